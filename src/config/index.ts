@@ -1,0 +1,72 @@
+/**
+ * Configuration from environment variables, parsed once with zod at start-up; a bad value stops
+ * the process with a message naming the variable. Every value has a safe development default;
+ * secrets are required in production (NODE_ENV=production).
+ */
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** SQLite file path (default ./data/prongsai.sqlite) or postgres://… */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** Uploaded and generated files. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Signs cookies. Required in production; in development a fixed dev value is used. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Public base URL used in printed links and the ITAS export, e.g. https://www.example.go.th */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Set to true behind a TLS-terminating proxy: cookies become Secure and X-Forwarded-* is trusted. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Maximum upload size in megabytes. */
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(100),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly database: { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly dataDir: string;
+  readonly sessionSecret: string;
+  readonly publicBaseUrl: string;
+  readonly trustProxy: boolean;
+  readonly maxUploadBytes: number;
+  readonly logLevel: string;
+}
+
+const DEV_SECRET = 'prongsai-development-secret-do-not-use-in-production';
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`ค่าตั้งระบบ (environment variables) ไม่ถูกต้อง:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
+    throw new ConfigError('ต้องกำหนด SESSION_SECRET (อย่างน้อย 32 ตัวอักษร) เมื่อ NODE_ENV=production');
+  }
+  const dataDir = resolve(e.DATA_DIR);
+  const url = e.DATABASE_URL ?? resolve(dataDir, 'prongsai.sqlite');
+  const database = /^postgres(ql)?:\/\//.test(url)
+    ? ({ kind: 'postgres', url } as const)
+    : ({ kind: 'sqlite', file: url === ':memory:' ? url : resolve(url.replace(/^sqlite:(\/\/)?/, '')) } as const);
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    dataDir,
+    sessionSecret: e.SESSION_SECRET ?? DEV_SECRET,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY === 'true',
+    maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    logLevel: e.LOG_LEVEL,
+  });
+}

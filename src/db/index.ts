@@ -1,0 +1,71 @@
+/**
+ * Opens the database named by the configuration: SQLite (better-sqlite3, embedded default) or
+ * PostgreSQL (pg). Query code is the same for both; see portable.ts for storage conventions.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import type { Config } from '../config/index.js';
+import type { Database } from './schema.js';
+import { migrations } from './migrations/index.js';
+import type { Dialect } from './portable.js';
+
+export type { Database } from './schema.js';
+export type DB = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or an open transaction: repositories accept both. */
+export type Executor = Kysely<Database>;
+
+export interface Db {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  /** search_path for an isolated schema (tests). */
+  schema?: string;
+  max?: number;
+}
+
+export function openDatabase(database: Config['database'], pgOptions: PostgresOptions = {}): Db {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: database.url,
+      max: pgOptions.max ?? 10,
+      ...(pgOptions.schema ? { options: `-c search_path=${pgOptions.schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+  const sqlite = new SqliteDatabase(database.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+/** Brings the schema to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
+}
+
+/** Undoes every migration (used by the migration test). */
+export async function migrateAllDown(db: Kysely<any>): Promise<void> {
+  const m = migrator(db);
+  for (;;) {
+    const { error, results } = await m.migrateDown();
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (!results || results.length === 0) return;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Every migration, in order. Listed statically (not read from the folder) so they run the same
+ * under tsx, vitest and a bundler. Files are frozen once landed: fix forward with a new one.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './202611250001_create_platform.js';
+import * as m0002 from './202611250002_create_ita.js';
+
+export const migrations: Record<string, Migration> = {
+  '202611250001_create_platform': m0001,
+  '202611250002_create_ita': m0002,
+};

@@ -1,0 +1,9 @@
+/** The whole database as Kysely sees it: the union of every module's tables. */
+import type { AgencyTables } from '../modules/agencies/tables.js';
+import type { UserTables } from '../modules/users/tables.js';
+import type { PlatformTables } from '../platform/tables.js';
+import type { CatalogueTables } from '../modules/catalogue/tables.js';
+import type { ItaResultTables } from '../modules/ita-results/tables.js';
+import type { ImprovementTables } from '../modules/improvement/tables.js';
+
+export interface Database extends AgencyTables, UserTables, PlatformTables, CatalogueTables, ItaResultTables, ImprovementTables {}

@@ -1,0 +1,51 @@
+/**
+ * Process entry: configuration → database → migrations → app → listen, with a graceful close.
+ * On an empty database it prints a one-time setup link instead of creating a default password.
+ */
+import { loadConfig, ConfigError } from './config/index.js';
+import { openDatabase, migrateToLatest } from './db/index.js';
+import { buildApp, createServices } from './app.js';
+import { systemClock } from './shared/clock.js';
+import { loadShippedCatalogues } from './modules/catalogue/shipped.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  // Fail fast on a broken catalogue file rather than scoring with it later.
+  loadShippedCatalogues();
+  const database = openDatabase(config.database);
+  await migrateToLatest(database.db);
+  const app = await buildApp({ config, db: database.db, dialect: database.dialect });
+
+  const { users } = createServices({ db: database.db, clock: systemClock, config });
+  await app.listen({ port: config.port, host: config.host });
+  const base = config.publicBaseUrl;
+  if ((await users.countUsers()) === 0) {
+    const token = await users.issueSetupToken();
+    process.stdout.write(
+      `\n  โปร่งใส (Prongsai) พร้อมใช้งานที่ ${base}\n` +
+        `  ยังไม่มีผู้ดูแลระบบ — เปิดลิงก์นี้เพื่อตั้งค่าครั้งแรก (ใช้ได้ครั้งเดียว ภายใน 24 ชั่วโมง):\n\n` +
+        `    ${base}/setup?token=${token}\n\n` +
+        `  First run: open the one-time setup link above to create the agency and its administrator.\n\n`,
+    );
+  } else {
+    process.stdout.write(`\n  โปร่งใส (Prongsai) พร้อมใช้งานที่ ${base}\n\n`);
+  }
+
+  const close = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`เริ่มระบบไม่สำเร็จ: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

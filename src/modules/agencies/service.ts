@@ -1,0 +1,199 @@
+/** Use cases of the agencies module. Each change is audited in the same transaction. */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+import { notFound, validationError } from '../../shared/errors.js';
+import { writeAudit, type Actor } from '../../platform/audit.js';
+import { agenciesRepository } from './repository.js';
+import type { AgencyRow, ExecutiveRow, UnitRow } from './tables.js';
+import { agencyTypeLabel, type Agency, type Executive, type Unit } from './domain/agency.js';
+import type { AgencyProfileInput, ExecutiveInput, NewAgencyInput } from './schemas.js';
+
+export function toAgency(row: AgencyRow): Agency {
+  return {
+    id: row.id,
+    slug: row.slug,
+    nameTh: row.name_th,
+    nameEn: row.name_en,
+    type: row.agency_type,
+    typeLabelTh: agencyTypeLabel(row.agency_type),
+    province: row.province,
+    address: row.address,
+    phone: row.phone,
+    email: row.email,
+    websiteUrl: row.website_url,
+    digits: row.digits === 'arabic' ? 'arabic' : 'thai',
+    isDemo: Number(row.is_demo) === 1,
+  };
+}
+const toUnit = (r: UnitRow): Unit => ({ id: r.id, nameTh: r.name_th, sortOrder: r.sort_order });
+const toExecutive = (r: ExecutiveRow): Executive => ({
+  id: r.id,
+  kind: r.kind === 'permanent' ? 'permanent' : 'political',
+  nameTh: r.name_th,
+  positionTh: r.position_th,
+  phone: r.phone,
+  email: r.email,
+  photoFileId: r.photo_file_id,
+  sortOrder: r.sort_order,
+});
+
+export interface AgenciesDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+export function agenciesService({ db, clock }: AgenciesDeps) {
+  const repo = agenciesRepository(db);
+  const now = () => clock.now().toISOString();
+
+  async function requireAgency(id: string): Promise<Agency> {
+    const row = await repo.findById(id);
+    if (!row) throw notFound('ไม่พบหน่วยงาน');
+    return toAgency(row);
+  }
+
+  return {
+    getAgency: requireAgency,
+    findBySlug: async (slug: string): Promise<Agency | undefined> => {
+      const row = await repo.findBySlug(slug);
+      return row ? toAgency(row) : undefined;
+    },
+    listAgencies: async (): Promise<Agency[]> => (await repo.list()).map(toAgency),
+    countAgencies: () => repo.count(),
+
+    /** Creates an agency with its first units. Used by first-run setup, the demo and provincial admins. */
+    async createAgency(actor: Actor, input: NewAgencyInput, unitNames: string[], opts: { isDemo?: boolean; db?: Kysely<Database> } = {}): Promise<Agency> {
+      const run = async (tx: Kysely<Database>) => {
+        const r = agenciesRepository(tx);
+        if (await r.findBySlug(input.slug)) {
+          throw validationError('ชื่อย่อในลิงก์นี้ถูกใช้แล้ว', [{ field: 'slug', message: `ชื่อย่อ "${input.slug}" ถูกใช้โดยหน่วยงานอื่นแล้ว` }]);
+        }
+        const id = randomUUID();
+        const ts = now();
+        await r.insert({
+          id,
+          slug: input.slug,
+          name_th: input.nameTh,
+          name_en: input.nameEn,
+          agency_type: input.type,
+          province: input.province,
+          address: input.address,
+          phone: input.phone,
+          email: input.email,
+          website_url: input.websiteUrl,
+          digits: input.digits,
+          is_demo: opts.isDemo ? 1 : 0,
+          created_at: ts,
+          updated_at: ts,
+        });
+        let order = 0;
+        for (const name of [...new Set(unitNames.map((n) => n.trim()).filter(Boolean))]) {
+          await r.insertUnit({ id: randomUUID(), agency_id: id, name_th: name, sort_order: order++, created_at: ts, updated_at: ts });
+        }
+        await writeAudit(tx, clock, actor, { agencyId: id, action: 'agency.create', entityType: 'agency', entityId: id, details: { name: input.nameTh, slug: input.slug } });
+        return toAgency((await r.findById(id))!);
+      };
+      return opts.db ? run(opts.db) : db.transaction().execute(run);
+    },
+
+    async updateProfile(actor: Actor, agencyId: string, input: AgencyProfileInput): Promise<Agency> {
+      return db.transaction().execute(async (tx) => {
+        const r = agenciesRepository(tx);
+        if (!(await r.findById(agencyId))) throw notFound('ไม่พบหน่วยงาน');
+        await r.update(agencyId, {
+          name_th: input.nameTh,
+          name_en: input.nameEn,
+          agency_type: input.type,
+          province: input.province,
+          address: input.address,
+          phone: input.phone,
+          email: input.email,
+          website_url: input.websiteUrl,
+          digits: input.digits,
+          updated_at: now(),
+        });
+        await writeAudit(tx, clock, actor, { agencyId, action: 'agency.update', entityType: 'agency', entityId: agencyId, details: { ...input } });
+        return toAgency((await r.findById(agencyId))!);
+      });
+    },
+
+    listUnits: async (agencyId: string): Promise<Unit[]> => (await repo.listUnits(agencyId)).map(toUnit),
+
+    async addUnit(actor: Actor, agencyId: string, nameTh: string, sortOrder: number): Promise<Unit> {
+      return db.transaction().execute(async (tx) => {
+        const r = agenciesRepository(tx);
+        if ((await r.listUnits(agencyId)).some((u) => u.name_th === nameTh)) {
+          throw validationError('มีหน่วยงานย่อยชื่อนี้แล้ว', [{ field: 'nameTh', message: `มีหน่วยงานย่อยชื่อ "${nameTh}" แล้ว` }]);
+        }
+        const ts = now();
+        const row: UnitRow = { id: randomUUID(), agency_id: agencyId, name_th: nameTh, sort_order: sortOrder, created_at: ts, updated_at: ts };
+        await r.insertUnit(row);
+        await writeAudit(tx, clock, actor, { agencyId, action: 'unit.create', entityType: 'unit', entityId: row.id, details: { nameTh } });
+        return toUnit(row);
+      });
+    },
+
+    async removeUnit(actor: Actor, agencyId: string, unitId: string): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const r = agenciesRepository(tx);
+        const unit = (await r.listUnits(agencyId)).find((u) => u.id === unitId);
+        if (!unit) throw notFound('ไม่พบหน่วยงานย่อย');
+        await r.deleteUnit(agencyId, unitId);
+        await writeAudit(tx, clock, actor, { agencyId, action: 'unit.delete', entityType: 'unit', entityId: unitId, details: { nameTh: unit.name_th } });
+      });
+    },
+
+    listExecutives: async (agencyId: string): Promise<Executive[]> => (await repo.listExecutives(agencyId)).map(toExecutive),
+
+    async addExecutive(actor: Actor, agencyId: string, input: ExecutiveInput, photoFileId: string | null = null): Promise<Executive> {
+      return db.transaction().execute(async (tx) => {
+        const ts = now();
+        const row: ExecutiveRow = {
+          id: randomUUID(),
+          agency_id: agencyId,
+          kind: input.kind,
+          name_th: input.nameTh,
+          position_th: input.positionTh,
+          phone: input.phone,
+          email: input.email,
+          photo_file_id: photoFileId,
+          sort_order: input.sortOrder,
+          created_at: ts,
+          updated_at: ts,
+        };
+        await agenciesRepository(tx).insertExecutive(row);
+        await writeAudit(tx, clock, actor, { agencyId, action: 'executive.create', entityType: 'executive', entityId: row.id, details: { ...input } });
+        return toExecutive(row);
+      });
+    },
+
+    async updateExecutive(actor: Actor, agencyId: string, id: string, input: ExecutiveInput, photoFileId?: string | null): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const n = await agenciesRepository(tx).updateExecutive(agencyId, id, {
+          kind: input.kind,
+          name_th: input.nameTh,
+          position_th: input.positionTh,
+          phone: input.phone,
+          email: input.email,
+          sort_order: input.sortOrder,
+          ...(photoFileId !== undefined ? { photo_file_id: photoFileId } : {}),
+          updated_at: now(),
+        });
+        if (n === 0) throw notFound('ไม่พบข้อมูลผู้บริหาร');
+        await writeAudit(tx, clock, actor, { agencyId, action: 'executive.update', entityType: 'executive', entityId: id, details: { ...input } });
+      });
+    },
+
+    async removeExecutive(actor: Actor, agencyId: string, id: string): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const n = await agenciesRepository(tx).deleteExecutive(agencyId, id);
+        if (n === 0) throw notFound('ไม่พบข้อมูลผู้บริหาร');
+        await writeAudit(tx, clock, actor, { agencyId, action: 'executive.delete', entityType: 'executive', entityId: id });
+      });
+    },
+  };
+}
+export type AgenciesService = ReturnType<typeof agenciesService>;
+

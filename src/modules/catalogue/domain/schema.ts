@@ -1,0 +1,196 @@
+/**
+ * The ITA catalogue of one fiscal year, as data. One JSON file per year lives in
+ * `src/modules/catalogue/data/fyNNNN.json`; an administrator may import a corrected
+ * or new year (JSON or XLSX) and it is validated against this schema before it
+ * replaces anything. Adding a year needs no code change.
+ *
+ * Facts that no primary source confirmed carry `verified: false` and a `note`,
+ * so the UI can show them as "ยังไม่ยืนยัน" and invite a correction.
+ */
+import { z } from 'zod';
+
+export const TOOL_CODES = ['IIT', 'EIT', 'OIT'] as const;
+export const toolCodeSchema = z.enum(TOOL_CODES);
+export type ToolCode = z.infer<typeof toolCodeSchema>;
+
+/** Provenance of a fact: where it came from and whether it was confirmed. */
+const provenance = {
+  verified: z.boolean().default(true),
+  note: z.string().optional(),
+};
+
+export const toolSchema = z.object({
+  code: toolCodeSchema,
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+  /** Weight in percent of the total score; all tools together make 100. */
+  weight: z.number().positive().max(100),
+  ...provenance,
+});
+
+export const subIndicatorSchema = z.object({
+  code: z.string().regex(/^\d+\.\d+$/),
+  nameTh: z.string().min(1),
+  ...provenance,
+});
+
+export const indicatorSchema = z.object({
+  no: z.number().int().min(1).max(20),
+  tool: toolCodeSchema,
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+  /** What the indicator measures, in plain Thai; used in the strengths/weaknesses text. */
+  descriptionTh: z.string().default(''),
+  subIndicators: z.array(subIndicatorSchema).default([]),
+  ...provenance,
+});
+
+/** A survey question (IIT I1…, EIT E1…) with the recommendation used when it scores low. */
+export const questionSchema = z.object({
+  code: z.string().regex(/^[IE]\d+$/),
+  tool: z.enum(['IIT', 'EIT']),
+  indicator: z.number().int(),
+  textTh: z.string().min(1),
+  /** The improvement advice (วิธีการพัฒนา) written into the measures document. */
+  recommendationTh: z.string().default(''),
+  ...provenance,
+});
+
+/**
+ * Kinds of machine check an OIT element can carry. The OIT module implements each;
+ * elements without a check are self-declared with a pointer to the evidence.
+ */
+export const ELEMENT_CHECKS = [
+  'structured-structure', // O1: political and permanent-staff structure present
+  'structured-executives', // O2: every executive has name, position, photo, contact
+  'structured-contact', // O5: address, phone, e-mail, map
+  'covers-fiscal-year', // document text names the item's fiscal year
+  'covers-first-half', // document covers Oct–Mar of the fiscal year
+  'covers-previous-year', // annual report of the previous fiscal year
+  'has-problems-section', // text contains "ปัญหา" / "อุปสรรค"
+  'has-suggestions-section', // text contains "ข้อเสนอแนะ"
+  'pdf-text-layer', // PDF is not only a scanned image
+  'https-link', // an HTTPS link reachable from the main site
+] as const;
+export const elementCheckSchema = z.enum(ELEMENT_CHECKS);
+export type ElementCheck = z.infer<typeof elementCheckSchema>;
+
+export const oitElementSchema = z.object({
+  key: z.string().regex(/^[a-z0-9-]+$/),
+  textTh: z.string().min(1),
+  checks: z.array(elementCheckSchema).default([]),
+  ...provenance,
+});
+
+/** Which period the evidence of an item must cover, relative to the assessed fiscal year. */
+export const oitPeriodSchema = z.enum(['none', 'current-fy', 'first-half', 'previous-fy']);
+export type OitPeriod = z.infer<typeof oitPeriodSchema>;
+
+export const oitItemSchema = z.object({
+  code: z.string().regex(/^O\d+$/),
+  indicator: z.number().int(),
+  subIndicator: z.string().regex(/^\d+\.\d+$/),
+  groupTh: z.string().default(''),
+  titleTh: z.string().min(1),
+  elements: z.array(oitElementSchema).default([]),
+  period: oitPeriodSchema.default('none'),
+  /** Advice written into the measures document when the item fails. */
+  recommendationTh: z.string().default(''),
+  confidence: z.enum(['high', 'medium', 'low']).default('high'),
+  ...provenance,
+});
+
+/**
+ * How the year turns scores into a level:
+ * - `bands` (FY2565–2566): the first band whose `min` the total reaches, bands listed high to low;
+ * - `labels` (FY2567+): the first rule met, where a rule may also require every tool to reach a score.
+ */
+export const bandSchema = z.object({
+  code: z.string().min(1),
+  labelTh: z.string().default(''),
+  min: z.number().min(0).max(100),
+  ...provenance,
+});
+export const labelRuleSchema = z.object({
+  code: z.string().min(1),
+  labelTh: z.string().min(1),
+  minTotal: z.number().min(0).max(100),
+  minEachTool: z.number().min(0).max(100).optional(),
+  ...provenance,
+});
+export const ratingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('bands'), bands: z.array(bandSchema).min(1) }),
+  z.object({ kind: z.literal('labels'), rules: z.array(labelRuleSchema).min(1) }),
+]);
+export type Rating = z.infer<typeof ratingSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'วันที่ต้องอยู่ในรูปแบบ YYYY-MM-DD (ค.ศ.)');
+export const calendarStepSchema = z.object({
+  key: z.string().min(1),
+  labelTh: z.string().min(1),
+  /** Gregorian ISO dates: storage is CE, display is BE. */
+  from: isoDate,
+  to: isoDate,
+  ...provenance,
+});
+
+export const catalogueSchema = z
+  .object({
+    fiscalYear: z.number().int().min(2560).max(2650),
+    /** Bumped on every correction, e.g. "2565.1" → "2565.2". */
+    version: z.string().min(1),
+    status: z.enum(['complete', 'partial', 'draft']),
+    summaryTh: z.string().default(''),
+    sources: z.array(z.string()).default([]),
+    tools: z.array(toolSchema).length(3),
+    indicators: z.array(indicatorSchema).min(1),
+    rating: ratingSchema,
+    passMark: z.number().min(0).max(100),
+    /** Indicators at or above this score are reported as strengths (จุดแข็ง). */
+    strengthThreshold: z.number().min(0).max(100).default(80),
+    questions: z.array(questionSchema).default([]),
+    oitItems: z.array(oitItemSchema).default([]),
+    calendar: z.array(calendarStepSchema).default([]),
+  })
+  .superRefine((cat, ctx) => {
+    const weightSum = cat.tools.reduce((s, t) => s + t.weight, 0);
+    if (Math.abs(weightSum - 100) > 1e-9) {
+      ctx.addIssue({ code: 'custom', path: ['tools'], message: `น้ำหนักของเครื่องมือรวมกันต้องเท่ากับ 100 (ได้ ${weightSum})` });
+    }
+    const toolCodes = new Set(cat.tools.map((t) => t.code));
+    if (toolCodes.size !== 3) ctx.addIssue({ code: 'custom', path: ['tools'], message: 'ต้องมีเครื่องมือ IIT, EIT และ OIT อย่างละหนึ่ง' });
+    const seen = new Set<number>();
+    cat.indicators.forEach((ind, i) => {
+      if (seen.has(ind.no)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'no'], message: `ตัวชี้วัดที่ ${ind.no} ซ้ำ` });
+      seen.add(ind.no);
+    });
+    for (const tool of toolCodes) {
+      if (!cat.indicators.some((ind) => ind.tool === tool)) {
+        ctx.addIssue({ code: 'custom', path: ['indicators'], message: `เครื่องมือ ${tool} ไม่มีตัวชี้วัด` });
+      }
+    }
+    const codes = new Set<string>();
+    cat.oitItems.forEach((item, i) => {
+      if (codes.has(item.code)) ctx.addIssue({ code: 'custom', path: ['oitItems', i, 'code'], message: `รายการ ${item.code} ซ้ำ` });
+      codes.add(item.code);
+      if (!seen.has(item.indicator)) {
+        ctx.addIssue({ code: 'custom', path: ['oitItems', i, 'indicator'], message: `รายการ ${item.code} อ้างถึงตัวชี้วัดที่ ${item.indicator} ซึ่งไม่มีในปีนี้` });
+      }
+    });
+    const qCodes = new Set<string>();
+    cat.questions.forEach((q, i) => {
+      if (qCodes.has(q.code)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'code'], message: `คำถาม ${q.code} ซ้ำ` });
+      qCodes.add(q.code);
+      if (!seen.has(q.indicator)) {
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'indicator'], message: `คำถาม ${q.code} อ้างถึงตัวชี้วัดที่ ${q.indicator} ซึ่งไม่มีในปีนี้` });
+      }
+    });
+  });
+
+export type Catalogue = z.infer<typeof catalogueSchema>;
+export type CatalogueInput = z.input<typeof catalogueSchema>;
+export type Tool = z.infer<typeof toolSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type OitItem = z.infer<typeof oitItemSchema>;
+export type OitElement = z.infer<typeof oitElementSchema>;

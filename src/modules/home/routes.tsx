@@ -1,0 +1,87 @@
+/** The landing page and the staff dashboard frame. */
+import type { FastifyPluginAsync } from 'fastify';
+import { Layout } from '../../ui/Layout.js';
+import { pageContext, redirect } from '../../platform/request-context.js';
+import { requireUser, staff } from '../../platform/guards.js';
+import { sendPage } from '../../ui/render.js';
+import { messages, tr } from '../../ui/i18n.js';
+import type { AgenciesService } from '../agencies/service.js';
+import type { UsersService } from '../users/service.js';
+import type { NavEntry } from '../../ui/context.js';
+
+const M = messages({
+  welcome: { th: 'โปร่งใส: ระบบคุณธรรมและความโปร่งใสของหน่วยงาน', en: 'Prongsai: integrity and transparency for public agencies' },
+  notSetUp: {
+    th: 'ระบบยังไม่ได้ตั้งค่า ผู้ติดตั้งโปรดเปิดลิงก์ตั้งค่าครั้งแรกที่แสดงในหน้าจอคอนโซลของเซิร์ฟเวอร์',
+    en: 'Not set up yet: open the one-time setup link printed in the server console.',
+  },
+  agencies: { th: 'หน่วยงานในระบบ', en: 'Agencies' },
+  staffLogin: { th: 'เข้าสู่ระบบเจ้าหน้าที่', en: 'Staff sign in' },
+  dashboard: { th: 'ภาพรวม', en: 'Overview' },
+  demo: { th: 'ข้อมูลสาธิต', en: 'Demo data' },
+  demoNote: { th: 'หน่วยงานนี้เป็นข้อมูลสาธิตสำหรับทดลองใช้ ไม่ใช่ข้อมูลจริง', en: 'This agency is demo data, not a real agency.' },
+  next: { th: 'สิ่งที่ทำได้', en: 'What you can do' },
+});
+
+export interface HomeRoutesOptions extends Record<string, unknown> {
+  agencies: AgenciesService;
+  users: UsersService;
+  /** Dashboard links contributed by modules (same entries as the navigation). */
+  dashboardLinks: () => NavEntry[];
+}
+
+export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (app, { agencies, users, dashboardLinks }) => {
+  app.get('/', async (request, reply) => {
+    if (request.user) return redirect(reply, '/admin');
+    const ctx = pageContext(request, reply);
+    const L = ctx.locale;
+    const list = await agencies.listAgencies();
+    const setUp = (await users.countUsers()) > 0;
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={tr(L, M.welcome)} variant="public">
+        <h1>{tr(L, M.welcome)}</h1>
+        {!setUp && <div class="notice notice-warn">{tr(L, M.notSetUp)}</div>}
+        {list.length > 0 && (
+          <>
+            <h2>{tr(L, M.agencies)}</h2>
+            <ul>
+              {list.map((a) => (
+                <li>
+                  <a href={`/a/${a.slug}`}>{a.nameTh}</a> ({a.province}){a.isDemo ? ` — ${tr(L, M.demo)}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p>
+          <a href="/login">{tr(L, M.staffLogin)}</a>
+        </p>
+      </Layout>,
+    );
+  });
+
+  app.get('/admin', { preHandler: requireUser }, async (request, reply) => {
+    const { agency } = staff(request);
+    const ctx = pageContext(request, reply);
+    const L = ctx.locale;
+    const links = dashboardLinks().filter((n) => n.href !== '/admin' && (!n.permission || ctx.can(n.permission)));
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={tr(L, M.dashboard)}>
+        <h1>
+          {tr(L, M.dashboard)}: {agency.nameTh}
+        </h1>
+        {agency.isDemo && <div class="notice notice-info">{tr(L, M.demoNote)}</div>}
+        <h2>{tr(L, M.next)}</h2>
+        <ul>
+          {links.map((n) => (
+            <li>
+              <a href={n.href}>{tr(L, n.label)}</a>
+            </li>
+          ))}
+        </ul>
+      </Layout>,
+    );
+  });
+};

@@ -1,0 +1,48 @@
+/**
+ * First run: the console prints a one-time link; whoever holds it creates the agency and its
+ * first administrator in one transaction. There is no default password anywhere.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.js';
+import { validationError } from '../../shared/errors.js';
+import { zodToFieldErrors } from '../../shared/zod-errors.js';
+import type { AgenciesService } from '../agencies/service.js';
+import type { UsersService } from '../users/service.js';
+import { newAgencySchema } from '../agencies/schemas.js';
+import { firstAdminSchema } from '../users/schemas.js';
+import type { User } from '../users/domain/user.js';
+
+export const setupSchema = z.object({
+  agency: newAgencySchema,
+  units: z
+    .string()
+    .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(200)).min(1, 'กรุณาระบุหน่วยงานย่อยอย่างน้อยหนึ่งหน่วย')),
+  admin: firstAdminSchema,
+});
+
+/** Flat form fields (agency.nameTh, admin.password …) → the nested setup input. */
+export function setupFormToInput(body: Record<string, unknown>) {
+  const pick = (prefix: string) =>
+    Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, v]) => [k.slice(prefix.length + 1), v]));
+  return { agency: pick('agency'), admin: pick('admin'), units: body.units ?? '' };
+}
+
+export function setupService(deps: { db: Kysely<Database>; agencies: AgenciesService; users: UsersService }) {
+  return {
+    isSetupTokenValid: (token: string) => deps.users.isSetupTokenValid(token),
+    async completeSetup(token: string, raw: unknown): Promise<{ user: User; sessionToken: string }> {
+      const parsed = setupSchema.safeParse(raw);
+      if (!parsed.success) throw validationError('กรุณาตรวจสอบข้อมูลที่กรอก', zodToFieldErrors(parsed.error));
+      const { agency, units, admin } = parsed.data;
+      const user = await deps.db.transaction().execute(async (tx) => {
+        const installer = { userId: null, label: 'ผู้ติดตั้งระบบ' };
+        const created = await deps.agencies.createAgency(installer, agency, units, { db: tx });
+        return deps.users.completeSetup(tx, token, created.id, admin);
+      });
+      return { user, sessionToken: await deps.users.createSession(user.id) };
+    },
+  };
+}
+export type SetupService = ReturnType<typeof setupService>;

@@ -1,0 +1,50 @@
+/** All SQL of staff accounts, sessions and one-time setup links. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { NewUserRow, UserRow } from './tables.js';
+
+export function usersRepository(db: Kysely<Database>) {
+  return {
+    count: async (): Promise<number> => {
+      const r = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    findById: (id: string): Promise<UserRow | undefined> => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+    findByUsername: (username: string): Promise<UserRow | undefined> =>
+      db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
+    listByAgency: (agencyId: string): Promise<UserRow[]> =>
+      db.selectFrom('users').selectAll().where('agency_id', '=', agencyId).orderBy('display_name').execute(),
+    insert: async (row: NewUserRow): Promise<void> => {
+      await db.insertInto('users').values(row).execute();
+    },
+    update: async (id: string, patch: Partial<UserRow>): Promise<void> => {
+      await db.updateTable('users').set(patch).where('id', '=', id).execute();
+    },
+    insertSession: async (row: Database['sessions']): Promise<void> => {
+      await db.insertInto('sessions').values(row).execute();
+    },
+    findSession: (id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
+    touchSession: async (id: string, lastSeenAt: string, expiresAt: string): Promise<void> => {
+      await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+    },
+    deleteSession: async (id: string): Promise<void> => {
+      await db.deleteFrom('sessions').where('id', '=', id).execute();
+    },
+    deleteSessionsOfUser: async (userId: string): Promise<void> => {
+      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    },
+    deleteExpiredSessions: async (now: string): Promise<void> => {
+      await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+    },
+    insertSetupToken: async (row: Database['setup_tokens']): Promise<void> => {
+      await db.insertInto('setup_tokens').values(row).execute();
+    },
+    findSetupToken: (id: string) => db.selectFrom('setup_tokens').selectAll().where('id', '=', id).executeTakeFirst(),
+    markSetupTokenUsed: async (id: string, usedAt: string): Promise<number> => {
+      // Conditional update: two concurrent submissions cannot both consume one link.
+      const r = await db.updateTable('setup_tokens').set({ used_at: usedAt }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
+  };
+}
+export type UsersRepository = ReturnType<typeof usersRepository>;

@@ -1,0 +1,234 @@
+/**
+ * Staff accounts: argon2id hashes, sign-in with per-account lockout, server-side sessions whose
+ * cookie token is stored only as a SHA-256, and the one-time first-run setup link.
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError, notFound, validationError } from '../../shared/errors.js';
+import { writeAudit, type Actor } from '../../platform/audit.js';
+import type { Role } from '../../platform/permissions.js';
+import { usersRepository } from './repository.js';
+import type { UserRow } from './tables.js';
+import {
+  afterFailedLogin,
+  isLocked,
+  parseRoles,
+  SESSION_IDLE_HOURS,
+  SESSION_MAX_HOURS,
+  type User,
+} from './domain/user.js';
+import type { NewUserInput } from './schemas.js';
+
+// OWASP's argon2id baseline (m=19 MiB, t=2, p=1): ~8 ms a hash here.
+const ARGON2 = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+// Verifying against this when the user does not exist keeps the timing of unknown and known names alike.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0GBBGQ0vZ3X9f6k6S5pWmQKqz2b8lS3x8s0kq9vJ1yE';
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const newToken = (): string => randomBytes(32).toString('base64url');
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    username: row.username,
+    displayName: row.display_name,
+    email: row.email,
+    roles: parseRoles(row.roles),
+    unitId: row.unit_id,
+    disabled: Number(row.disabled) === 1,
+  };
+}
+
+export const actorOf = (user: User): Actor => ({ userId: user.id, label: user.displayName });
+
+export interface UsersDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+export type LoginResult = { ok: true; user: User; sessionToken: string } | { ok: false; reason: 'invalid' | 'locked' };
+
+export function usersService({ db, clock }: UsersDeps) {
+  const repo = usersRepository(db);
+  const now = () => clock.now();
+
+  async function createSession(userId: string): Promise<string> {
+    const token = newToken();
+    const t = now();
+    await repo.insertSession({
+      id: sha256(token),
+      user_id: userId,
+      created_at: t.toISOString(),
+      last_seen_at: t.toISOString(),
+      expires_at: new Date(t.getTime() + SESSION_IDLE_HOURS * 3600_000).toISOString(),
+    });
+    return token;
+  }
+
+  async function insertUser(tx: Kysely<Database>, agencyId: string, input: Omit<NewUserInput, 'passwordConfirm'>): Promise<User> {
+    const r = usersRepository(tx);
+    if (await r.findByUsername(input.username)) {
+      throw validationError('ชื่อผู้ใช้นี้ถูกใช้แล้ว', [{ field: 'username', message: `ชื่อผู้ใช้ "${input.username}" ถูกใช้แล้ว` }]);
+    }
+    const ts = now().toISOString();
+    const row: UserRow = {
+      id: randomUUID(),
+      agency_id: agencyId,
+      username: input.username,
+      display_name: input.displayName,
+      email: input.email,
+      password_hash: await hash(input.password, ARGON2),
+      roles: JSON.stringify(input.roles),
+      unit_id: input.unitId,
+      failed_logins: 0,
+      locked_until: null,
+      disabled: 0,
+      last_login_at: null,
+      created_at: ts,
+      updated_at: ts,
+    };
+    await r.insert(row);
+    return toUser(row);
+  }
+
+  return {
+    countUsers: () => repo.count(),
+    createSession,
+
+    async getUser(id: string): Promise<User> {
+      const row = await repo.findById(id);
+      if (!row) throw notFound('ไม่พบผู้ใช้');
+      return toUser(row);
+    },
+    listUsers: async (agencyId: string): Promise<User[]> => (await repo.listByAgency(agencyId)).map(toUser),
+
+    async createUser(actor: Actor, agencyId: string, input: NewUserInput, tx?: Kysely<Database>): Promise<User> {
+      const run = async (t: Kysely<Database>) => {
+        const user = await insertUser(t, agencyId, input);
+        await writeAudit(t, clock, actor, { agencyId, action: 'user.create', entityType: 'user', entityId: user.id, details: { username: user.username, roles: user.roles } });
+        return user;
+      };
+      return tx ? run(tx) : db.transaction().execute(run);
+    },
+
+    async setRoles(actor: Actor, agencyId: string, userId: string, roles: Role[], disabled: boolean): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const r = usersRepository(tx);
+        const row = await r.findById(userId);
+        if (!row || row.agency_id !== agencyId) throw notFound('ไม่พบผู้ใช้');
+        if (actor.userId === userId && (!roles.includes('admin') || disabled)) {
+          throw validationError('ท่านไม่สามารถถอดสิทธิ์ผู้ดูแลระบบหรือปิดบัญชีของตนเองได้', [{ field: 'roles', message: 'ไม่สามารถลดสิทธิ์ของบัญชีที่กำลังใช้งานอยู่' }]);
+        }
+        await r.update(userId, { roles: JSON.stringify(roles), disabled: disabled ? 1 : 0, updated_at: now().toISOString() });
+        if (disabled) await r.deleteSessionsOfUser(userId);
+        await writeAudit(tx, clock, actor, { agencyId, action: 'user.update', entityType: 'user', entityId: userId, details: { roles, disabled } });
+      });
+    },
+
+    async changePassword(user: User, currentPassword: string, newPassword: string): Promise<void> {
+      const row = await repo.findById(user.id);
+      if (!row || !(await verify(row.password_hash, currentPassword))) {
+        throw validationError('รหัสผ่านปัจจุบันไม่ถูกต้อง', [{ field: 'currentPassword', message: 'รหัสผ่านปัจจุบันไม่ถูกต้อง' }]);
+      }
+      await db.transaction().execute(async (tx) => {
+        await usersRepository(tx).update(user.id, { password_hash: await hash(newPassword, ARGON2), updated_at: now().toISOString() });
+        await writeAudit(tx, clock, actorOf(user), { agencyId: user.agencyId, action: 'user.password_change', entityType: 'user', entityId: user.id });
+      });
+    },
+
+    /** Checks a password; a wrong one counts towards the lockout, a locked account is refused. */
+    async login(username: string, password: string): Promise<LoginResult> {
+      const row = await repo.findByUsername(username.trim().toLowerCase());
+      const t = now();
+      if (!row || Number(row.disabled) === 1) {
+        await verify(DUMMY_HASH, password).catch(() => false);
+        return { ok: false, reason: 'invalid' };
+      }
+      if (isLocked(row.locked_until, t.toISOString())) return { ok: false, reason: 'locked' };
+      const good = await verify(row.password_hash, password).catch(() => false);
+      if (!good) {
+        const next = afterFailedLogin(row.failed_logins, t);
+        await db.transaction().execute(async (tx) => {
+          await usersRepository(tx).update(row.id, { failed_logins: next.failed, locked_until: next.lockedUntil });
+          await writeAudit(tx, clock, { userId: null, label: row.username }, {
+            agencyId: row.agency_id,
+            action: next.lockedUntil ? 'auth.lockout' : 'auth.login_failed',
+            entityType: 'user',
+            entityId: row.id,
+          });
+        });
+        return { ok: false, reason: next.lockedUntil ? 'locked' : 'invalid' };
+      }
+      await repo.update(row.id, { failed_logins: 0, locked_until: null, last_login_at: t.toISOString() });
+      await writeAudit(db, clock, { userId: row.id, label: row.display_name }, { agencyId: row.agency_id, action: 'auth.login', entityType: 'user', entityId: row.id });
+      return { ok: true, user: toUser(row), sessionToken: await createSession(row.id) };
+    },
+
+    /** The signed-in user for a session cookie token, sliding the idle expiry; undefined if none. */
+    async userForSession(token: string): Promise<User | undefined> {
+      const id = sha256(token);
+      const session = await repo.findSession(id);
+      const t = now();
+      if (!session) return undefined;
+      const hardLimit = new Date(new Date(session.created_at).getTime() + SESSION_MAX_HOURS * 3600_000);
+      if (session.expires_at < t.toISOString() || hardLimit < t) {
+        await repo.deleteSession(id);
+        return undefined;
+      }
+      const row = await repo.findById(session.user_id);
+      if (!row || Number(row.disabled) === 1) return undefined;
+      // Touch at most once a minute: a page with many requests need not write each time.
+      if (t.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
+        const idle = new Date(t.getTime() + SESSION_IDLE_HOURS * 3600_000);
+        await repo.touchSession(id, t.toISOString(), (idle < hardLimit ? idle : hardLimit).toISOString());
+      }
+      return toUser(row);
+    },
+
+    async logout(token: string): Promise<void> {
+      await repo.deleteSession(sha256(token));
+    },
+
+    /** A one-time first-run link token (printed in the console); valid 24 hours. */
+    async issueSetupToken(): Promise<string> {
+      const token = newToken();
+      const t = now();
+      await repo.insertSetupToken({ id: sha256(token), created_at: t.toISOString(), expires_at: new Date(t.getTime() + 24 * 3600_000).toISOString(), used_at: null });
+      return token;
+    },
+
+    async isSetupTokenValid(token: string): Promise<boolean> {
+      if (!token || (await repo.count()) > 0) return false;
+      const row = await repo.findSetupToken(sha256(token));
+      return !!row && row.used_at === null && row.expires_at > now().toISOString();
+    },
+
+    /**
+     * Consumes a setup link inside `tx` and creates the first administrator. Refused once any
+     * user exists, so a leaked old link cannot create a second administrator.
+     */
+    async completeSetup(tx: Kysely<Database>, token: string, agencyId: string, admin: Omit<NewUserInput, 'passwordConfirm' | 'roles' | 'unitId'>): Promise<User> {
+      const r = usersRepository(tx);
+      const invalid = new DomainError('FORBIDDEN', 'ลิงก์ตั้งค่าครั้งแรกไม่ถูกต้อง หมดอายุ หรือถูกใช้ไปแล้ว กรุณาเริ่มโปรแกรมใหม่เพื่อรับลิงก์ใหม่');
+      if ((await r.count()) > 0) throw invalid;
+      const row = await r.findSetupToken(sha256(token));
+      if (!row || row.expires_at <= now().toISOString()) throw invalid;
+      if ((await r.markSetupTokenUsed(row.id, now().toISOString())) !== 1) throw invalid;
+      const user = await insertUser(tx, agencyId, { ...admin, roles: ['admin'], unitId: null });
+      await writeAudit(tx, clock, { userId: user.id, label: user.displayName }, { agencyId, action: 'setup.complete', entityType: 'user', entityId: user.id });
+      return user;
+    },
+  };
+}
+export type UsersService = ReturnType<typeof usersService>;
+
+/** Constant-time comparison for tokens of equal length. */
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,43 @@
+import type { Insertable, Selectable } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  agency_id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  /** JSON array of role names. */
+  roles: string;
+  unit_id: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: number;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface SetupTokensTable {
+  id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface UserTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  setup_tokens: SetupTokensTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;

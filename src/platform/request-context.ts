@@ -1,0 +1,54 @@
+/**
+ * Cross-cutting request data (the only things decorated onto Fastify): the signed-in user, their
+ * agency, the locale and a one-off flash message. Also builds the PageContext views need.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { User } from '../modules/users/domain/user.js';
+import type { Agency } from '../modules/agencies/domain/agency.js';
+import type { Locale } from '../ui/i18n.js';
+import type { NavEntry, PageContext } from '../ui/context.js';
+import { can, type Permission } from './permissions.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: User | null;
+    agency: Agency | null;
+    locale: Locale;
+    flash: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'prongsai_session';
+export const FLASH_COOKIE = 'prongsai_flash';
+export const LOCALE_COOKIE = 'prongsai_lang';
+
+let navEntries: NavEntry[] = [];
+/** Set once by buildApp from the module manifests. */
+export function setNavigation(entries: NavEntry[]): void {
+  navEntries = entries;
+}
+
+export function pageContext(request: FastifyRequest, reply: FastifyReply, agencyOverride?: Agency | null): PageContext {
+  const user = request.user;
+  const agency = agencyOverride !== undefined ? agencyOverride : request.agency;
+  return {
+    locale: request.locale,
+    path: request.url.split('?')[0]!,
+    csrfToken: reply.generateCsrf(),
+    user: user ? { displayName: user.displayName, roles: user.roles } : null,
+    agency: agency ? { nameTh: agency.nameTh, slug: agency.slug, digits: agency.digits } : null,
+    nav: navEntries,
+    flash: request.flash,
+    can: (p: Permission) => !!user && can(user.roles, p),
+  };
+}
+
+/** Shows `message` once on the next page (after a 303 redirect). */
+export function setFlash(reply: FastifyReply, message: string): void {
+  reply.setCookie(FLASH_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 });
+}
+
+export function redirect(reply: FastifyReply, location: string, flash?: string): FastifyReply {
+  if (flash) setFlash(reply, flash);
+  return reply.code(303).header('location', location).send();
+}

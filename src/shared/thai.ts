@@ -1,0 +1,85 @@
+/**
+ * Thai presentation helpers: digits, Buddhist-era dates, number formatting.
+ * Storage is always Arabic digits and Gregorian ISO dates; conversion happens only at display.
+ */
+
+export type DigitStyle = 'thai' | 'arabic';
+
+const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
+
+/** Replaces Arabic digits 0–9 with Thai digits ๐–๙; other characters are kept. */
+export function toThaiDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]!);
+}
+
+/** Replaces Thai digits ๐–๙ with Arabic digits; used when reading user input and documents. */
+export function toArabicDigits(text: string): string {
+  return text.replace(/[๐-๙]/g, (d) => String(THAI_DIGITS.indexOf(d)));
+}
+
+/** Applies the agency's digit choice to already formatted text. */
+export function withDigits(text: string, digits: DigitStyle): string {
+  return digits === 'thai' ? toThaiDigits(text) : text;
+}
+
+/**
+ * Formats a number with a fixed number of decimals (no grouping below 10,000 as in Thai
+ * official writing of scores) in the chosen digits.
+ * @example formatNumber(65.66, 'thai') // '๖๕.๖๖'
+ */
+export function formatNumber(value: number, digits: DigitStyle = 'arabic', decimals = 2): string {
+  const fixed = value.toFixed(decimals);
+  const [int, frac] = fixed.split('.');
+  const grouped = Math.abs(value) >= 10_000 ? int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int!;
+  return withDigits(frac === undefined ? grouped : `${grouped}.${frac}`, digits);
+}
+
+/** Formats an integer (counts, years) in the chosen digits. */
+export function formatInteger(value: number, digits: DigitStyle = 'arabic'): string {
+  return withDigits(String(Math.trunc(value)), digits);
+}
+
+export const THAI_MONTHS = [
+  'มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน',
+  'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม',
+] as const;
+export const THAI_MONTHS_SHORT = [
+  'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
+] as const;
+const EN_MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+export const BE_OFFSET = 543;
+export const toBuddhistYear = (ceYear: number): number => ceYear + BE_OFFSET;
+export const toGregorianYear = (beYear: number): number => beYear - BE_OFFSET;
+
+/** Parses `YYYY-MM-DD` (CE) into its parts without time-zone shifts. */
+export function parseIsoDate(iso: string): { year: number; month: number; day: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) throw new RangeError(`not an ISO date: ${iso}`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+export type DateStyle = 'long' | 'short';
+
+/**
+ * Formats an ISO date (CE) as a Thai BE date.
+ * @example formatThaiDate('2022-10-01', { style: 'long' }) // '1 ตุลาคม 2565'
+ * @example formatThaiDate('2022-10-01', { style: 'short', digits: 'thai' }) // '๑ ต.ค. ๒๕๖๕'
+ */
+export function formatThaiDate(
+  iso: string,
+  opts: { style?: DateStyle; digits?: DigitStyle; locale?: 'th' | 'en' } = {},
+): string {
+  const { year, month, day } = parseIsoDate(iso);
+  if (opts.locale === 'en') return `${day} ${EN_MONTHS_SHORT[month - 1]} ${year}`;
+  const months = opts.style === 'short' ? THAI_MONTHS_SHORT : THAI_MONTHS;
+  return withDigits(`${day} ${months[month - 1]} ${toBuddhistYear(year)}`, opts.digits ?? 'arabic');
+}
+
+/** Formats a timestamp (ISO date-time, UTC) as a Thai BE date and time in Asia/Bangkok. */
+export function formatThaiDateTime(isoDateTime: string, digits: DigitStyle = 'arabic'): string {
+  const bangkok = new Date(new Date(isoDateTime).getTime() + 7 * 3600_000);
+  const date = bangkok.toISOString().slice(0, 10);
+  const time = bangkok.toISOString().slice(11, 16);
+  return withDigits(`${formatThaiDate(date)} เวลา ${time} น.`, digits);
+}

@@ -1,0 +1,148 @@
+/**
+ * buildTestApp: the real app on a real database of the given dialect, with a fixed clock if
+ * asked, plus a cookie-keeping client that submits forms with their CSRF token like a browser.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { buildApp, createServices, type Services } from '../../src/app.js';
+import type { Config } from '../../src/config/index.js';
+import type { Dialect } from '../../src/db/portable.js';
+import { systemClock, type Clock } from '../../src/shared/clock.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  services: Services;
+  config: Config;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(dialect: Dialect, opts: { clock?: Clock; maxUploadBytes?: number } = {}): Promise<TestApp> {
+  const database = await openTestDatabase(dialect);
+  const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
+  const config: Config = Object.freeze({
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    database: database.configDatabase,
+    dataDir,
+    sessionSecret: 'test-secret-test-secret-test-secret-0123',
+    publicBaseUrl: 'http://127.0.0.1:3000',
+    trustProxy: false,
+    maxUploadBytes: opts.maxUploadBytes ?? 100 * 1024 * 1024,
+    logLevel: 'silent',
+  });
+  const clock = opts.clock ?? systemClock;
+  const app = await buildApp({ config, db: database.db, dialect, clock, logger: false });
+  await app.ready();
+  const services = createServices({ db: database.db, clock, config });
+  return {
+    app,
+    database,
+    services,
+    config,
+    clock,
+    close: async () => {
+      await app.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const ADMIN_PASSWORD = 'correct-horse-battery';
+
+/** First-run setup through the real pages; returns a signed-in client of the administrator. */
+export async function setUpAgency(t: TestApp, overrides: Record<string, string> = {}): Promise<TestClient> {
+  const token = await t.services.users.issueSetupToken();
+  const client = new TestClient(t.app);
+  await client.get(`/setup?token=${token}`);
+  const res = await client.submit(`/setup?token=${token}`, {
+    'agency.nameTh': 'เทศบาลตำบลทดสอบ',
+    'agency.slug': 'test-town',
+    'agency.type': 'subdistrict_municipality',
+    'agency.province': 'ศรีสะเกษ',
+    'agency.digits': 'thai',
+    units: 'สำนักปลัด\nกองคลัง\nกองช่าง',
+    'admin.displayName': 'ผู้ดูแล ทดสอบ',
+    'admin.username': 'admin',
+    'admin.password': ADMIN_PASSWORD,
+    'admin.passwordConfirm': ADMIN_PASSWORD,
+    ...overrides,
+  });
+  if (res.statusCode !== 303) throw new Error(`setup failed: ${res.statusCode} ${res.body.slice(0, 2000)}`);
+  return client;
+}
+
+/** A browser-like client: keeps cookies, remembers the last page's CSRF token. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  csrf = '';
+  constructor(private readonly app: FastifyInstance) {}
+
+  private remember(res: LightMyRequestResponse): void {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (m) this.csrf = m[1]!;
+  }
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader, ...headers } });
+    this.remember(res);
+    return res;
+  }
+
+  /** POSTs a urlencoded form with the current CSRF token (fetch a page with the form first). */
+  async submit(url: string, fields: Record<string, string | string[]>, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    if (opts.csrf !== false) body.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: body.toString(),
+    });
+    this.remember(res);
+    return res;
+  }
+
+  /** POSTs multipart/form-data (files and fields); the CSRF token goes in the query, as our forms do. */
+  async upload(
+    url: string,
+    fields: Record<string, string>,
+    files: { field: string; filename: string; content: Buffer; contentType?: string }[],
+  ): Promise<LightMyRequestResponse> {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const f of files) form.append(f.field, new Blob([new Uint8Array(f.content)], { type: f.contentType ?? 'application/octet-stream' }), f.filename);
+    const request = new Request('http://x/', { method: 'POST', body: form });
+    const payload = Buffer.from(await request.arrayBuffer());
+    const sep = url.includes('?') ? '&' : '?';
+    const res = await this.app.inject({
+      method: 'POST',
+      url: `${url}${sep}_csrf=${encodeURIComponent(this.csrf)}`,
+      headers: { cookie: this.cookieHeader, 'content-type': request.headers.get('content-type')! },
+      payload,
+    });
+    this.remember(res);
+    return res;
+  }
+}
+
+export const html = (body: string): HTMLElement => parse(body);
+/** Visible text of the page's main element, whitespace folded. */
+export const mainText = (body: string): string => (parse(body).querySelector('main')?.textContent ?? '').replace(/\s+/g, ' ').trim();
