@@ -27,9 +27,11 @@ export interface LayoutProps {
   children: ComponentChildren;
   /** Public pages of an agency show its name instead of the staff navigation. */
   variant?: 'staff' | 'public';
+  /** Extra stylesheets of the page (e.g. the document styles), linked after app.css. */
+  stylesheets?: string[];
 }
 
-export function Layout({ ctx, title, errors, children, variant = 'staff' }: LayoutProps) {
+export function Layout({ ctx, title, errors, children, variant = 'staff', stylesheets = [] }: LayoutProps) {
   const hasErrors = !!errors && errors.length > 0;
   const fullTitle = `${hasErrors ? tr(ctx.locale, M.errorPrefix) : ''}${title} — ${ctx.agency?.nameTh ?? tr(ctx.locale, M.product)}`;
   const otherLocale = ctx.locale === 'th' ? 'en' : 'th';
@@ -42,6 +44,9 @@ export function Layout({ ctx, title, errors, children, variant = 'staff' }: Layo
         <title>{fullTitle}</title>
         <link rel="stylesheet" href="/assets/fonts.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        {stylesheets.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         <script src="/assets/app.js" defer></script>
       </head>
       <body>

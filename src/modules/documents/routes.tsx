@@ -1,0 +1,63 @@
+/**
+ * Measures document downloads for staff (always current, drafts included) and the agency's public
+ * page and files (published once a plan is saved). Public URLs: /a/{slug}/ita/{year}/measures[.pdf|.docx].
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyPluginAsync } from 'fastify';
+import { notFound } from '../../shared/errors.js';
+import { fiscalYearParam } from '../../shared/params.js';
+import { pageContext } from '../../platform/request-context.js';
+import { requirePermission, staff } from '../../platform/guards.js';
+import { sendDownload } from '../../platform/download.js';
+import { sendPage } from '../../ui/render.js';
+import type { AgenciesService } from '../agencies/service.js';
+import type { DocumentsService, DocumentFormat } from './service.js';
+import { documentCssPath } from './html/render-html.js';
+import { PublicMeasuresPage } from './views/PublicMeasuresPage.js';
+
+export interface DocumentsRoutesOptions extends Record<string, unknown> {
+  documents: DocumentsService;
+  agencies: AgenciesService;
+}
+
+const FORMATS = new Set<DocumentFormat>(['docx', 'pdf', 'html']);
+
+function parseFormat(value: string): DocumentFormat {
+  if (!FORMATS.has(value as DocumentFormat)) throw notFound('ไม่รองรับรูปแบบไฟล์นี้');
+  return value as DocumentFormat;
+}
+
+export const documentsRoutes: FastifyPluginAsync<DocumentsRoutesOptions> = async (app, { documents, agencies }) => {
+  const css = readFileSync(documentCssPath, 'utf8');
+  app.get('/assets/document.css', (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
+
+  app.get('/admin/documents/:year/measures.:format', { preHandler: requirePermission('results.view') }, async (request, reply) => {
+    const { agency } = staff(request);
+    const params = request.params as { year: string; format: string };
+    const doc = await documents.renderMeasures(agency.id, fiscalYearParam(params.year), parseFormat(params.format));
+    return sendDownload(reply, doc.buffer, doc.contentType, doc.fileName);
+  });
+
+  async function publicAgency(slug: string) {
+    const agency = await agencies.findBySlug(slug);
+    if (!agency) throw notFound('ไม่พบหน่วยงาน');
+    return agency;
+  }
+
+  app.get('/a/:slug/ita/:year/measures', async (request, reply) => {
+    const { slug, year } = request.params as { slug: string; year: string };
+    const agency = await publicAgency(slug);
+    const model = await documents.measuresModel(agency.id, fiscalYearParam(year), { requireSavedPlan: true });
+    reply.header('cache-control', 'public, max-age=300');
+    return sendPage(reply, <PublicMeasuresPage ctx={pageContext(request, reply, agency)} model={model} base={`/a/${slug}/ita/${year}/measures`} />);
+  });
+
+  app.get('/a/:slug/ita/:year/measures.:format', async (request, reply) => {
+    const { slug, year, format } = request.params as { slug: string; year: string; format: string };
+    const agency = await publicAgency(slug);
+    const f = parseFormat(format);
+    const doc = await documents.renderMeasures(agency.id, fiscalYearParam(year), f, { requireSavedPlan: true });
+    reply.header('cache-control', 'public, max-age=300');
+    return sendDownload(reply, doc.buffer, doc.contentType, doc.fileName, f === 'pdf' ? 'inline' : 'attachment');
+  });
+};
