@@ -20,7 +20,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface FieldError {
   /** Field path, e.g. `indicators.3` or `score`. */
   field: string;
-  /** 1-based data row of an imported file, when the input is a file. */
+  /** Row number as the file shows it (spreadsheet row with the header as row 1, or CSV line), when the input is a file. */
   row?: number;
   /** Thai message naming what is wrong. */
   message: string;

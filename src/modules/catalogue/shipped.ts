@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { catalogueSchema, type Catalogue } from './domain/schema.js';
-import { zodToFieldErrors } from '../../shared/zod-errors.js';
+import type { Catalogue } from './domain/schema.js';
+import { parseCatalogue } from './domain/validate.js';
 import { validationError } from '../../shared/errors.js';
 
 export const SHIPPED_CATALOGUE_DIR = fileURLToPath(new URL('./data/', import.meta.url));
@@ -20,11 +20,9 @@ export function loadShippedCatalogues(dir = SHIPPED_CATALOGUE_DIR): Map<number, 
   const result = new Map<number, Catalogue>();
   for (const file of readdirSync(dir).filter((f) => /^fy\d{4}\.json$/.test(f)).sort()) {
     const raw: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    const parsed = catalogueSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw validationError(`แคตตาล็อก ${file} ไม่ถูกต้อง`, zodToFieldErrors(parsed.error));
-    }
-    result.set(parsed.data.fiscalYear, parsed.data);
+    const parsed = parseCatalogue(raw);
+    if (!parsed.ok) throw validationError(`แคตตาล็อก ${file} ไม่ถูกต้อง`, parsed.errors);
+    result.set(parsed.catalogue.fiscalYear, parsed.catalogue);
   }
   if (dir === SHIPPED_CATALOGUE_DIR) cache = result;
   return result;
