@@ -37,7 +37,7 @@ export async function renderDocument(model: DocModel, format: DocumentFormat): P
       ? await renderDocx(model)
       : format === 'pdf'
         ? await renderPdf(model)
-        : Buffer.from(renderDocumentHtml(model, { inlineCss: true }), 'utf8');
+        : Buffer.from(renderDocumentHtml(model, { inlineCss: true, embedFonts: true }), 'utf8');
   return { buffer, contentType: CONTENT_TYPES[format], fileName: `${model.fileName}.${format}` };
 }
 
