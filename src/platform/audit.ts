@@ -15,6 +15,9 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { userId: null, label: 'ระบบ' };
 
+/** The actor for a signed-in staff member. */
+export const actorOf = (user: { id: string; displayName: string }): Actor => ({ userId: user.id, label: user.displayName });
+
 export interface AuditEntry {
   agencyId: string | null;
   action: string;

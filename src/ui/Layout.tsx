@@ -36,6 +36,11 @@ export function Layout({ ctx, title, errors, children, variant = 'staff', styles
   const fullTitle = `${hasErrors ? tr(ctx.locale, M.errorPrefix) : ''}${title} — ${ctx.agency?.nameTh ?? tr(ctx.locale, M.product)}`;
   const otherLocale = ctx.locale === 'th' ? 'en' : 'th';
   const nav = ctx.user ? ctx.nav.filter((n) => !n.permission || ctx.can(n.permission)) : [];
+  // The current entry is the longest one whose path starts this page's path: /admin/agency/units
+  // marks "หน่วยงาน" (/admin/agency), not also "ภาพรวม" (/admin).
+  const current = nav
+    .filter((n) => ctx.path === n.href || ctx.path.startsWith(`${n.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <html lang={ctx.locale}>
       <head>
@@ -75,7 +80,7 @@ export function Layout({ ctx, title, errors, children, variant = 'staff', styles
               <ul class="container">
                 {nav.map((n) => (
                   <li>
-                    <a href={n.href} aria-current={ctx.path === n.href || ctx.path.startsWith(`${n.href}/`) ? 'page' : undefined}>
+                    <a href={n.href} aria-current={n.href === current ? 'page' : undefined}>
                       {tr(ctx.locale, n.label)}
                     </a>
                   </li>

@@ -89,7 +89,8 @@ export class TestClient {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
       if (expired) this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
+      // light-my-request hands back decoded values; a browser sends them back encoded as received.
+      else this.cookies.set(c.name, encodeURIComponent(c.value));
     }
     const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
     if (m) this.csrf = m[1]!;

@@ -135,6 +135,28 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
       });
     },
 
+    async getUnit(agencyId: string, unitId: string): Promise<Unit> {
+      const row = (await repo.listUnits(agencyId)).find((u) => u.id === unitId);
+      if (!row) throw notFound('ไม่พบหน่วยงานย่อย');
+      return toUnit(row);
+    },
+
+    /** Renames a unit or changes its order; the name stays unique within the agency. */
+    async updateUnit(actor: Actor, agencyId: string, unitId: string, nameTh: string, sortOrder: number): Promise<Unit> {
+      return db.transaction().execute(async (tx) => {
+        const r = agenciesRepository(tx);
+        const units = await r.listUnits(agencyId);
+        const unit = units.find((u) => u.id === unitId);
+        if (!unit) throw notFound('ไม่พบหน่วยงานย่อย');
+        if (units.some((u) => u.id !== unitId && u.name_th === nameTh)) {
+          throw validationError('มีหน่วยงานย่อยชื่อนี้แล้ว', [{ field: 'nameTh', message: `มีหน่วยงานย่อยชื่อ "${nameTh}" แล้ว` }]);
+        }
+        await r.updateUnit(agencyId, unitId, nameTh, sortOrder, now());
+        await writeAudit(tx, clock, actor, { agencyId, action: 'unit.update', entityType: 'unit', entityId: unitId, details: { from: unit.name_th, nameTh, sortOrder } });
+        return { id: unitId, nameTh, sortOrder };
+      });
+    },
+
     async removeUnit(actor: Actor, agencyId: string, unitId: string): Promise<void> {
       await db.transaction().execute(async (tx) => {
         const r = agenciesRepository(tx);
@@ -146,6 +168,12 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
     },
 
     listExecutives: async (agencyId: string): Promise<Executive[]> => (await repo.listExecutives(agencyId)).map(toExecutive),
+
+    async getExecutive(agencyId: string, id: string): Promise<Executive> {
+      const row = (await repo.listExecutives(agencyId)).find((e) => e.id === id);
+      if (!row) throw notFound('ไม่พบข้อมูลผู้บริหาร');
+      return toExecutive(row);
+    },
 
     async addExecutive(actor: Actor, agencyId: string, input: ExecutiveInput, photoFileId: string | null = null): Promise<Executive> {
       return db.transaction().execute(async (tx) => {
@@ -188,9 +216,12 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
 
     async removeExecutive(actor: Actor, agencyId: string, id: string): Promise<void> {
       await db.transaction().execute(async (tx) => {
-        const n = await agenciesRepository(tx).deleteExecutive(agencyId, id);
+        const r = agenciesRepository(tx);
+        const gone = (await r.listExecutives(agencyId)).find((e) => e.id === id);
+        const n = await r.deleteExecutive(agencyId, id);
         if (n === 0) throw notFound('ไม่พบข้อมูลผู้บริหาร');
-        await writeAudit(tx, clock, actor, { agencyId, action: 'executive.delete', entityType: 'executive', entityId: id });
+        // The name goes into the log: after the delete it is the only record of who was removed.
+        await writeAudit(tx, clock, actor, { agencyId, action: 'executive.delete', entityType: 'executive', entityId: id, details: { nameTh: gone?.name_th, positionTh: gone?.position_th } });
       });
     },
   };

@@ -43,7 +43,8 @@ export function toUser(row: UserRow): User {
   };
 }
 
-export const actorOf = (user: User): Actor => ({ userId: user.id, label: user.displayName });
+export { actorOf } from '../../platform/audit.js';
+import { actorOf } from '../../platform/audit.js';
 
 export interface UsersDeps {
   db: Kysely<Database>;
@@ -125,7 +126,22 @@ export function usersService({ db, clock }: UsersDeps) {
         }
         await r.update(userId, { roles: JSON.stringify(roles), disabled: disabled ? 1 : 0, updated_at: now().toISOString() });
         if (disabled) await r.deleteSessionsOfUser(userId);
-        await writeAudit(tx, clock, actor, { agencyId, action: 'user.update', entityType: 'user', entityId: userId, details: { roles, disabled } });
+        await writeAudit(tx, clock, actor, { agencyId, action: 'user.update', entityType: 'user', entityId: userId, details: { username: row.username, roles, disabled } });
+      });
+    },
+
+    /**
+     * Moves a user to another unit (or none). The caller passes a unit of the same agency: units
+     * belong to the agencies module, so the route checks the id against that module's list.
+     */
+    async setUnit(actor: Actor, agencyId: string, userId: string, unitId: string | null): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const r = usersRepository(tx);
+        const row = await r.findById(userId);
+        if (!row || row.agency_id !== agencyId) throw notFound('ไม่พบผู้ใช้');
+        if (row.unit_id === unitId) return;
+        await r.update(userId, { unit_id: unitId, updated_at: now().toISOString() });
+        await writeAudit(tx, clock, actor, { agencyId, action: 'user.unit_change', entityType: 'user', entityId: userId, details: { username: row.username, unitId } });
       });
     },
 
