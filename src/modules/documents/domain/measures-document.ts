@@ -103,15 +103,15 @@ export function buildMeasuresDocument(input: MeasuresDocumentInput): DocModel {
   const official = analysis.total.official;
   const shownTotal = official ?? analysis.total.computed;
   const levelCode = analysis.level.official ?? analysis.level.computed;
-  const levelLabel =
-    analysis.level.computedLabelTh && (analysis.level.official === null || analysis.level.official === analysis.level.computed)
-      ? ` (${txt(analysis.level.computedLabelTh)})`
-      : '';
+  // Band labels already name the level ("ระดับ C (65.00–74.99 คะแนน)"); rating labels do not ("ผ่านดี").
+  const label = analysis.level.computedLabelTh;
+  const sameLevel = analysis.level.official === null || analysis.level.official === analysis.level.computed;
+  const levelText = !label || !sameLevel ? `ระดับ ${levelCode}` : label.startsWith('ระดับ') ? label : `ระดับ ${label}`;
   const weights = TOOLS.map((c) => `${c} ร้อยละ ${int(toolOf(c)?.weight ?? 0)}`);
   let totalSentence =
     `ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ${int(ry)} ` +
     `ของ${txt(agencyName)} ได้คะแนนรวม ${num(shownTotal)} คะแนน${official !== null ? ' ตามที่สำนักงาน ป.ป.ช. ประกาศ' : ''} ` +
-    `อยู่ในระดับ ${txt(levelCode)}${levelLabel}`;
+    `อยู่ใน${txt(levelText)}`;
   if (official !== null && official !== analysis.total.computed) {
     totalSentence +=
       ` ทั้งนี้ คะแนนที่คำนวณจากคะแนนรายตัวชี้วัดตามน้ำหนักของแบบวัด (${weights.slice(0, -1).join(' ')} และ ${weights.at(-1)}) ` +
