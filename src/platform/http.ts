@@ -72,6 +72,12 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
+    // The plugin's default reads only the body and headers; multipart bodies are streamed after
+    // this check, so multipart forms carry the token in the action URL's query.
+    getToken: (req) =>
+      (req.body as Record<string, string> | undefined)?._csrf ??
+      (req.query as Record<string, string> | undefined)?._csrf ??
+      (req.headers['csrf-token'] as string | undefined),
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: secureCookies },
   });
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '1h', index: false });

@@ -10,10 +10,13 @@ import type { ImprovementService } from './service.js';
 import { PlanPage } from './views/PlanPage.js';
 import { PlanRowPage, type PlanRowValues } from './views/PlanRowPage.js';
 import { MeasuresPage } from './views/MeasuresPage.js';
+import { PlanIndexPage } from './views/PlanIndexPage.js';
 
 export interface ImprovementRoutesOptions extends Record<string, unknown> {
   plans: ImprovementService;
   unitNames: (agencyId: string) => Promise<string[]>;
+  /** Fiscal years the agency has ITA results for, newest first. */
+  resultsYears: (agencyId: string) => Promise<number[]>;
 }
 
 const canView = requirePermission('results.view');
@@ -26,7 +29,14 @@ function formValues(body: Record<string, unknown>): PlanRowValues {
   return { weaknessTh: s('weaknessTh'), steps: s('steps'), responsibleUnit: s('responsibleUnit'), monitoring: s('monitoring'), sixMonthDue: s('sixMonthDue'), twelveMonthDue: s('twelveMonthDue') };
 }
 
-export const improvementRoutes: FastifyPluginAsync<ImprovementRoutesOptions> = async (app, { plans, unitNames }) => {
+export const improvementRoutes: FastifyPluginAsync<ImprovementRoutesOptions> = async (app, { plans, unitNames, resultsYears }) => {
+  app.get('/admin/plan', { preHandler: canView }, async (request, reply) => {
+    const { agency } = staff(request);
+    const years = await resultsYears(agency.id);
+    const withPlans = await Promise.all(years.map(async (y) => ({ year: y, plan: await plans.getPlan(agency.id, y) })));
+    return sendPage(reply, <PlanIndexPage ctx={pageContext(request, reply)} years={withPlans.map((p) => ({ year: p.year, rows: p.plan?.rows.length ?? null }))} />);
+  });
+
   const year = (request: FastifyRequest) => fiscalYearParam((request.params as { year: string }).year);
 
   async function showPlan(request: FastifyRequest, reply: FastifyReply, status = 200, errors?: DomainError) {

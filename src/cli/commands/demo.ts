@@ -1,0 +1,29 @@
+/** `npm run cli -- demo`: loads the clearly labelled demo agency and prints its one-time sign-in. */
+import type { CliCommand } from '../main.js';
+import { withDatabase } from '../open-db.js';
+import { createServices } from '../../app.js';
+import { systemClock } from '../../shared/clock.js';
+import { seedDemo, DEMO_SLUG, DEMO_RESULTS_YEAR } from '../../modules/demo/seed.js';
+
+export const run: CliCommand = async (_args, io) => {
+  return withDatabase(async (database, config) => {
+    const services = createServices({ db: database.db, clock: systemClock, config });
+    const outcome = await seedDemo(services);
+    const base = config.publicBaseUrl;
+    if (!outcome.created) {
+      io.err(`มีหน่วยงานสาธิตอยู่แล้ว: ${base}/a/${DEMO_SLUG} (ลบไฟล์ฐานข้อมูลใน DATA_DIR เพื่อเริ่มใหม่)`);
+      return 0;
+    }
+    io.out(
+      [
+        'โหลดหน่วยงานสาธิต "เทศบาลตำบลตัวอย่าง (ข้อมูลสาธิต)" แล้ว',
+        `  เข้าสู่ระบบที่ ${base}/login`,
+        `  ชื่อผู้ใช้: ${outcome.username}`,
+        `  รหัสผ่าน (แสดงครั้งเดียว): ${outcome.password}`,
+        `  ผลการวิเคราะห์: ${base}/admin/results/${DEMO_RESULTS_YEAR}`,
+        `  หน้าเว็บสาธารณะ: ${base}/a/${DEMO_SLUG}`,
+      ].join('\n'),
+    );
+    return 0;
+  });
+};
