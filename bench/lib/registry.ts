@@ -1,0 +1,18 @@
+/** The benches, in the order the runner runs them. Each lives in its own file under bench/. */
+import type { BenchDefinition } from './report.js';
+
+export const BENCHES: { name: string; file: string; summary: string }[] = [
+  { name: 'analysis', file: 'analysis.ts', summary: 'analyze() on the FY2565 seed, 1,000 times' },
+  { name: 'docx', file: 'docx.ts', summary: 'seed measures document as DOCX, 20 runs after 2 warm-ups (target median < 200 ms)' },
+  { name: 'pdf', file: 'pdf.ts', summary: 'seed measures document as PDF, 20 runs after 2 warm-ups (target median < 1 s)' },
+  { name: 'import-8317', file: 'import-8317.ts', summary: 'parse + analyse 8,317 agencies from one CSV / XLSX in a child process (< 5 s, < 500 MB), and store into SQLite' },
+  { name: 'oit-public', file: 'oit-public.ts', summary: 'req/s and latency of the public OIT year index vs a bare Fastify route, 50 connections (≥ 50 %, p99 < 20 ms)' },
+  { name: 'upload-100mb', file: 'upload-100mb.ts', summary: 'peak RSS growth of the server while a 100 MB file streams through the OIT evidence upload' },
+];
+
+export async function loadBench(name: string): Promise<BenchDefinition> {
+  const entry = BENCHES.find((b) => b.name === name);
+  if (!entry) throw new Error(`unknown bench "${name}" (known: ${BENCHES.map((b) => b.name).join(', ')})`);
+  const mod = (await import(`../${entry.file.replace(/\.ts$/, '.js')}`)) as { bench: BenchDefinition };
+  return mod.bench;
+}
