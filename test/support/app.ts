@@ -12,6 +12,7 @@ import type { Config } from '../../src/config/index.js';
 import type { Dialect } from '../../src/db/portable.js';
 import { systemClock, type Clock } from '../../src/shared/clock.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
+import type { Role } from '../../src/platform/permissions.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -147,3 +148,27 @@ export class TestClient {
 export const html = (body: string): HTMLElement => parse(body);
 /** Visible text of the page's main element, whitespace folded. */
 export const mainText = (body: string): string => (parse(body).querySelector('main')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Signs in through the real login form; throws if it does not redirect. */
+export async function signIn(t: TestApp, username: string, password: string): Promise<TestClient> {
+  const client = new TestClient(t.app);
+  await client.get('/login');
+  const res = await client.submit('/login', { username, password });
+  if (res.statusCode !== 303) throw new Error(`sign-in of ${username} failed: ${res.statusCode}`);
+  return client;
+}
+
+/** Creates a staff account of the agency with the given roles and returns it signed in. */
+export async function staffClient(t: TestApp, agencyId: string, username: string, roles: Role[], unitId: string | null = null): Promise<TestClient> {
+  const password = `${username}-password-1`;
+  await t.services.users.createUser({ userId: null, label: 'test' }, agencyId, {
+    username,
+    displayName: `ผู้ทดสอบ ${username}`,
+    email: null,
+    password,
+    passwordConfirm: password,
+    roles,
+    unitId,
+  });
+  return signIn(t, username, password);
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
+import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, signIn } from '../../support/app.js';
 import { fixedClock } from '../../../src/shared/clock.js';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit.js';
 
@@ -35,13 +35,6 @@ async function followRedirect(t: TestApp, client: TestClient, res: { headers: Re
   return t.app.inject({ method: 'GET', url: String(res.headers.location), headers: { cookie: [...others, flash].join('; ') } });
 }
 
-async function signIn(t: TestApp, username: string, password: string): Promise<TestClient> {
-  const client = new TestClient(t.app);
-  await client.get('/login');
-  const res = await client.submit('/login', { username, password });
-  if (res.statusCode !== 303) throw new Error(`sign-in of ${username} failed: ${res.statusCode}`);
-  return client;
-}
 
 describe.each(DIALECTS)('agency profile, units and executives on %s', (dialect) => {
   let t: TestApp;

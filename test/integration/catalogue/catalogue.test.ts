@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, TEST_POSTGRES_URL } from '../../support/database.js';
-import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
+import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, signIn } from '../../support/app.js';
 import { SYSTEM_ACTOR, listAudit } from '../../../src/platform/audit.js';
 import { toArabicDigits } from '../../../src/shared/thai.js';
 import { catalogueFromXlsx } from '../../../src/modules/catalogue/domain/xlsx.js';
@@ -14,13 +14,6 @@ import { SEED_FAILED_OIT, SEED_INDICATORS } from '../ita-results/seed.js';
 
 const text = (body: string, selector = 'main') => toArabicDigits((html(body).querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim());
 
-async function signIn(t: TestApp, username: string, password: string): Promise<TestClient> {
-  const client = new TestClient(t.app);
-  await client.get('/login');
-  const res = await client.submit('/login', { username, password });
-  if (res.statusCode !== 303) throw new Error(`sign-in of ${username} failed: ${res.statusCode}`);
-  return client;
-}
 
 describe.each(DIALECTS)('ITA catalogue pages, import and CLI on %s', (dialect) => {
   let t: TestApp;

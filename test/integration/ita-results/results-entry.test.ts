@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
+import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, signIn } from '../../support/app.js';
 import { listAudit, SYSTEM_ACTOR } from '../../../src/platform/audit.js';
 import { toArabicDigits } from '../../../src/shared/thai.js';
 import type { Catalogue } from '../../../src/modules/catalogue/index.js';
@@ -9,13 +9,6 @@ import { SEED_FAILED_OIT, seedForm, seedJson } from './seed.js';
 /** Visible text with Thai digits turned Arabic: the test agency writes numbers in Thai digits. */
 const text = (body: string, selector = 'main') => toArabicDigits((html(body).querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim());
 
-async function signIn(t: TestApp, username: string, password: string): Promise<TestClient> {
-  const client = new TestClient(t.app);
-  await client.get('/login');
-  const res = await client.submit('/login', { username, password });
-  if (res.statusCode !== 303) throw new Error(`sign-in of ${username} failed: ${res.statusCode}`);
-  return client;
-}
 
 describe.each(DIALECTS)('ITA results entry and analysis on %s', (dialect) => {
   let t: TestApp;

@@ -10,7 +10,7 @@ function flashOf(res: { headers: Record<string, unknown> }): string | undefined 
   return decodeURIComponent(signed.slice(0, signed.lastIndexOf('.')));
 }
 
-async function signIn(t: TestApp, username: string, password: string) {
+async function attemptSignIn(t: TestApp, username: string, password: string) {
   const client = new TestClient(t.app);
   await client.get('/login');
   const res = await client.submit('/login', { username, password });
@@ -95,7 +95,7 @@ describe.each(DIALECTS)('user administration and own password on %s', (dialect) 
   });
 
   it('lets the coordinator into the dashboard and audit log but not user administration', async () => {
-    const { client, res } = await signIn(t, 'somchai.k', COORDINATOR_PASSWORD);
+    const { client, res } = await attemptSignIn(t, 'somchai.k', COORDINATOR_PASSWORD);
     expect(res.statusCode).toBe(303);
     const dash = await client.get('/admin');
     expect(dash.statusCode).toBe(200);
@@ -124,7 +124,7 @@ describe.each(DIALECTS)('user administration and own password on %s', (dialect) 
   });
 
   it('changes roles and unit of another user, and a disabled user is signed out', async () => {
-    const { client } = await signIn(t, 'somchai.k', COORDINATOR_PASSWORD);
+    const { client } = await attemptSignIn(t, 'somchai.k', COORDINATOR_PASSWORD);
     const target = (await t.services.users.listUsers(agencyId)).find((u) => u.username === 'somchai.k')!;
     const form = await admin.get(`/admin/users/${target.id}`);
     expect(html(form.body).querySelector('#f-unitId option[selected]')!.textContent).toBe('กองคลัง');
@@ -132,7 +132,7 @@ describe.each(DIALECTS)('user administration and own password on %s', (dialect) 
     expect(res.statusCode).toBe(303);
     expect(await t.services.users.getUser(target.id)).toMatchObject({ roles: ['coordinator', 'unit_staff'], unitId: null, disabled: true });
     expect((await client.get('/admin')).statusCode).toBe(303);
-    expect((await signIn(t, 'somchai.k', COORDINATOR_PASSWORD)).res.statusCode).toBe(400);
+    expect((await attemptSignIn(t, 'somchai.k', COORDINATOR_PASSWORD)).res.statusCode).toBe(400);
 
     await admin.get(`/admin/users/${target.id}`);
     expect((await admin.submit(`/admin/users/${target.id}`, { roles: 'coordinator', unitId: financeUnitId })).statusCode).toBe(303);
@@ -140,7 +140,7 @@ describe.each(DIALECTS)('user administration and own password on %s', (dialect) 
   });
 
   it('lets a signed-in user change their own password; the old one stops working', async () => {
-    const { client } = await signIn(t, 'somchai.k', COORDINATOR_PASSWORD);
+    const { client } = await attemptSignIn(t, 'somchai.k', COORDINATOR_PASSWORD);
     expect((await client.get('/admin/account/password')).statusCode).toBe(200);
 
     const wrong = await client.submit('/admin/account/password', { currentPassword: 'not-my-password', password: 'brand-new-password-1', passwordConfirm: 'brand-new-password-1' });
@@ -155,10 +155,10 @@ describe.each(DIALECTS)('user administration and own password on %s', (dialect) 
     expect(ok.statusCode).toBe(303);
     expect(flashOf(ok)).toBe('เปลี่ยนรหัสผ่านแล้ว');
 
-    const old = await signIn(t, 'somchai.k', COORDINATOR_PASSWORD);
+    const old = await attemptSignIn(t, 'somchai.k', COORDINATOR_PASSWORD);
     expect(old.res.statusCode).toBe(400);
     expect(mainText(old.res.body)).toContain('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
-    expect((await signIn(t, 'somchai.k', 'brand-new-password-1')).res.statusCode).toBe(303);
+    expect((await attemptSignIn(t, 'somchai.k', 'brand-new-password-1')).res.statusCode).toBe(303);
   });
 
   it('refuses user administration posts without a CSRF token', async () => {
