@@ -8,7 +8,6 @@
  * is Σ weight/100 · tool. FY2565 check: Prueyai's indicators give 65.6656, published as 65.66.
  */
 import type { Catalogue, ToolCode } from '../../catalogue/domain/schema.js';
-import { TOOL_CODES } from '../../catalogue/domain/schema.js';
 import { formatNumber } from '../../../shared/thai.js';
 import type {
   Analysis,
@@ -38,6 +37,9 @@ export interface HistoryPoint {
  */
 export const TOTAL_TOLERANCE = 0.015;
 const FLOAT_EPSILON = 1e-9;
+
+/** The three tools in report order. Kept here (not imported) so domain code takes only types from the catalogue module. */
+const TOOL_CODES: readonly ToolCode[] = ['IIT', 'EIT', 'OIT'];
 
 /**
  * Rounds half away from zero to `dp` decimals, immune to 1.005*100 = 100.49999… noise. The
