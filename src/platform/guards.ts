@@ -1,7 +1,7 @@
 /** preHandlers that guard staff routes. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../shared/errors.js';
-import { can, type Permission } from './permissions.js';
+import { can, type Permission } from '../shared/permissions.js';
 import type { User } from '../modules/users/domain/user.js';
 import type { Agency } from '../modules/agencies/domain/agency.js';
 

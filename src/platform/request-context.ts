@@ -7,7 +7,7 @@ import type { User } from '../modules/users/domain/user.js';
 import type { Agency } from '../modules/agencies/domain/agency.js';
 import type { Locale } from '../ui/i18n.js';
 import type { NavEntry, PageContext } from '../ui/context.js';
-import { can, type Permission } from './permissions.js';
+import { can, type Permission } from '../shared/permissions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,6 +1,6 @@
 /** What every page needs from the request to render its frame. */
 import type { Locale } from './i18n.js';
-import type { Permission } from '../platform/permissions.js';
+import type { Permission } from '../shared/permissions.js';
 import type { DigitStyle } from '../shared/thai.js';
 
 export interface NavEntry {

@@ -12,7 +12,7 @@ import type { Config } from '../../src/config/index.js';
 import type { Dialect } from '../../src/db/portable.js';
 import { systemClock, type Clock } from '../../src/shared/clock.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
-import type { Role } from '../../src/platform/permissions.js';
+import type { Role } from '../../src/shared/permissions.js';
 
 export interface TestApp {
   app: FastifyInstance;

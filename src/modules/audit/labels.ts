@@ -3,7 +3,7 @@
  * not listed here is shown as it is, so a new module's entries still appear before it adds its
  * labels — add them here when adding a new audited use case.
  */
-import { ROLE_LABELS_TH, isRole } from '../../platform/permissions.js';
+import { ROLE_LABELS_TH, isRole } from '../../shared/permissions.js';
 import { tr, type Locale, type Msg } from '../../ui/i18n.js';
 import { agencyTypeLabel } from '../agencies/index.js';
 

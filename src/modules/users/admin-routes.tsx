@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { requirePermission, requireUser, staff } from '../../platform/guards.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
 import { defineModule } from '../../platform/module.js';
-import { ROLES } from '../../platform/permissions.js';
+import { ROLES } from '../../shared/permissions.js';
 import { sendPage } from '../../ui/render.js';
 import { tr, type Locale } from '../../ui/i18n.js';
 import { DomainError, notFound, type FieldError } from '../../shared/errors.js';

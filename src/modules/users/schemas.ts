@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../platform/permissions.js';
+import { ROLES } from '../../shared/permissions.js';
 import { MIN_PASSWORD_LENGTH } from './domain/user.js';
 
 export const loginSchema = z.object({

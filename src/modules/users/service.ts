@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
-import type { Role } from '../../platform/permissions.js';
+import type { Role } from '../../shared/permissions.js';
 import { usersRepository } from './repository.js';
 import type { UserRow } from './tables.js';
 import {

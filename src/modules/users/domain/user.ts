@@ -1,5 +1,5 @@
 /** A staff account as the rest of the product sees it (never with its password hash). */
-import { isRole, type Role } from '../../../platform/permissions.js';
+import { isRole, type Role } from '../../../shared/permissions.js';
 
 export interface User {
   id: string;

@@ -4,7 +4,7 @@ import { Button, CsrfField, Select, TextField, errorFor, fieldId } from '../../.
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr, type Locale } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
-import { ROLES } from '../../../platform/permissions.js';
+import { ROLES } from '../../../shared/permissions.js';
 import { MIN_PASSWORD_LENGTH, type User } from '../domain/user.js';
 import { roleDescription, roleLabel } from './roles.js';
 

@@ -1,5 +1,5 @@
 /** Role names and what each may do, as shown to the administrator choosing them. */
-import { ROLE_LABELS_TH, type Role } from '../../../platform/permissions.js';
+import { ROLE_LABELS_TH, type Role } from '../../../shared/permissions.js';
 import { tr, type Locale, type Msg } from '../../../ui/i18n.js';
 
 const ROLE_EN: Record<Role, string> = {
