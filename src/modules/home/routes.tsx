@@ -31,6 +31,9 @@ export interface HomeRoutesOptions extends Record<string, unknown> {
 }
 
 export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (app, { agencies, users, dashboardLinks }) => {
+  // Browsers ask for it on every page; an empty answer keeps logs and consoles free of 404s.
+  app.get('/favicon.ico', (_request, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
+
   app.get('/', async (request, reply) => {
     if (request.user) return redirect(reply, '/admin');
     const ctx = pageContext(request, reply);
