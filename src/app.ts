@@ -19,6 +19,20 @@ import { setupService } from './modules/setup/service.js';
 import { usersRoutes } from './modules/users/routes.js';
 import { setupRoutes } from './modules/setup/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
+import { agenciesModule } from './modules/agencies/index.js';
+import { usersAdminModule } from './modules/users/admin-routes.js';
+import { auditModule, auditService } from './modules/audit/index.js';
+import { catalogueModule, catalogueService } from './modules/catalogue/index.js';
+import { itaResultsModule, itaResultsService } from './modules/ita-results/index.js';
+import { improvementService } from './modules/improvement/service.js';
+import { improvementRoutes } from './modules/improvement/routes.js';
+import { documentsService } from './modules/documents/service.js';
+import { documentsRoutes } from './modules/documents/routes.js';
+import { DomainError } from './shared/errors.js';
+import { fiscalYearRange } from './shared/fiscal.js';
+import { buildOverview } from './modules/home/build-overview.js';
+import { fileStore } from './platform/file-store.js';
+import { oitModule, oitService } from './modules/oit/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -33,7 +47,64 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
   const agencies = agenciesService(deps);
   const users = usersService(deps);
   const setup = setupService({ db: deps.db, agencies, users });
-  return { agencies, users, setup };
+  const catalogues = catalogueService(deps);
+  const results = itaResultsService({ db: deps.db, clock: deps.clock, catalogues, agencies });
+  const unitNames = async (agencyId: string) => (await agencies.listUnits(agencyId)).map((u) => u.nameTh);
+  // The plan and the document need "the analysis if there is one"; results says 404 when there is none.
+  const analysisOrNone = async (agencyId: string, year: number) => {
+    try {
+      return (await results.analysisFor(agencyId, year)).analysis;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
+  };
+  const getCatalogue = (year: number) => catalogues.requireCatalogue(year);
+  // Set below, once the OIT service exists: the plan module only announces that a plan was saved.
+  let publishMeasures: (agencyId: string, resultsYear: number, targetYear: number) => Promise<void> = async () => {};
+  const plans = improvementService({
+    db: deps.db,
+    clock: deps.clock,
+    getCatalogue,
+    analysisFor: analysisOrNone,
+    unitNames,
+    onPlanPublished: (a, r, t) => publishMeasures(a, r, t),
+  });
+  const documents = documentsService({
+    getAgency: agencies.getAgency,
+    getCatalogue,
+    analysisFor: analysisOrNone,
+    getPlan: plans.getPlan,
+    unitNames,
+    today: () => deps.clock.now().toISOString().slice(0, 10),
+  });
+  const files = fileStore(deps);
+  const oit = oitService({ ...deps, files, agencies, users, catalogue: catalogues.getCatalogue, catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear) });
+  publishMeasures = async (agencyId, resultsYear, targetYear) => {
+    // The measures document of results year N is evidence for OIT item "มาตรการส่งเสริมคุณธรรมฯ" of year N+1.
+    const catalogue = await catalogues.getCatalogue(targetYear);
+    const item = catalogue?.oitItems.find((i) => i.titleTh.startsWith('มาตรการส่งเสริมคุณธรรมและความโปร่งใส'));
+    if (!item) return;
+    const agency = await agencies.getAgency(agencyId);
+    const range = fiscalYearRange(targetYear);
+    await oit.attachGenerated(agencyId, targetYear, item.code, {
+      source: 'measures-document',
+      sourceRef: String(resultsYear),
+      title: `มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${targetYear}`,
+      url: `${deps.config.publicBaseUrl}/a/${agency.slug}/ita/${resultsYear}/measures`,
+      periodFrom: range.from,
+      periodTo: range.to,
+    });
+  };
+  const overview = buildOverview({
+    resultYears: (agencyId) => results.listYears(agencyId),
+    gapToPass: async (agencyId, year) => (await analysisOrNone(agencyId, year))?.gapToPass ?? null,
+    planRows: async (agencyId, year) => (await plans.getPlan(agencyId, year))?.rows.length ?? null,
+    oitYears: () => oit.catalogueYears(),
+    oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
+    today: () => deps.clock.now().toISOString().slice(0, 10),
+  });
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -53,11 +124,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const modules: ModuleManifest<any>[] = [
     { name: 'users', routes: usersRoutes, options: { config, users: services.users } },
     { name: 'setup', routes: setupRoutes, options: { config, setup: services.setup } },
+    agenciesModule({ agencies: services.agencies }),
+    usersAdminModule({ users: services.users, units: services.agencies }),
+    auditModule({ audit: auditService({ db }) }),
+    itaResultsModule({ results: services.results, catalogues: services.catalogues }),
+    catalogueModule({ catalogues: services.catalogues }),
+    {
+      name: 'improvement',
+      nav: [{ href: '/admin/plan', label: { th: 'แผนปรับปรุง', en: 'Improvement plan' }, permission: 'results.view' }],
+      routes: improvementRoutes,
+      options: {
+        plans: services.plans,
+        unitNames: services.unitNames,
+        resultsYears: async (agencyId: string) => (await services.results.listYears(agencyId)).map((y) => y.fiscalYear),
+      },
+    },
+    { name: 'documents', routes: documentsRoutes, options: { documents: services.documents, agencies: services.agencies } },
+    oitModule({ oit: services.oit, files: services.files, clock }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);
 
-  await app.register(homeRoutes, { agencies: services.agencies, users: services.users, dashboardLinks: () => nav });
+  await app.register(homeRoutes, { agencies: services.agencies, users: services.users, dashboardLinks: () => nav, overview: services.overview });
   for (const m of modules) await app.register(m.routes, m.options);
   return app;
 }

@@ -38,6 +38,7 @@ export function openDatabase(database: Config['database'], pgOptions: PostgresOp
       ...(pgOptions.schema ? { options: `-c search_path=${pgOptions.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    if (pgOptions.schema) migrationSchemas.set(db, pgOptions.schema);
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
@@ -49,8 +50,13 @@ export function openDatabase(database: Config['database'], pgOptions: PostgresOp
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+// Kysely looks for its migration tables in every schema it can see; a database opened on its own
+// schema (isolated tests) must keep them there, or a sibling schema's tables are taken for its own.
+const migrationSchemas = new WeakMap<Kysely<any>, string>();
+
 function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const schema = migrationSchemas.get(db);
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 /** Brings the schema to the latest migration; throws with the failing migration's name. */

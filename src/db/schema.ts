@@ -5,5 +5,6 @@ import type { PlatformTables } from '../platform/tables.js';
 import type { CatalogueTables } from '../modules/catalogue/tables.js';
 import type { ItaResultTables } from '../modules/ita-results/tables.js';
 import type { ImprovementTables } from '../modules/improvement/tables.js';
+import type { OitTables } from '../modules/oit/tables.js';
 
-export interface Database extends AgencyTables, UserTables, PlatformTables, CatalogueTables, ItaResultTables, ImprovementTables {}
+export interface Database extends AgencyTables, UserTables, PlatformTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables {}

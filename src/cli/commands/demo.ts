@@ -8,7 +8,7 @@ import { seedDemo, DEMO_SLUG, DEMO_RESULTS_YEAR } from '../../modules/demo/seed.
 export const run: CliCommand = async (_args, io) => {
   return withDatabase(async (database, config) => {
     const services = createServices({ db: database.db, clock: systemClock, config });
-    const outcome = await seedDemo(services);
+    const outcome = await seedDemo(services, (agencyId) => services.oit.seedDemoOit(agencyId, DEMO_RESULTS_YEAR));
     const base = config.publicBaseUrl;
     if (!outcome.created) {
       io.err(`มีหน่วยงานสาธิตอยู่แล้ว: ${base}/a/${DEMO_SLUG} (ลบไฟล์ฐานข้อมูลใน DATA_DIR เพื่อเริ่มใหม่)`);
@@ -21,6 +21,7 @@ export const run: CliCommand = async (_args, io) => {
         `  ชื่อผู้ใช้: ${outcome.username}`,
         `  รหัสผ่าน (แสดงครั้งเดียว): ${outcome.password}`,
         `  ผลการวิเคราะห์: ${base}/admin/results/${DEMO_RESULTS_YEAR}`,
+        `  ความพร้อม OIT: ${base}/admin/oit/${DEMO_RESULTS_YEAR}`,
         `  หน้าเว็บสาธารณะ: ${base}/a/${DEMO_SLUG}`,
       ].join('\n'),
     );

@@ -8,6 +8,10 @@ import { messages, tr } from '../../ui/i18n.js';
 import type { AgenciesService } from '../agencies/service.js';
 import type { UsersService } from '../users/service.js';
 import type { NavEntry } from '../../ui/context.js';
+import { notFound } from '../../shared/errors.js';
+import type { OverviewSource } from './overview.js';
+import { DashboardPage } from './views/DashboardPage.js';
+import { AgencyHomePage } from './views/AgencyHomePage.js';
 
 const M = messages({
   welcome: { th: 'โปร่งใส: ระบบคุณธรรมและความโปร่งใสของหน่วยงาน', en: 'Prongsai: integrity and transparency for public agencies' },
@@ -17,10 +21,7 @@ const M = messages({
   },
   agencies: { th: 'หน่วยงานในระบบ', en: 'Agencies' },
   staffLogin: { th: 'เข้าสู่ระบบเจ้าหน้าที่', en: 'Staff sign in' },
-  dashboard: { th: 'ภาพรวม', en: 'Overview' },
   demo: { th: 'ข้อมูลสาธิต', en: 'Demo data' },
-  demoNote: { th: 'หน่วยงานนี้เป็นข้อมูลสาธิตสำหรับทดลองใช้ ไม่ใช่ข้อมูลจริง', en: 'This agency is demo data, not a real agency.' },
-  next: { th: 'สิ่งที่ทำได้', en: 'What you can do' },
 });
 
 export interface HomeRoutesOptions extends Record<string, unknown> {
@@ -28,9 +29,10 @@ export interface HomeRoutesOptions extends Record<string, unknown> {
   users: UsersService;
   /** Dashboard links contributed by modules (same entries as the navigation). */
   dashboardLinks: () => NavEntry[];
+  overview: OverviewSource;
 }
 
-export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (app, { agencies, users, dashboardLinks }) => {
+export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (app, { agencies, users, dashboardLinks, overview }) => {
   // Browsers ask for it on every page; an empty answer keeps logs and consoles free of 404s.
   app.get('/favicon.ico', (_request, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
 
@@ -67,24 +69,14 @@ export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (app, { a
   app.get('/admin', { preHandler: requireUser }, async (request, reply) => {
     const { agency } = staff(request);
     const ctx = pageContext(request, reply);
-    const L = ctx.locale;
     const links = dashboardLinks().filter((n) => n.href !== '/admin' && (!n.permission || ctx.can(n.permission)));
-    return sendPage(
-      reply,
-      <Layout ctx={ctx} title={tr(L, M.dashboard)}>
-        <h1>
-          {tr(L, M.dashboard)}: {agency.nameTh}
-        </h1>
-        {agency.isDemo && <div class="notice notice-info">{tr(L, M.demoNote)}</div>}
-        <h2>{tr(L, M.next)}</h2>
-        <ul>
-          {links.map((n) => (
-            <li>
-              <a href={n.href}>{tr(L, n.label)}</a>
-            </li>
-          ))}
-        </ul>
-      </Layout>,
-    );
+    return sendPage(reply, <DashboardPage ctx={ctx} agency={agency} overview={await overview(agency.id)} links={links} />);
   });
+
+  app.get('/a/:slug', async (request, reply) => {
+    const agency = await agencies.findBySlug((request.params as { slug: string }).slug);
+    if (!agency) throw notFound('ไม่พบหน่วยงาน');
+    reply.header('cache-control', 'public, max-age=60');
+    return sendPage(reply, <AgencyHomePage ctx={pageContext(request, reply, agency)} agency={agency} overview={await overview(agency.id)} />);
+});
 };

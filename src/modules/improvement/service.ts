@@ -23,6 +23,8 @@ export interface ImprovementDeps {
   getCatalogue: (year: number) => Promise<Catalogue>;
   analysisFor: (agencyId: string, year: number) => Promise<Analysis | undefined>;
   unitNames: (agencyId: string) => Promise<string[]>;
+  /** Told when a plan is drafted or replaced, so the published document reaches its OIT item. */
+  onPlanPublished?: (agencyId: string, resultsYear: number, targetYear: number) => Promise<void>;
 }
 
 const parseList = (json: string): string[] => {
@@ -119,6 +121,9 @@ export function improvementService(deps: ImprovementDeps) {
         await writeContent(tx, agencyId, plan.id, drafted);
         await writeAudit(tx, clock, actor, { agencyId, action: 'plan.draft', entityType: 'improvement_plan', entityId: plan.id, details: { resultsYear, rows: drafted.rows.length } });
         return (await readPlan(tx, agencyId, resultsYear))!;
+      }).then(async (saved) => {
+        await deps.onPlanPublished?.(agencyId, resultsYear, saved.targetYear);
+        return saved;
       });
     },
 

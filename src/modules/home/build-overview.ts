@@ -1,0 +1,44 @@
+/** Gathers the overview from the modules' public service functions (wired in app.ts). */
+import { fiscalYearOf } from '../../shared/fiscal.js';
+import type { AgencyOverview, OverviewSource } from './overview.js';
+
+export interface OverviewDeps {
+  resultYears: (agencyId: string) => Promise<
+    { fiscalYear: number; officialScore: number | null; computedTotal: number | null; computedLevel: string | null; officialLevel: string | null; passed: boolean | null; flagCount: number }[]
+  >;
+  gapToPass: (agencyId: string, year: number) => Promise<number | null>;
+  planRows: (agencyId: string, year: number) => Promise<number | null>;
+  oitYears: () => Promise<number[]>;
+  oitReadiness: (agencyId: string, year: number) => Promise<number>;
+  today: () => string;
+}
+
+export function buildOverview(deps: OverviewDeps): OverviewSource {
+  return async (agencyId: string): Promise<AgencyOverview> => {
+    const years = await deps.resultYears(agencyId);
+    const latest = years[0];
+    const published: number[] = [];
+    for (const y of years) if ((await deps.planRows(agencyId, y.fiscalYear)) !== null) published.push(y.fiscalYear);
+    const oitYears = (await deps.oitYears()).sort((a, b) => b - a);
+    // The year being prepared: the newest catalogue year not after the current fiscal year.
+    const current = fiscalYearOf(deps.today());
+    const oitYear = oitYears.find((y) => y <= current);
+    return {
+      latestResults: latest
+        ? {
+            year: latest.fiscalYear,
+            computedTotal: latest.computedTotal,
+            officialTotal: latest.officialScore,
+            level: latest.officialLevel ?? latest.computedLevel,
+            passed: latest.passed,
+            gapToPass: await deps.gapToPass(agencyId, latest.fiscalYear),
+            flagCount: latest.flagCount,
+          }
+        : null,
+      planRows: latest ? await deps.planRows(agencyId, latest.fiscalYear) : null,
+      oit: oitYear !== undefined ? { year: oitYear, readiness: await deps.oitReadiness(agencyId, oitYear) } : null,
+      publishedMeasures: published,
+      oitYears,
+    };
+  };
+}

@@ -1,0 +1,107 @@
+import { Layout } from '../../../ui/Layout.js';
+import type { PageContext, NavEntry } from '../../../ui/context.js';
+import { messages, tr } from '../../../ui/i18n.js';
+import { formatNumber, withDigits } from '../../../shared/thai.js';
+import type { Agency } from '../../agencies/domain/agency.js';
+import type { AgencyOverview } from '../overview.js';
+
+const M = messages({
+  dashboard: { th: 'ภาพรวม', en: 'Overview' },
+  demoNote: { th: 'หน่วยงานนี้เป็นข้อมูลสาธิตสำหรับทดลองใช้ ไม่ใช่ข้อมูลจริง', en: 'This agency is demo data, not a real agency.' },
+  latest: { th: 'ผลการประเมิน ITA ล่าสุด', en: 'Latest ITA result' },
+  year: { th: 'ปีงบประมาณ', en: 'Fiscal year' },
+  total: { th: 'คะแนนรวม (ป.ป.ช.)', en: 'Official total' },
+  computed: { th: 'คะแนนที่คำนวณได้', en: 'Computed total' },
+  level: { th: 'ระดับผลการประเมิน', en: 'Level' },
+  passed: { th: 'ผ่านเกณฑ์ ๘๕ คะแนน', en: 'Passed the 85-point mark' },
+  gap: { th: 'ต่ำกว่าเกณฑ์', en: 'Below the pass mark by' },
+  points: { th: 'คะแนน', en: 'points' },
+  flags: { th: 'ข้อสังเกตที่ต้องตรวจสอบ', en: 'Inconsistencies to check' },
+  noResults: { th: 'ยังไม่มีผลการประเมิน เริ่มจากบันทึกหรือนำเข้าผลการประเมิน ITA', en: 'No results yet: enter or import the ITA results first.' },
+  enterResults: { th: 'บันทึกผลการประเมิน', en: 'Enter results' },
+  plan: { th: 'แผนปรับปรุง', en: 'Improvement plan' },
+  planRows: { th: 'ประเด็นในแผน', en: 'rows in the plan' },
+  noPlan: { th: 'ยังไม่มีแผน', en: 'No plan yet' },
+  oit: { th: 'ความพร้อม OIT', en: 'OIT readiness' },
+  noOit: { th: 'ยังไม่เริ่มเตรียมข้อมูล OIT', en: 'OIT preparation not started' },
+  analysis: { th: 'ดูผลการวิเคราะห์', en: 'See the analysis' },
+  next: { th: 'เมนู', en: 'Menu' },
+  public: { th: 'หน้าเว็บสาธารณะของหน่วยงาน', en: 'The agency’s public page' },
+});
+
+export function DashboardPage({ ctx, agency, overview, links }: { ctx: PageContext; agency: Agency; overview: AgencyOverview; links: NavEntry[] }) {
+  const L = ctx.locale;
+  const dg = agency.digits;
+  const n = (v: number) => formatNumber(v, dg);
+  const r = overview.latestResults;
+  return (
+    <Layout ctx={ctx} title={tr(L, M.dashboard)}>
+      <h1>
+        {tr(L, M.dashboard)}: {agency.nameTh}
+      </h1>
+      {agency.isDemo && <div class="notice notice-info">{tr(L, M.demoNote)}</div>}
+      {r ? (
+        <section aria-labelledby="latest-title">
+          <h2 id="latest-title">
+            {tr(L, M.latest)} — {tr(L, M.year)} {withDigits(String(r.year), dg)}
+          </h2>
+          <div class="cards">
+            <div class="card">
+              <div class="card-value">{r.officialTotal !== null ? n(r.officialTotal) : '–'}</div>
+              <div class="card-label">{tr(L, M.total)}</div>
+            </div>
+            <div class="card">
+              <div class="card-value">{r.computedTotal !== null ? n(r.computedTotal) : '–'}</div>
+              <div class="card-label">{tr(L, M.computed)}</div>
+            </div>
+            <div class="card">
+              <div class="card-value">{r.level ?? '–'}</div>
+              <div class="card-label">{tr(L, M.level)}</div>
+            </div>
+            <div class="card">
+              <div class="card-value">{r.passed ? '✓' : r.gapToPass !== null ? n(r.gapToPass) : '–'}</div>
+              <div class="card-label">{r.passed ? tr(L, M.passed) : `${tr(L, M.gap)} (${tr(L, M.points)})`}</div>
+            </div>
+          </div>
+          {r.flagCount > 0 && (
+            <div class="notice notice-warn">
+              {tr(L, M.flags)}: {withDigits(String(r.flagCount), dg)}
+            </div>
+          )}
+          <p>
+            <a href={`/admin/results/${r.year}`}>{tr(L, M.analysis)}</a>
+          </p>
+        </section>
+      ) : (
+        <div class="notice notice-info">
+          {tr(L, M.noResults)} <a href="/admin/results">{tr(L, M.enterResults)}</a>
+        </div>
+      )}
+      <div class="cards">
+        <div class="card">
+          <div class="card-value">{overview.planRows !== null ? withDigits(String(overview.planRows), dg) : '–'}</div>
+          <div class="card-label">
+            {tr(L, M.plan)}: {overview.planRows !== null ? tr(L, M.planRows) : tr(L, M.noPlan)}
+          </div>
+        </div>
+        <div class="card">
+          <div class="card-value">{overview.oit ? `${withDigits(String(Math.round(overview.oit.readiness)), dg)}%` : '–'}</div>
+          <div class="card-label">
+            {overview.oit ? `${tr(L, M.oit)} ${tr(L, M.year)} ${withDigits(String(overview.oit.year), dg)}` : tr(L, M.noOit)}
+          </div>
+        </div>
+      </div>
+      <h2>{tr(L, M.next)}</h2>
+      <ul>
+        {links.map((l) => (
+          <li>
+            <a href={l.href}>{tr(L, l.label)}</a>
+          </li>
+        ))}
+        <li>
+          <a href={`/a/${agency.slug}`}>{tr(L, M.public)}</a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}

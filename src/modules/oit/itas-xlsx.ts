@@ -1,0 +1,38 @@
+/** The ITAS export as an Excel workbook (one sheet, URLs as hyperlinks). */
+import ExcelJS from 'exceljs';
+import { ITAS_COLUMNS, itasCell, type ItasRow } from './domain/itas-export.js';
+
+export async function itasXlsx(rows: ItasRow[], sheetName: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Prongsai';
+  const ws = wb.addWorksheet(sheetName.slice(0, 31));
+  ws.columns = ITAS_COLUMNS.map((c) => ({ header: c.label, key: c.key, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) {
+    const row = ws.addRow(Object.fromEntries(ITAS_COLUMNS.map((c) => [c.key, itasCell(r, c.key)])));
+    row.getCell('url').value = { text: r.url, hyperlink: r.url };
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The first worksheet of a workbook as rows of text cells (for the vendor-site import). */
+export async function xlsxTable(bytes: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const rows: string[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.min(row.cellCount, 20); c++) {
+      const cell = row.getCell(c);
+      const v = cell.value as unknown;
+      // Hyperlink cells hold { text, hyperlink }: the link is what matters.
+      const text = v && typeof v === 'object' && 'hyperlink' in (v as object) ? String((v as { hyperlink: string }).hyperlink) : cell.text;
+      cells.push(text ?? '');
+    }
+    rows.push(cells);
+  });
+  return rows.slice(0, 5000);
+}

@@ -1,0 +1,471 @@
+/**
+ * OIT routes: the staff workspace under /admin/oit and the public portal under /a/:slug/oit.
+ * Handlers parse the request, call one service use case and render or redirect (303). Form
+ * errors re-render the item page with the entered values, status 400 (413/415 for a file the
+ * store refused), and the error summary linking to the field.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, notFound, type FieldError } from '../../shared/errors.js';
+import { fiscalYearOf } from '../../shared/fiscal.js';
+import { requirePermission, staff } from '../../platform/guards.js';
+import { pageContext, redirect } from '../../platform/request-context.js';
+import { IMAGE_KINDS, etagMatches, field as formField, readMultipart, type FileStore, type MultipartForm } from '../../platform/file-store.js';
+import { renderHtml, sendPage } from '../../ui/render.js';
+import type { PageContext } from '../../ui/context.js';
+import type { Agency } from '../agencies/domain/agency.js';
+import type { OitService } from './service.js';
+import { itasCsv } from './domain/itas-export.js';
+import { itasXlsx } from './itas-xlsx.js';
+import { ItemPage } from './views/ItemPage.js';
+import { YearPage, YearsPage } from './views/YearPage.js';
+import { CarryOverPage } from './views/CarryOverPage.js';
+import { ImportPage } from './views/ImportPage.js';
+import { AuditPage } from './views/AuditPage.js';
+import { PublicItemPage, PublicYearPage, PublicYearsPage } from './views/PublicPages.js';
+
+export interface OitRoutesOptions extends Record<string, unknown> {
+  oit: OitService;
+  files: FileStore;
+  clock: { now(): Date };
+}
+
+type Values = Record<string, string | string[]>;
+
+const YEAR = /^\d{4}$/;
+const CODE = /^O\d{1,3}$/;
+const ID = /^[0-9a-f-]{36}$/i;
+
+function yearOf(params: unknown): number {
+  const y = (params as { year?: string }).year ?? '';
+  if (!YEAR.test(y)) throw notFound();
+  return Number(y);
+}
+function codeOf(params: unknown): string {
+  const c = (params as { code?: string }).code ?? '';
+  if (!CODE.test(c)) throw notFound();
+  return c;
+}
+function idOf(params: unknown, name = 'id'): string {
+  const id = (params as Record<string, string | undefined>)[name] ?? '';
+  if (!ID.test(id)) throw notFound();
+  return id;
+}
+
+/** Fields `prefix.x` of a form → `{ x }`; a repeated field stays a list. */
+function pick(values: Values, prefix: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(values)) if (k.startsWith(`${prefix}.`)) out[k.slice(prefix.length + 1)] = v;
+  return out;
+}
+const bodyValues = (body: unknown): Values => {
+  const out: Values = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (k === '_csrf') continue;
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.map(String);
+  }
+  return out;
+};
+const formValues = (form: MultipartForm): Values => Object.fromEntries(Object.entries(form.fields).map(([k, v]) => [k, v.length === 1 ? v[0]! : v]));
+const prefixed = (errors: FieldError[], prefix: string): FieldError[] => errors.map((e) => ({ ...e, field: e.field ? `${prefix}.${e.field}` : `${prefix}` }));
+
+/** Public pages: no session, no CSRF cookie, so they can be cached; staff who visit see them signed in. */
+function publicContext(request: FastifyRequest, reply: FastifyReply, agency: Agency): PageContext {
+  if (request.user) return pageContext(request, reply, agency);
+  return {
+    locale: request.locale,
+    path: request.url.split('?')[0]!,
+    csrfToken: '',
+    user: null,
+    agency: { nameTh: agency.nameTh, slug: agency.slug, digits: agency.digits },
+    nav: [],
+    flash: request.flash,
+    can: () => false,
+  };
+}
+
+/**
+ * Rendered public pages for visitors, kept a few seconds. The portal is what evaluators and
+ * citizens load, often all at once before the ITAS deadline; a hit costs a map lookup. Entries
+ * die after PAGE_TTL_MS, and every successful staff POST of this module empties the cache, so an
+ * officer sees a change at once; changes made elsewhere (another process, the agency profile)
+ * show within the TTL — inside the `max-age=60` the pages already announce to browsers.
+ */
+const PAGE_TTL_MS = 5_000;
+const PAGE_CACHE_MAX = 1_000;
+interface CachedPage {
+  /** Encoded once: a Thai page is ~2× its length in UTF-8, and encoding it per hit shows in the numbers. */
+  html: Buffer;
+  etag: string;
+  at: number;
+}
+const etagOf = (html: string | Buffer) => `"${createHash('sha256').update(html).digest('base64url').slice(0, 32)}"`;
+
+/**
+ * Sends a public page with a content ETag and a short shared cache for visitors (private for
+ * staff, whose page shows their name); answers 304 when the visitor already has it.
+ */
+function sendCached(request: FastifyRequest, reply: FastifyReply, html: string | Buffer, etag = etagOf(html)): FastifyReply {
+  reply
+    .header('etag', etag)
+    .header('cache-control', request.user ? 'private, no-cache' : 'public, max-age=60, stale-while-revalidate=300')
+    .header('vary', 'Cookie, Accept-Language');
+  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  return reply.code(200).type('text/html; charset=utf-8').send(html);
+}
+
+export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit, files, clock }) => {
+  const guard = { preHandler: requirePermission('oit.edit') };
+
+  async function renderItem(request: FastifyRequest, reply: FastifyReply, year: number, code: string, extra: { errors?: FieldError[]; values?: Values; status?: number } = {}) {
+    const { user, agency } = staff(request);
+    const view = await oit.loadYear(agency.id, year);
+    const state = view.items.find((i) => i.code === code);
+    if (!state) throw notFound(`ไม่พบรายการ ${code} ในปีงบประมาณ ${year}`);
+    const versions = await oit.itemVersions(agency.id, state.evidence.map((e) => e.id));
+    return sendPage(
+      reply,
+      <ItemPage
+        ctx={pageContext(request, reply)}
+        view={view}
+        state={state}
+        versions={versions}
+        canEdit={oit.canEdit(user, state)}
+        canManage={oit.canManage(user)}
+        publicUrl={oit.publicItemUrl(agency.slug, year, code)}
+        errors={extra.errors}
+        values={extra.values}
+      />,
+      extra.status ?? 200,
+    );
+  }
+
+  /**
+   * Runs a form use case: on success 303 back to the item (to `anchor`), on a validation or file
+   * error the item page again with the errors under `prefix` and the entered values.
+   */
+  async function handleForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    opts: { prefix: string; values: Values; fileField?: string; anchor?: string; flash: string; run: () => Promise<unknown> },
+  ) {
+    const year = yearOf(request.params);
+    const code = codeOf(request.params);
+    try {
+      await opts.run();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'VALIDATION') {
+        const errors = error.fieldErrors.length ? prefixed(error.fieldErrors, opts.prefix) : [{ field: '', message: error.message }];
+        return renderItem(request, reply, year, code, { errors, values: opts.values, status: 400 });
+      }
+      if ((error.code === 'UNSUPPORTED_MEDIA' || error.code === 'PAYLOAD_TOO_LARGE') && opts.fileField) {
+        return renderItem(request, reply, year, code, { errors: [{ field: opts.fileField, message: error.message }], values: opts.values, status: error.status });
+      }
+      throw error;
+    }
+    return redirect(reply, `/admin/oit/${year}/${code}${opts.anchor ? `#${opts.anchor}` : ''}`, opts.flash);
+  }
+
+  /** Reads a multipart form; a refused file becomes a field error of `fileField`. */
+  async function multipart(request: FastifyRequest, reply: FastifyReply, fileField: string, imagesOnly = false): Promise<MultipartForm | FastifyReply> {
+    try {
+      return await readMultipart(request, files, staff(request).agency.id, imagesOnly ? { allow: IMAGE_KINDS, maxBytes: 10 * 1024 * 1024 } : {});
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === 'UNSUPPORTED_MEDIA' || error.code === 'PAYLOAD_TOO_LARGE')) {
+        return renderItem(request, reply, yearOf(request.params), codeOf(request.params), { errors: [{ field: fileField, message: error.message }], status: error.status });
+      }
+      throw error;
+    }
+  }
+  const isReply = (x: unknown): x is FastifyReply => !!x && typeof (x as FastifyReply).send === 'function' && 'request' in (x as object);
+
+  // ----- staff pages
+
+  app.get('/admin/oit', guard, async (request, reply) => {
+    const years = await oit.catalogueYears();
+    const current = fiscalYearOf(clock.now().toISOString().slice(0, 10));
+    if (years.includes(current)) return redirect(reply, `/admin/oit/${current}`);
+    return sendPage(reply, <YearsPage ctx={pageContext(request, reply)} years={years} />);
+  });
+
+  app.get('/admin/oit/:year', guard, async (request, reply) => {
+    const { user, agency } = staff(request);
+    const year = yearOf(request.params);
+    const view = await oit.loadYear(agency.id, year);
+    const onlyMine = (request.query as { mine?: string }).mine === '1';
+    return sendPage(reply, <YearPage ctx={pageContext(request, reply)} view={view} years={await oit.catalogueYears()} onlyMine={onlyMine} mine={(s) => s.assignees.some((a) => a.id === user.id) || (!!user.unitId && s.unit?.id === user.unitId)} />);
+  });
+
+  app.get('/admin/oit/:year/export.csv', guard, async (request, reply) => {
+    const { agency } = staff(request);
+    const year = yearOf(request.params);
+    const { rows } = await oit.exportRows(agency.id, year);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="oit-${agency.slug}-${year}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(itasCsv(rows));
+  });
+
+  app.get('/admin/oit/:year/export.xlsx', guard, async (request, reply) => {
+    const { agency } = staff(request);
+    const year = yearOf(request.params);
+    const { rows } = await oit.exportRows(agency.id, year);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="oit-${agency.slug}-${year}.xlsx"`)
+      .header('cache-control', 'no-store')
+      .send(await itasXlsx(rows, `OIT ${year}`));
+  });
+
+  const manageGuard = { preHandler: requirePermission('oit.manage') };
+  const fromYearOf = (request: FastifyRequest, year: number) => {
+    const f = (request.query as { from?: string }).from;
+    return f && YEAR.test(f) ? Number(f) : year - 1;
+  };
+
+  app.get('/admin/oit/:year/carry-over', manageGuard, async (request, reply) => {
+    const year = yearOf(request.params);
+    const view = await oit.carryOverPlan(staff(request).agency.id, year, fromYearOf(request, year));
+    return sendPage(reply, <CarryOverPage ctx={pageContext(request, reply)} view={view} />);
+  });
+
+  app.post('/admin/oit/:year/carry-over', manageGuard, async (request, reply) => {
+    const year = yearOf(request.params);
+    const from = fromYearOf(request, year);
+    const codes = [bodyValues(request.body).codes ?? []].flat();
+    try {
+      const done = await oit.carryOver(staff(request).user, year, from, codes);
+      return redirect(reply, `/admin/oit/${year}`, `ยกมาจากปี ${from} แล้ว ${done.items} รายการ หลักฐาน ${done.evidence} รายการ (ต้องปรับปรุง ${done.outdated} รายการ)`);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'VALIDATION') {
+        const view = await oit.carryOverPlan(staff(request).agency.id, year, from);
+        return sendPage(reply, <CarryOverPage ctx={pageContext(request, reply)} view={view} errors={error.fieldErrors} />, 400);
+      }
+      throw error;
+    }
+  });
+
+  app.get('/admin/oit/:year/audit', manageGuard, async (request, reply) => {
+    const year = yearOf(request.params);
+    return sendPage(reply, <AuditPage ctx={pageContext(request, reply)} year={year} bases={await oit.auditBases(staff(request).agency.id)} />);
+  });
+
+  // The site to fetch is one of the offered ones, never a free URL from the form.
+  app.post('/admin/oit/:year/audit', manageGuard, async (request, reply) => {
+    const year = yearOf(request.params);
+    const { agency } = staff(request);
+    const bases = await oit.auditBases(agency.id);
+    const chosen = String((request.body as { baseUrl?: string } | undefined)?.baseUrl ?? '');
+    if (!bases.includes(chosen)) {
+      return sendPage(reply, <AuditPage ctx={pageContext(request, reply)} year={year} bases={bases} errors={[{ field: 'baseUrl', message: 'กรุณาเลือกเว็บไซต์จากรายการ' }]} />, 400);
+    }
+    const report = await oit.selfAudit(agency.id, year, { baseUrl: chosen });
+    return sendPage(reply, <AuditPage ctx={pageContext(request, reply)} year={year} bases={bases} report={report} />);
+  });
+
+  app.get('/admin/oit/import', manageGuard, async (request, reply) => sendPage(reply, <ImportPage ctx={pageContext(request, reply)} />));
+
+  app.post('/admin/oit/import', manageGuard, async (request, reply) => {
+    const IMPORT_LIMIT = 5 * 1024 * 1024;
+    let bytes: Buffer | undefined;
+    let name = '';
+    try {
+      if (!request.isMultipart()) throw new DomainError('VALIDATION', 'กรุณาเลือกไฟล์', [{ field: 'upload', message: 'กรุณาเลือกไฟล์ CSV หรือ XLSX' }]);
+      for await (const part of request.parts({ limits: { fileSize: IMPORT_LIMIT } })) {
+        if (part.type !== 'file') continue;
+        // A list of links is small: read it into memory, within its own limit.
+        const buf = await part.toBuffer();
+        if (part.fieldname === 'upload' && part.filename && buf.length > 0) [bytes, name] = [buf, part.filename];
+      }
+      if (!bytes) throw new DomainError('VALIDATION', 'กรุณาเลือกไฟล์', [{ field: 'upload', message: 'กรุณาเลือกไฟล์ CSV หรือ XLSX' }]);
+      const report = await oit.importVendor(staff(request).user, bytes, name);
+      return sendPage(reply, <ImportPage ctx={pageContext(request, reply)} report={report} />);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') {
+        return sendPage(reply, <ImportPage ctx={pageContext(request, reply)} errors={[{ field: 'upload', message: 'ไฟล์ใหญ่เกิน 5 เมกะไบต์' }]} />, 413);
+      }
+      if (error instanceof DomainError && error.code === 'VALIDATION') {
+        return sendPage(reply, <ImportPage ctx={pageContext(request, reply)} errors={error.fieldErrors} />, 400);
+      }
+      throw error;
+    }
+  });
+
+  app.get('/admin/oit/files/:id/:name', guard, async (request, reply) => {
+    const file = await oit.staffFile(staff(request).user, idOf(request.params));
+    return files.send(request, reply, file, { cacheControl: 'private, max-age=3600' });
+  });
+
+  app.get('/admin/oit/:year/:code', guard, async (request, reply) => renderItem(request, reply, yearOf(request.params), codeOf(request.params)));
+
+  app.post('/admin/oit/:year/:code/assign', guard, async (request, reply) => {
+    const values = bodyValues(request.body);
+    return handleForm(request, reply, { prefix: 'assign', values, flash: 'บันทึกการมอบหมายงานแล้ว', run: () => oit.assign(staff(request).user, yearOf(request.params), codeOf(request.params), pick(values, 'assign')) });
+  });
+
+  app.post('/admin/oit/:year/:code/status', guard, async (request, reply) => {
+    const values = bodyValues(request.body);
+    return handleForm(request, reply, { prefix: 'status', values, flash: 'เปลี่ยนสถานะแล้ว', run: () => oit.setStatus(staff(request).user, yearOf(request.params), codeOf(request.params), pick(values, 'status')) });
+  });
+
+  app.post('/admin/oit/:year/:code/evidence/file', guard, async (request, reply) => {
+    const form = await multipart(request, reply, 'file.upload');
+    if (isReply(form)) return form;
+    const values = formValues(form);
+    return handleForm(request, reply, {
+      prefix: 'file',
+      values,
+      fileField: 'file.upload',
+      anchor: 'elements',
+      flash: 'แนบไฟล์หลักฐานแล้ว',
+      run: () => oit.addFileEvidence(staff(request).user, yearOf(request.params), codeOf(request.params), pick(values, 'file'), form.files['file.upload']),
+    });
+  });
+
+  app.post('/admin/oit/:year/:code/evidence/link', guard, async (request, reply) => {
+    const values = bodyValues(request.body);
+    return handleForm(request, reply, { prefix: 'link', values, anchor: 'elements', flash: 'เพิ่มลิงก์แล้ว', run: () => oit.addLinkEvidence(staff(request).user, yearOf(request.params), codeOf(request.params), pick(values, 'link')) });
+  });
+
+  app.post('/admin/oit/:year/:code/evidence/:id', guard, async (request, reply) => {
+    const id = idOf(request.params);
+    const prefix = `ev.${id}`;
+    const form = await multipart(request, reply, `${prefix}.upload`);
+    if (isReply(form)) return form;
+    const values = formValues(form);
+    return handleForm(request, reply, {
+      prefix,
+      values,
+      fileField: `${prefix}.upload`,
+      anchor: `evidence-${id}`,
+      flash: 'บันทึกหลักฐานแล้ว',
+      run: () => oit.editEvidence(staff(request).user, yearOf(request.params), codeOf(request.params), id, pick(values, prefix), form.files[`${prefix}.upload`]),
+    });
+  });
+
+  app.post('/admin/oit/:year/:code/evidence/:id/delete', guard, async (request, reply) => {
+    await oit.removeEvidence(staff(request).user, yearOf(request.params), codeOf(request.params), idOf(request.params));
+    return redirect(reply, `/admin/oit/${yearOf(request.params)}/${codeOf(request.params)}`, 'ลบหลักฐานแล้ว');
+  });
+
+  app.post('/admin/oit/:year/:code/declarations', guard, async (request, reply) => {
+    const values = bodyValues(request.body);
+    const pointers = Object.fromEntries(Object.entries(pick(values, 'pointer')).map(([k, v]) => [k, [v].flat()[0] ?? '']));
+    return handleForm(request, reply, { prefix: 'pointer', values, anchor: 'elements', flash: 'บันทึกการยืนยันองค์ประกอบแล้ว', run: () => oit.saveDeclarations(staff(request).user, yearOf(request.params), codeOf(request.params), pointers) });
+  });
+
+  app.post('/admin/oit/:year/:code/structure', guard, async (request, reply) => {
+    const form = await multipart(request, reply, 'structure.chart');
+    if (isReply(form)) return form;
+    const values = formValues(form);
+    return handleForm(request, reply, {
+      prefix: 'structure',
+      values,
+      fileField: 'structure.chart',
+      flash: 'บันทึกโครงสร้างแล้ว',
+      run: () => oit.saveStructure(staff(request).user, yearOf(request.params), codeOf(request.params), pick(values, 'structure'), form.files['structure.chart'], formField(form, 'structure.removeChart') === '1'),
+    });
+  });
+
+  app.post('/admin/oit/:year/:code/contact', guard, async (request, reply) => {
+    const values = bodyValues(request.body);
+    return handleForm(request, reply, { prefix: 'contact', values, flash: 'บันทึกข้อมูลการติดต่อแล้ว', run: () => oit.saveContact(staff(request).user, yearOf(request.params), codeOf(request.params), pick(values, 'contact')) });
+  });
+
+  app.post('/admin/oit/:year/:code/executives', guard, async (request, reply) => {
+    const form = await multipart(request, reply, 'exec.new.photo', true);
+    if (isReply(form)) return form;
+    const values = formValues(form);
+    return handleForm(request, reply, {
+      prefix: 'exec.new',
+      values,
+      fileField: 'exec.new.photo',
+      flash: 'เพิ่มผู้บริหารแล้ว',
+      run: () => oit.saveExecutive(staff(request).user, yearOf(request.params), codeOf(request.params), null, pick(values, 'exec.new'), form.files['exec.new.photo']),
+    });
+  });
+
+  app.post('/admin/oit/:year/:code/executives/:id', guard, async (request, reply) => {
+    const id = idOf(request.params);
+    const prefix = `exec.${id}`;
+    const form = await multipart(request, reply, `${prefix}.photo`, true);
+    if (isReply(form)) return form;
+    const values = formValues(form);
+    return handleForm(request, reply, {
+      prefix,
+      values,
+      fileField: `${prefix}.photo`,
+      flash: 'บันทึกข้อมูลผู้บริหารแล้ว',
+      run: () => oit.saveExecutive(staff(request).user, yearOf(request.params), codeOf(request.params), id, pick(values, prefix), form.files[`${prefix}.photo`]),
+    });
+  });
+
+  app.post('/admin/oit/:year/:code/executives/:id/delete', guard, async (request, reply) => {
+    await oit.removeExecutive(staff(request).user, yearOf(request.params), codeOf(request.params), idOf(request.params));
+    return redirect(reply, `/admin/oit/${yearOf(request.params)}/${codeOf(request.params)}`, 'ลบข้อมูลผู้บริหารแล้ว');
+  });
+
+  // ----- public portal
+
+  const slugOf = (params: unknown) => (params as { slug: string }).slug;
+  const pages = new Map<string, CachedPage>();
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'POST' && reply.statusCode < 400) pages.clear();
+  });
+  /** Serves a visitor's page from the cache, or renders, caches and serves it. Staff always get a fresh page. */
+  async function publicPage(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>): Promise<FastifyReply> {
+    const cacheable = !request.user && !request.flash;
+    const key = `${request.locale}|${request.url.split('?')[0]}`;
+    const now = Date.now();
+    const hit = cacheable ? pages.get(key) : undefined;
+    if (hit && now - hit.at < PAGE_TTL_MS) return sendCached(request, reply, hit.html, hit.etag);
+    const html = Buffer.from(await render(), 'utf8');
+    const etag = etagOf(html);
+    if (cacheable) {
+      if (pages.size >= PAGE_CACHE_MAX) pages.delete(pages.keys().next().value!);
+      pages.set(key, { html, etag, at: now });
+    }
+    return sendCached(request, reply, html, etag);
+  }
+
+  app.get('/a/:slug/oit', async (request, reply) =>
+    publicPage(request, reply, async () => {
+      const agency = await oit.findAgencyBySlug(slugOf(request.params));
+      const catalogueYears = await oit.catalogueYears();
+      return renderHtml(<PublicYearsPage ctx={publicContext(request, reply, agency)} agency={agency} years={catalogueYears} />);
+    }),
+  );
+
+  app.get('/a/:slug/oit/:year', async (request, reply) =>
+    publicPage(request, reply, async () => {
+      const { agency, view } = await oit.publicYear(slugOf(request.params), yearOf(request.params));
+      return renderHtml(<PublicYearPage ctx={publicContext(request, reply, agency)} agency={agency} view={view} />);
+    }),
+  );
+
+  app.get('/a/:slug/oit/:year/:code', async (request, reply) =>
+    publicPage(request, reply, async () => {
+      const code = codeOf(request.params);
+      const { agency, view } = await oit.publicYear(slugOf(request.params), yearOf(request.params));
+      const state = view.items.find((i) => i.code === code);
+      if (!state) throw notFound(`ไม่พบรายการ ${code}`);
+      return renderHtml(<PublicItemPage ctx={publicContext(request, reply, agency)} agency={agency} view={view} state={state} />);
+    }),
+  );
+
+  // The entry's id, not the file's: the URL stays when the file is replaced. The name is cosmetic.
+  app.get('/a/:slug/oit/:year/:code/evidence/:id/:name', async (request, reply) => {
+    const file = await oit.publicEvidenceFile(slugOf(request.params), yearOf(request.params), codeOf(request.params), idOf(request.params));
+    return files.send(request, reply, file, { cacheControl: 'public, max-age=300' });
+  });
+
+  // Photos and charts by file id: a stored file never changes, so it may be cached long.
+  app.get('/a/:slug/files/:id/:name', async (request, reply) => {
+    const file = await oit.publicFile(slugOf(request.params), idOf(request.params));
+    return files.send(request, reply, file, { cacheControl: 'public, max-age=86400' });
+  });
+};
