@@ -37,6 +37,10 @@ describe.each(DIALECTS)('improvement plan and measures document on %s', (dialect
     expect(plan.rows[0]!.sixMonthDue).toBe('2023-04-30');
     expect(plan.rows[0]!.twelveMonthDue).toBe('2023-10-31');
     expect(plan.drivingMeasures.length).toBeGreaterThan(0);
+    // The measures document attaches itself to the OIT item of the year it is carried out in.
+    const o42 = await admin.get('/admin/oit/2566/O42');
+    expect(o42.statusCode).toBe(200);
+    expect(o42.body).toContain('/a/test-town/ita/2565/measures');
   });
 
   it('re-renders a row with Thai errors and the entered values when the unit is unknown', async () => {
