@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, signIn } from '../../support/app.js';
+import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, signIn, staffClient } from '../../support/app.js';
 import { fixedClock } from '../../../src/shared/clock.js';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit.js';
 
@@ -175,16 +175,7 @@ describe.each(DIALECTS)('agency profile, units and executives on %s', (dialect) 
   });
 
   it('lets a viewer read the agency pages but not change them (403)', async () => {
-    await t.services.users.createUser(SYSTEM_ACTOR, agencyId, {
-      username: 'viewer1',
-      displayName: 'ผู้ดู ข้อมูล',
-      email: null,
-      password: 'viewer-password-1',
-      passwordConfirm: 'viewer-password-1',
-      roles: ['viewer'],
-      unitId: null,
-    });
-    const viewer = await signIn(t, 'viewer1', 'viewer-password-1');
+    const viewer = await staffClient(t, agencyId, 'viewer1', ['viewer']);
     const page = await viewer.get('/admin/agency');
     expect(page.statusCode).toBe(200);
     expect(html(page.body).querySelector('form[action="/admin/agency"]')).toBeNull();

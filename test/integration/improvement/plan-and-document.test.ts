@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { DIALECTS } from '../../support/database.js';
-import { buildTestApp, html, mainText, setUpAgency, TestClient, type TestApp } from '../../support/app.js';
+import { buildTestApp, html, mainText, setUpAgency, TestClient, type TestApp, staffClient } from '../../support/app.js';
 import { toArabicDigits } from '../../../src/shared/thai.js';
 
 const SEED = JSON.parse(readFileSync(new URL('../../../src/modules/ita-results/domain/fixtures/seed-fy2565.json', import.meta.url), 'utf8')) as unknown;
@@ -131,18 +131,7 @@ describe.each(DIALECTS)('improvement plan and measures document on %s', (dialect
   });
 
   it('refuses plan changes to a viewer', async () => {
-    await t.services.users.createUser({ userId: null, label: 'test' }, agencyId, {
-      username: 'viewer1',
-      displayName: 'ผู้ดู',
-      email: null,
-      password: 'viewer-password-1',
-      passwordConfirm: 'viewer-password-1',
-      roles: ['viewer'],
-      unitId: null,
-    });
-    const viewer = new TestClient(t.app);
-    await viewer.get('/login');
-    await viewer.submit('/login', { username: 'viewer1', password: 'viewer-password-1' });
+    const viewer = await staffClient(t, agencyId, 'viewer1', ['viewer']);
     expect((await viewer.get('/admin/plan/2565')).statusCode).toBe(200);
     const res = await viewer.submit('/admin/plan/2565/draft', {});
     expect(res.statusCode).toBe(403);

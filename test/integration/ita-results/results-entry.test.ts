@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, signIn } from '../../support/app.js';
+import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, signIn, staffClient } from '../../support/app.js';
 import { listAudit, SYSTEM_ACTOR } from '../../../src/platform/audit.js';
 import { toArabicDigits } from '../../../src/shared/thai.js';
 import type { Catalogue } from '../../../src/modules/catalogue/index.js';
@@ -177,16 +177,7 @@ describe.each(DIALECTS)('ITA results entry and analysis on %s', (dialect) => {
   });
 
   it('lets a viewer see results but not enter or import them (403), and changes nothing', async () => {
-    await t.services.users.createUser(SYSTEM_ACTOR, agencyId, {
-      username: 'viewer1',
-      displayName: 'ผู้ดู ข้อมูล',
-      email: null,
-      password: 'viewer-password-1',
-      passwordConfirm: 'viewer-password-1',
-      roles: ['viewer'],
-      unitId: null,
-    });
-    const viewer = await signIn(t, 'viewer1', 'viewer-password-1');
+    const viewer = await staffClient(t, agencyId, 'viewer1', ['viewer']);
     const before = await rowsOfAgency();
 
     const list = await viewer.get('/admin/results');
