@@ -98,7 +98,10 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
   };
   const overview = buildOverview({
     resultYears: (agencyId) => results.listYears(agencyId),
-    gapToPass: async (agencyId, year) => (await analysisOrNone(agencyId, year))?.gapToPass ?? null,
+    passGap: async (agencyId, year) => {
+      const a = await analysisOrNone(agencyId, year);
+      return a ? { gapToPass: a.gapToPass, passMark: a.passMark } : null;
+    },
     planRows: async (agencyId, year) => (await plans.getPlan(agencyId, year))?.rows.length ?? null,
     oitYears: () => oit.catalogueYears(),
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,

@@ -6,7 +6,8 @@ export interface OverviewDeps {
   resultYears: (agencyId: string) => Promise<
     { fiscalYear: number; officialScore: number | null; computedTotal: number | null; computedLevel: string | null; officialLevel: string | null; passed: boolean | null; flagCount: number }[]
   >;
-  gapToPass: (agencyId: string, year: number) => Promise<number | null>;
+  /** Gap to the pass mark and the pass mark itself, from the analysis of that year. */
+  passGap: (agencyId: string, year: number) => Promise<{ gapToPass: number; passMark: number } | null>;
   planRows: (agencyId: string, year: number) => Promise<number | null>;
   oitYears: () => Promise<number[]>;
   oitReadiness: (agencyId: string, year: number) => Promise<number>;
@@ -23,6 +24,7 @@ export function buildOverview(deps: OverviewDeps): OverviewSource {
     // The year being prepared: the newest catalogue year not after the current fiscal year.
     const current = fiscalYearOf(deps.today());
     const oitYear = oitYears.find((y) => y <= current);
+    const gap = latest ? await deps.passGap(agencyId, latest.fiscalYear) : null;
     return {
       latestResults: latest
         ? {
@@ -31,7 +33,8 @@ export function buildOverview(deps: OverviewDeps): OverviewSource {
             officialTotal: latest.officialScore,
             level: latest.officialLevel ?? latest.computedLevel,
             passed: latest.passed,
-            gapToPass: await deps.gapToPass(agencyId, latest.fiscalYear),
+            gapToPass: gap?.gapToPass ?? null,
+            passMark: gap?.passMark ?? null,
             flagCount: latest.flagCount,
           }
         : null,

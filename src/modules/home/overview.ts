@@ -7,6 +7,8 @@ export interface AgencyOverview {
     level: string | null;
     passed: boolean | null;
     gapToPass: number | null;
+    /** The year's pass mark from its catalogue. */
+    passMark: number | null;
     flagCount: number;
   } | null;
   /** Rows of the improvement plan drafted from the latest results, or null without a plan. */

@@ -2,7 +2,7 @@
  * Staff accounts: argon2id hashes, sign-in with per-account lockout, server-side sessions whose
  * cookie token is stored only as a SHA-256, and the one-time first-run setup link.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -242,9 +242,3 @@ export function usersService({ db, clock }: UsersDeps) {
 }
 export type UsersService = ReturnType<typeof usersService>;
 
-/** Constant-time comparison for tokens of equal length. */
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}

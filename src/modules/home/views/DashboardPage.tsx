@@ -13,7 +13,7 @@ const M = messages({
   total: { th: 'คะแนนรวม (ป.ป.ช.)', en: 'Official total' },
   computed: { th: 'คะแนนที่คำนวณได้', en: 'Computed total' },
   level: { th: 'ระดับผลการประเมิน', en: 'Level' },
-  passed: { th: 'ผ่านเกณฑ์ ๘๕ คะแนน', en: 'Passed the 85-point mark' },
+  passed: { th: 'ผ่านเกณฑ์', en: 'Passed the pass mark of' },
   gap: { th: 'ต่ำกว่าเกณฑ์', en: 'Below the pass mark by' },
   points: { th: 'คะแนน', en: 'points' },
   flags: { th: 'ข้อสังเกตที่ต้องตรวจสอบ', en: 'Inconsistencies to check' },
@@ -60,7 +60,10 @@ export function DashboardPage({ ctx, agency, overview, links }: { ctx: PageConte
             </div>
             <div class="card">
               <div class="card-value">{r.passed ? '✓' : r.gapToPass !== null ? n(r.gapToPass) : '–'}</div>
-              <div class="card-label">{r.passed ? tr(L, M.passed) : `${tr(L, M.gap)} (${tr(L, M.points)})`}</div>
+              {/* The pass mark is the year's, from its catalogue, in the agency's digits. */}
+              <div class="card-label">
+                {r.passed ? `${tr(L, M.passed)} ${r.passMark !== null ? withDigits(String(r.passMark), dg) : ''} ${tr(L, M.points)}` : `${tr(L, M.gap)} (${tr(L, M.points)})`}
+              </div>
             </div>
           </div>
           {r.flagCount > 0 && (
