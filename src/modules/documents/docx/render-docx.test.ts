@@ -1,9 +1,9 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { cell, type DocModel } from '../domain/model.js';
-import { chartTicks } from './chart-scale.js';
+import { chartTicks } from '../domain/chart-scale.js';
 import { cm, proportionalWidths, renderDocx, TEXT_WIDTH } from './render-docx.js';
-import { sampleMeasuresDocument } from './sample-model.js';
+import { sampleMeasuresDocument } from '../domain/sample-model.js';
 
 const INDENTED = 'หน่วยงานได้วิเคราะห์ผลการประเมินและกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน';
 

@@ -36,7 +36,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import type { Block, Cell, DocModel, Inline } from '../domain/model.js';
-import { chartFraction, chartMax, chartTicks, formatBarValue, formatTick, type ChartBlock } from './chart-scale.js';
+import { chartFraction, chartMax, chartTicks, formatBarValue, formatTick, type ChartBlock } from '../domain/chart-scale.js';
 
 /** Twips (1/1440 inch) from centimetres, rounded as Word stores them. */
 export const cm = (value: number): number => Math.round((value / 2.54) * 1440);

@@ -8,7 +8,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Block, Cell, Column, DocModel, Inline } from '../domain/model.js';
-import { chartFraction, chartMax, chartTicks, formatBarValue, formatTick, type ChartBlock } from '../docx/chart-scale.js';
+import { chartFraction, chartMax, chartTicks, formatBarValue, formatTick, type ChartBlock } from '../domain/chart-scale.js';
 
 export interface DocumentViewProps {
   model: DocModel;

@@ -1,7 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { cell, type DocModel } from '../domain/model.js';
-import { sampleMeasuresDocument } from '../docx/sample-model.js';
+import { sampleMeasuresDocument } from '../domain/sample-model.js';
 import { DocumentView, widthClasses } from './DocumentView.js';
 import { renderDocumentHtml } from './render-html.js';
 

@@ -5,6 +5,7 @@
  * chart's altText is for HTML and DOCX; here the labels themselves are real text.
  */
 import { formatInteger, formatNumber } from '../../../shared/thai.js';
+import { chartMax } from '../domain/chart-scale.js';
 import type { Block } from '../domain/model.js';
 import { type Flow, STYLE } from './flow.js';
 import type { Line } from './thai-lines.js';
@@ -50,7 +51,7 @@ export function layoutChart(flow: Flow, block: ChartBlock): ChartLayout {
   const valueSpace = Math.max(...block.bars.map((b) => measure(formatNumber(b.value, digits, 2), false)), 0) + 8;
   const plotX0 = flow.left + labelWidth + 8;
   const plotX1 = flow.right - valueSpace;
-  const max = block.max > 0 ? block.max : Math.max(1, ...block.bars.map((b) => b.value));
+  const max = chartMax(block);
   const title = flow.lines([{ text: block.title, bold: true }], flow.width, STYLE.body);
   const labels = block.bars.map((b) => flow.lines([{ text: b.label, bold: false }], labelWidth, size));
   const rowHeights = labels.map((l) => Math.max(l.length * lh, BAR_THICKNESS + 4) + ROW_GAP);

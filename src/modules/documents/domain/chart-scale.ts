@@ -3,7 +3,7 @@
  * axis. The model carries raw chart values (the one place renderers format numbers), so the value
  * and tick labels are formatted here with the model's digits.
  */
-import type { Block, DigitStyle } from '../domain/model.js';
+import type { Block, DigitStyle } from './model.js';
 import { formatNumber } from '../../../shared/thai.js';
 
 export type ChartBlock = Extract<Block, { kind: 'chart' }>;

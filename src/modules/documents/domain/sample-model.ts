@@ -4,7 +4,7 @@
  * built by the improvement module. Numbers are pre-formatted in the chosen digits, as the model
  * contract requires; only the chart carries raw values.
  */
-import { cell, type Block, type Cell, type DigitStyle, type DocModel } from '../domain/model.js';
+import { cell, type Block, type Cell, type DigitStyle, type DocModel } from './model.js';
 import { formatNumber, withDigits } from '../../../shared/thai.js';
 
 const INDICATORS: { label: string; value: number }[] = [
