@@ -11,7 +11,7 @@ import { requirePermission, staff } from '../../platform/guards.js';
 import { sendDownload } from '../../platform/download.js';
 import { sendPage } from '../../ui/render.js';
 import type { AgenciesService } from '../agencies/service.js';
-import type { DocumentsService, DocumentFormat } from './service.js';
+import type { DocumentsService, DocumentFormat, RenderedDocument } from './service.js';
 import { documentCssPath } from './html/render-html.js';
 import { PublicMeasuresPage } from './views/PublicMeasuresPage.js';
 
@@ -52,11 +52,25 @@ export const documentsRoutes: FastifyPluginAsync<DocumentsRoutesOptions> = async
     return sendPage(reply, <PublicMeasuresPage ctx={pageContext(request, reply, agency)} model={model} base={`/a/${slug}/ita/${year}/measures`} />);
   });
 
+  // Public files are rendered at most once a minute per agency, year and format: a PDF costs
+  // ~150 ms of CPU, and anyone may ask for it. Staff downloads above are always fresh.
+  const rendered = new Map<string, { at: number; doc: RenderedDocument }>();
+  const PUBLIC_TTL_MS = 60_000;
+  async function publicDocument(agencyId: string, year: number, format: DocumentFormat): Promise<RenderedDocument> {
+    const key = `${agencyId}|${year}|${format}`;
+    const hit = rendered.get(key);
+    if (hit && Date.now() - hit.at < PUBLIC_TTL_MS) return hit.doc;
+    const doc = await documents.renderMeasures(agencyId, year, format, { requireSavedPlan: true });
+    if (rendered.size >= 200) rendered.delete(rendered.keys().next().value!);
+    rendered.set(key, { at: Date.now(), doc });
+    return doc;
+  }
+
   app.get('/a/:slug/ita/:year/measures.:format', async (request, reply) => {
     const { slug, year, format } = request.params as { slug: string; year: string; format: string };
     const agency = await publicAgency(slug);
     const f = parseFormat(format);
-    const doc = await documents.renderMeasures(agency.id, fiscalYearParam(year), f, { requireSavedPlan: true });
+    const doc = await publicDocument(agency.id, fiscalYearParam(year), f);
     reply.header('cache-control', 'public, max-age=300');
     return sendDownload(reply, doc.buffer, doc.contentType, doc.fileName, f === 'pdf' ? 'inline' : 'attachment');
   });
