@@ -2,34 +2,22 @@
  * The seed's FY2565 results (เทศบาลตำบลปรุใหญ่, measures-fy2565-pru-yai.md) as test data, in the
  * shapes the tests send: form fields, CSV text, an XLSX workbook and the JSON import format.
  */
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Catalogue } from '../../../src/modules/catalogue/index.js';
 
-export const SEED_INDICATORS: Record<number, number> = {
-  1: 86.05,
-  2: 76.39,
-  3: 81.34,
-  4: 74.76,
-  5: 74.62,
-  6: 80.36,
-  7: 75.26,
-  8: 74.22,
-  9: 76.71,
-  10: 18.75,
-};
+// One copy of the seed's figures: the product's own fixture (also used by the demo and benchmarks).
+const SEED_FILE = JSON.parse(
+  readFileSync(new URL('../../../src/modules/ita-results/domain/fixtures/seed-fy2565.json', import.meta.url), 'utf8'),
+) as { indicators: Record<string, number>; oit: Record<string, { passed: boolean; reason: string }> };
 
-export const SEED_FAILED_OIT: Record<string, string> = {
-  O2: 'ไม่แสดงข้อมูลผู้บริหารฝ่ายข้าราชการประจำ',
-  O11: 'รายงานความก้าวหน้าที่มีข้อมูลครอบคลุมในระยะเวลา 6 เดือนแรกของปีงบประมาณ พ.ศ. 2565',
-  O12: 'ขาดองค์ประกอบ ปัญหา อุปสรรค และข้อเสนอแนะ',
-  O17: 'E-Service URL ไม่เชื่อมโยงกับเว็บไซต์หลัก',
-  O20: 'ขาดองค์ประกอบปัญหาอุปสรรค และข้อเสนอแนะ',
-  O27: 'ไม่ครบองค์ประกอบตามที่กำหนด',
-  O39: 'ต้องเป็นแผนปฏิบัติการป้องกันการทุจริตปีงบประมาณ พ.ศ. 2565',
-  O40: 'ต้องเป็นแผนปฏิบัติการป้องกันการทุจริตปีงบประมาณ พ.ศ. 2565',
-  O42: 'ไม่ครบตามองค์ประกอบที่กำหนด',
-  O43: 'ไม่ครบตามองค์ประกอบที่กำหนด',
-};
+export const SEED_INDICATORS: Record<number, number> = Object.fromEntries(
+  Object.entries(SEED_FILE.indicators).map(([no, score]) => [Number(no), score]),
+);
+
+export const SEED_FAILED_OIT: Record<string, string> = Object.fromEntries(
+  Object.entries(SEED_FILE.oit).filter(([, o]) => !o.passed).map(([code, o]) => [code, o.reason]),
+);
 
 export const SEED_OFFICIAL = { score: 65.66, level: 'C' };
 export const AGENCY_NAME = 'เทศบาลตำบลทดสอบ'; // the name test/support/app.ts setUpAgency gives
