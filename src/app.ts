@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config/index.js';
 import type { Database } from './db/schema.js';
 import type { Dialect } from './db/portable.js';
-import { systemClock, type Clock } from './shared/clock.js';
+import { systemClock, todayInThailand, type Clock } from './shared/clock.js';
 import { registerPlatform } from './platform/http.js';
 import { installErrorHandling } from './platform/error-handler.js';
 import { setNavigation } from './platform/request-context.js';
@@ -76,7 +76,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     analysisFor: analysisOrNone,
     getPlan: plans.getPlan,
     unitNames,
-    today: () => deps.clock.now().toISOString().slice(0, 10),
+    today: () => todayInThailand(deps.clock),
   });
   const files = fileStore(deps);
   const oit = oitService({ ...deps, files, agencies, users, catalogue: catalogues.getCatalogue, catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear) });
@@ -105,7 +105,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     planRows: async (agencyId, year) => (await plans.getPlan(agencyId, year))?.rows.length ?? null,
     oitYears: () => oit.catalogueYears(),
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
-    today: () => deps.clock.now().toISOString().slice(0, 10),
+    today: () => todayInThailand(deps.clock),
   });
   return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview };
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, notFound, type FieldError } from '../../shared/errors.js';
 import { fiscalYearOf } from '../../shared/fiscal.js';
+import { todayInThailand } from '../../shared/clock.js';
 import { requirePermission, staff } from '../../platform/guards.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
 import { IMAGE_KINDS, etagMatches, field as formField, readMultipart, type FileStore, type MultipartForm } from '../../platform/file-store.js';
@@ -185,7 +186,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
 
   app.get('/admin/oit', guard, async (request, reply) => {
     const years = await oit.catalogueYears();
-    const current = fiscalYearOf(clock.now().toISOString().slice(0, 10));
+    const current = fiscalYearOf(todayInThailand(clock));
     if (years.includes(current)) return redirect(reply, `/admin/oit/${current}`);
     return sendPage(reply, <YearsPage ctx={pageContext(request, reply)} years={years} />);
   });
