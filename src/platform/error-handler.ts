@@ -37,7 +37,7 @@ function classify(error: FastifyError | DomainError | Error): { status: number; 
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, message: 'คำขอไม่ถูกต้อง กรุณาตรวจสอบข้อมูลแล้วลองใหม่' };
   }
-  return { status: 500, message: 'ระบบขัดข้องชั่วคราว ข้อมูลของท่านไม่ได้ถูกบันทึกบางส่วน กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ' };
+  return { status: 500, message: 'ระบบขัดข้องชั่วคราว คำขอนี้ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ' };
 }
 
 function wantsJson(request: FastifyRequest): boolean {
