@@ -1,54 +1,49 @@
 /**
- * The composition root: builds repositories and services from explicit dependencies and hands
- * each module's routes plugin only what it uses. No listen here — tests build the app and inject.
+ * The composition root: builds repositories and services from explicit dependencies, lists the
+ * modules once (`moduleManifests`) and registers what each contributes. Adding a module means
+ * adding its manifest to that one list. No listen here — tests build the app and inject.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config/index.js';
-import type { Database } from './db/schema.js';
 import type { Dialect } from './db/portable.js';
+import { moduleDb } from './database.js';
 import { systemClock, todayInThailand, type Clock } from './shared/clock.js';
 import { registerPlatform } from './platform/http.js';
 import { installErrorHandling } from './platform/error-handler.js';
-import { setNavigation } from './platform/request-context.js';
-import type { ModuleManifest } from './platform/module.js';
+import { mergeAuditLabels, type ModuleManifest } from './platform/module.js';
 import type { NavEntry } from './ui/context.js';
-import { agenciesService } from './modules/agencies/service.js';
-import { usersService } from './modules/users/service.js';
-import { setupService } from './modules/setup/service.js';
-import { usersRoutes } from './modules/users/routes.js';
-import { setupRoutes } from './modules/setup/routes.js';
-import { homeRoutes } from './modules/home/routes.js';
-import { agenciesModule } from './modules/agencies/index.js';
-import { usersAdminModule } from './modules/users/admin-routes.js';
-import { auditModule, auditService } from './modules/audit/index.js';
-import { catalogueModule, catalogueService } from './modules/catalogue/index.js';
-import { itaResultsModule, itaResultsService } from './modules/ita-results/index.js';
-import { improvementService } from './modules/improvement/service.js';
-import { improvementRoutes } from './modules/improvement/routes.js';
-import { documentsService } from './modules/documents/service.js';
-import { documentsRoutes } from './modules/documents/routes.js';
-import { DomainError } from './shared/errors.js';
-import { fiscalYearRange } from './shared/fiscal.js';
-import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
-import { oitModule, oitService } from './modules/oit/index.js';
+import { DomainError } from './shared/errors.js';
+import { agenciesModule, agenciesService, type AgenciesDb } from './modules/agencies/index.js';
+import { usersModule, usersAdminModule, usersService, type UsersDb } from './modules/users/index.js';
+import { setupModule, setupService } from './modules/setup/index.js';
+import { homeModule, buildOverview } from './modules/home/index.js';
+import { auditModule, auditService } from './modules/audit/index.js';
+import { catalogueModule, catalogueService, type CatalogueDb } from './modules/catalogue/index.js';
+import { itaResultsModule, itaResultsService, type ItaResultsDb } from './modules/ita-results/index.js';
+import { improvementModule, improvementService, type ImprovementDb } from './modules/improvement/index.js';
+import { documentsModule, documentsService } from './modules/documents/index.js';
+import { oitModule, oitService, type OitDb } from './modules/oit/index.js';
+import type { PlatformTables } from './platform/tables.js';
 
 export interface AppDeps {
   config: Config;
-  db: Kysely<Database>;
+  db: Kysely<any>;
   dialect: Dialect;
   clock?: Clock;
   /** Pino logger options, or false to silence (tests). */
   logger?: boolean | Record<string, unknown>;
 }
 
-export function createServices(deps: { db: Kysely<Database>; clock: Clock; config: Config }) {
-  const agencies = agenciesService(deps);
-  const users = usersService(deps);
-  const setup = setupService({ db: deps.db, agencies, users });
-  const catalogues = catalogueService(deps);
-  const results = itaResultsService({ db: deps.db, clock: deps.clock, catalogues, agencies });
+export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Config }) {
+  const { db, clock, config } = deps;
+  const agencies = agenciesService({ db: moduleDb<AgenciesDb>(db), clock });
+  const users = usersService({ db: moduleDb<UsersDb>(db), clock });
+  // Setup runs one transaction across agencies and users; each narrows it to its own tables.
+  const setup = setupService({ db, agencies, users });
+  const catalogues = catalogueService({ db: moduleDb<CatalogueDb>(db), clock });
+  const results = itaResultsService({ db: moduleDb<ItaResultsDb>(db), clock, catalogues, agencies });
   const unitNames = async (agencyId: string) => (await agencies.listUnits(agencyId)).map((u) => u.nameTh);
   // The plan and the document need "the analysis if there is one"; results says 404 when there is none.
   const analysisOrNone = async (agencyId: string, year: number) => {
@@ -60,15 +55,26 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     }
   };
   const getCatalogue = (year: number) => catalogues.requireCatalogue(year);
-  // Set below, once the OIT service exists: the plan module only announces that a plan was saved.
-  let publishMeasures: (agencyId: string, resultsYear: number, targetYear: number) => Promise<void> = async () => {};
+  const files = fileStore({ db: moduleDb<PlatformTables>(db), clock, config });
+  const oit = oitService({
+    db: moduleDb<OitDb>(db),
+    clock,
+    config,
+    files,
+    agencies,
+    users,
+    catalogue: catalogues.getCatalogue,
+    catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear),
+  });
+  // Set below, once documents exists: the plan module only announces that a plan was saved.
+  let onPlanPublished: (agencyId: string, resultsYear: number, targetYear: number) => Promise<void> = async () => {};
   const plans = improvementService({
-    db: deps.db,
-    clock: deps.clock,
+    db: moduleDb<ImprovementDb>(db),
+    clock,
     getCatalogue,
     analysisFor: analysisOrNone,
     unitNames,
-    onPlanPublished: (a, r, t) => publishMeasures(a, r, t),
+    onPlanPublished: (a, r, t) => onPlanPublished(a, r, t),
   });
   const documents = documentsService({
     getAgency: agencies.getAgency,
@@ -76,26 +82,11 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     analysisFor: analysisOrNone,
     getPlan: plans.getPlan,
     unitNames,
-    today: () => todayInThailand(deps.clock),
+    today: () => todayInThailand(clock),
+    publicBaseUrl: config.publicBaseUrl,
+    attachEvidence: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
   });
-  const files = fileStore(deps);
-  const oit = oitService({ ...deps, files, agencies, users, catalogue: catalogues.getCatalogue, catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear) });
-  publishMeasures = async (agencyId, resultsYear, targetYear) => {
-    // The measures document of results year N is evidence for OIT item "มาตรการส่งเสริมคุณธรรมฯ" of year N+1.
-    const catalogue = await catalogues.getCatalogue(targetYear);
-    const item = catalogue?.oitItems.find((i) => i.titleTh.startsWith('มาตรการส่งเสริมคุณธรรมและความโปร่งใส'));
-    if (!item) return;
-    const agency = await agencies.getAgency(agencyId);
-    const range = fiscalYearRange(targetYear);
-    await oit.attachGenerated(agencyId, targetYear, item.code, {
-      source: 'measures-document',
-      sourceRef: String(resultsYear),
-      title: `มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${targetYear}`,
-      url: `${deps.config.publicBaseUrl}/a/${agency.slug}/ita/${resultsYear}/measures`,
-      periodFrom: range.from,
-      periodTo: range.to,
-    });
-  };
+  onPlanPublished = documents.publishMeasures;
   const overview = buildOverview({
     resultYears: (agencyId) => results.listYears(agencyId),
     passGap: async (agencyId, year) => {
@@ -105,11 +96,46 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     planRows: async (agencyId, year) => (await plans.getPlan(agencyId, year))?.rows.length ?? null,
     oitYears: () => oit.catalogueYears(),
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
-    today: () => todayInThailand(deps.clock),
+    today: () => todayInThailand(clock),
   });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview };
+  const audit = auditService({ db: moduleDb<PlatformTables>(db) });
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, audit };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * THE list of modules, in order (navigation, registration and demo hooks follow it). The audit
+ * module comes last because it shows every other module's audit words.
+ */
+export function moduleManifests(services: Services, deps: { config: Config; clock: Clock }): ModuleManifest<any>[] {
+  const { config, clock } = deps;
+  let navigation: NavEntry[] = [];
+  const modules: ModuleManifest<any>[] = [
+    usersModule({ config, users: services.users }),
+    setupModule({ config, setup: services.setup }),
+    homeModule({ agencies: services.agencies, users: services.users, dashboardLinks: () => navigation, overview: services.overview }),
+    agenciesModule({ agencies: services.agencies }),
+    usersAdminModule({ users: services.users, units: services.agencies }),
+    itaResultsModule({ results: services.results, catalogues: services.catalogues }),
+    catalogueModule({ catalogues: services.catalogues }),
+    improvementModule({
+      plans: services.plans,
+      unitNames: services.unitNames,
+      resultsYears: async (agencyId: string) => (await services.results.listYears(agencyId)).map((y) => y.fiscalYear),
+    }),
+    documentsModule({ documents: services.documents, agencies: services.agencies }),
+    oitModule({ oit: services.oit, files: services.files, clock }),
+  ];
+  modules.push(auditModule({ audit: services.audit, labels: mergeAuditLabels(modules) }));
+  navigation = staffNavigation(modules);
+  return modules;
+}
+
+/** The overview first, then each module's entries in list order. */
+export const staffNavigation = (modules: readonly ModuleManifest<any>[]): NavEntry[] => [
+  { href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } },
+  ...modules.flatMap((m) => m.nav ?? []),
+];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
@@ -120,35 +146,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
   });
   const services = createServices({ db, clock, config });
+  const modules = moduleManifests(services, { config, clock });
 
-  await registerPlatform(app, { config, users: services.users, agencies: services.agencies });
+  await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules) });
   installErrorHandling(app);
-
-  const modules: ModuleManifest<any>[] = [
-    { name: 'users', routes: usersRoutes, options: { config, users: services.users } },
-    { name: 'setup', routes: setupRoutes, options: { config, setup: services.setup } },
-    agenciesModule({ agencies: services.agencies }),
-    usersAdminModule({ users: services.users, units: services.agencies }),
-    auditModule({ audit: auditService({ db }) }),
-    itaResultsModule({ results: services.results, catalogues: services.catalogues }),
-    catalogueModule({ catalogues: services.catalogues }),
-    {
-      name: 'improvement',
-      nav: [{ href: '/admin/plan', label: { th: 'แผนปรับปรุง', en: 'Improvement plan' }, permission: 'results.view' }],
-      routes: improvementRoutes,
-      options: {
-        plans: services.plans,
-        unitNames: services.unitNames,
-        resultsYears: async (agencyId: string) => (await services.results.listYears(agencyId)).map((y) => y.fiscalYear),
-      },
-    },
-    { name: 'documents', routes: documentsRoutes, options: { documents: services.documents, agencies: services.agencies } },
-    oitModule({ oit: services.oit, files: services.files, clock }),
-  ];
-  const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
-  setNavigation(nav);
-
-  await app.register(homeRoutes, { agencies: services.agencies, users: services.users, dashboardLinks: () => nav, overview: services.overview });
-  for (const m of modules) await app.register(m.routes, m.options);
+  for (const m of modules) if (m.routes) await app.register(m.routes, m.options);
   return app;
 }

@@ -1,6 +1,7 @@
 /**
  * Import rules of STYLE.md, checked by walking the source: pure domain code stays free of I/O
- * frameworks, and repositories hold SQL only.
+ * frameworks, repositories hold SQL only, a module is reached only through its index.ts, and
+ * neither the platform nor the database layer knows any module.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -16,13 +17,33 @@ function walk(dir: string): string[] {
   });
 }
 
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+interface ImportSpec {
+  spec: string;
+  /** `import type { … }` / `export type { … }`: erased at run time. */
+  typeOnly: boolean;
 }
+
+function importSpecs(file: string): ImportSpec[] {
+  const text = readFileSync(file, 'utf8');
+  const statics = [...text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({ spec: m[3]!, typeOnly: !!m[2] }));
+  const sideEffects = [...text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => ({ spec: m[1]!, typeOnly: false }));
+  const dynamic = [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => ({ spec: m[1]!, typeOnly: false }));
+  return [...statics, ...sideEffects, ...dynamic];
+}
+const importsOf = (file: string): string[] => importSpecs(file).map((i) => i.spec);
 
 const files = walk(SRC);
 const rel = (p: string) => relative(SRC, p).replace(/\\/g, '/');
+/** `modules/oit/service.ts` → `oit`; undefined outside src/modules. */
+const moduleOf = (relPath: string): string | undefined => /^modules\/([^/]+)\//.exec(relPath)?.[1];
+const MODULES = readdirSync(join(SRC, 'modules')).filter((n) => statSync(join(SRC, 'modules', n)).isDirectory());
+
+/** Every relative import in src (outside tests), resolved to a path under src/. */
+const edges = files.flatMap((file) =>
+  importSpecs(file)
+    .filter((i) => i.spec.startsWith('.'))
+    .map((i) => ({ from: rel(file), to: rel(resolve(dirname(file), i.spec)), typeOnly: i.typeOnly })),
+);
 
 describe('import rules', () => {
   it('domain/ code imports only shared/, other domain/ folders and I/O-free libraries', () => {
@@ -31,10 +52,14 @@ describe('import rules', () => {
     for (const file of files.filter((f) => rel(f).includes('/domain/'))) {
       // Test fixtures may build data with helpers; product domain code may not reach outward.
       if (/test-fixtures\.ts$/.test(file)) continue;
-      for (const spec of importsOf(file)) {
+      for (const { spec, typeOnly } of importSpecs(file)) {
         if (spec.startsWith('.')) {
           const target = rel(resolve(dirname(file), spec));
-          if (!target.startsWith('shared/') && !target.includes('/domain/')) offences.push(`${rel(file)} → ${target}`);
+          const own = moduleOf(target) === moduleOf(rel(file));
+          // Another module's types come through its index.ts; `import type` is erased, so the
+          // domain stays free of that module's routes and I/O at run time.
+          const otherModuleTypes = !own && typeOnly && /^modules\/[^/]+\/index\.js$/.test(target);
+          if (!target.startsWith('shared/') && !(own && target.includes('/domain/')) && !otherModuleTypes) offences.push(`${rel(file)} → ${target}`);
         } else if (banned.test(spec)) offences.push(`${rel(file)} → ${spec}`);
       }
     }
@@ -65,5 +90,32 @@ describe('import rules', () => {
       }
     }
     expect(offences).toEqual([]);
+  });
+
+  it('every module has an index.ts (its manifest and the only file other modules import)', () => {
+    expect(MODULES.filter((m) => !files.some((f) => rel(f) === `modules/${m}/index.ts`))).toEqual([]);
+  });
+
+  it('a module is reached from outside only through its index.ts', () => {
+    const offences = edges
+      .filter((e) => {
+        const target = moduleOf(e.to);
+        return target !== undefined && target !== moduleOf(e.from) && e.to !== `modules/${target}/index.js`;
+      })
+      .map((e) => `${e.from} → ${e.to}`);
+    expect(offences).toEqual([]);
+  });
+
+  it('src/platform/ and src/db/ never import src/modules/', () => {
+    const offences = edges.filter((e) => /^(platform|db)\//.test(e.from) && e.to.startsWith('modules/')).map((e) => `${e.from} → ${e.to}`);
+    expect(offences).toEqual([]);
+  });
+
+  it('the rules above really see imports (multi-line, type-only, dynamic)', () => {
+    // Guards the regexes: if they stopped matching, every rule would pass vacuously.
+    const oitService = edges.filter((e) => e.from === 'modules/oit/service.ts').map((e) => e.to);
+    expect(oitService).toContain('modules/agencies/index.js');
+    expect(edges.some((e) => e.from === 'modules/oit/service.ts' && e.to === 'modules/oit/demo.js')).toBe(true);
+    expect(edges.some((e) => e.typeOnly && e.from.includes('/domain/') && e.to === 'modules/catalogue/index.js')).toBe(true);
   });
 });

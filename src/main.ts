@@ -6,7 +6,7 @@ import { loadConfig, ConfigError } from './config/index.js';
 import { openDatabase, migrateToLatest } from './db/index.js';
 import { buildApp, createServices } from './app.js';
 import { systemClock } from './shared/clock.js';
-import { loadShippedCatalogues } from './modules/catalogue/shipped.js';
+import { loadShippedCatalogues } from './modules/catalogue/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

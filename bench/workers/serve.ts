@@ -12,11 +12,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import { buildApp, createServices } from '../../src/app.js';
+import { buildApp, createServices, moduleManifests } from '../../src/app.js';
 import type { Config } from '../../src/config/index.js';
 import { openDatabase, migrateToLatest } from '../../src/db/index.js';
 import { systemClock } from '../../src/shared/clock.js';
-import { seedDemo, DEMO_SLUG, DEMO_RESULTS_YEAR } from '../../src/modules/demo/seed.js';
+import { seedDemo, DEMO_SLUG, DEMO_RESULTS_YEAR } from '../../src/demo.js';
 import { maxRssMb, rssMb } from '../lib/stats.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-serve-'));
@@ -37,7 +37,7 @@ const database = openDatabase(config.database);
 await migrateToLatest(database.db);
 const app = await buildApp({ config, db: database.db, dialect: database.dialect, clock: systemClock, logger: false });
 const services = createServices({ db: database.db, clock: systemClock, config });
-const demo = await seedDemo(services);
+const demo = await seedDemo(services, moduleManifests(services, { config, clock: systemClock }));
 if (!demo.created) throw new Error('demo agency was not created');
 await app.listen({ port: 0, host: '127.0.0.1' });
 

@@ -1,9 +1,9 @@
 /** Reads a results file in the JSON import format for the CLI, validated against the shipped catalogues. */
 import { readFile } from 'node:fs/promises';
 import { validationError } from '../shared/errors.js';
-import { loadShippedCatalogues } from '../modules/catalogue/shipped.js';
-import { parseResultsJson, type ImportedResults } from '../modules/ita-results/domain/results-input.js';
-import type { Catalogue } from '../modules/catalogue/domain/schema.js';
+import { loadShippedCatalogues } from '../modules/catalogue/index.js';
+import { parseResultsJson, type ImportedResults } from '../modules/ita-results/index.js';
+import type { Catalogue } from '../modules/catalogue/index.js';
 
 export interface ResultsFile {
   input: ImportedResults;

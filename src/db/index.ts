@@ -6,20 +6,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Config } from '../config/index.js';
-import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
 import type { Dialect } from './portable.js';
 
-export type { Database } from './schema.js';
-export type DB = Kysely<Database>;
-export type Tx = Transaction<Database>;
-/** Either the database or an open transaction: repositories accept both. */
-export type Executor = Kysely<Database>;
-
+/**
+ * The database layer knows no module's tables (db/ never imports modules): the connection is
+ * untyped here, each module narrows it to its own tables (`Kysely<OitDb>`), and the union of
+ * every module's tables lives with the composition root (src/database.ts).
+ */
 export interface Db {
-  readonly db: Kysely<Database>;
+  readonly db: Kysely<any>;
   readonly dialect: Dialect;
   close(): Promise<void>;
 }
@@ -37,7 +35,7 @@ export function openDatabase(database: Config['database'], pgOptions: PostgresOp
       max: pgOptions.max ?? 10,
       ...(pgOptions.schema ? { options: `-c search_path=${pgOptions.schema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     if (pgOptions.schema) migrationSchemas.set(db, pgOptions.schema);
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
@@ -46,7 +44,7 @@ export function openDatabase(database: Config['database'], pgOptions: PostgresOp
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

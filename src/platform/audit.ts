@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { PlatformTables } from './tables.js';
 import type { Clock } from '../shared/clock.js';
 
 export interface Actor {
@@ -26,8 +26,12 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export async function writeAudit(db: Kysely<Database>, clock: Clock, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db
+/**
+ * Takes any module's connection or transaction (typed with that module's tables, which include
+ * the platform's), so the entry commits or rolls back with the change it records.
+ */
+export async function writeAudit(db: Kysely<any>, clock: Clock, actor: Actor, entry: AuditEntry): Promise<void> {
+  await (db as unknown as Kysely<PlatformTables>)
     .insertInto('audit_log')
     .values({
       id: randomUUID(),
@@ -52,7 +56,7 @@ export interface AuditView {
   details: Record<string, unknown> | null;
 }
 
-export async function listAudit(db: Kysely<Database>, agencyId: string, limit = 200): Promise<AuditView[]> {
+export async function listAudit(db: Kysely<PlatformTables>, agencyId: string, limit = 200): Promise<AuditView[]> {
   const rows = await db
     .selectFrom('audit_log')
     .selectAll()

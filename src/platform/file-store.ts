@@ -17,7 +17,7 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { PlatformTables } from './tables.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { Actor } from './audit.js';
@@ -191,7 +191,7 @@ class Meter extends Transform {
 }
 
 export interface FileStoreDeps {
-  db: Kysely<Database>;
+  db: Kysely<PlatformTables>;
   clock: Clock;
   config: { dataDir: string; maxUploadBytes: number };
 }
@@ -258,7 +258,7 @@ export function fileStore({ db, clock, config }: FileStoreDeps) {
     },
 
     /** Inserts the stored_files row of a staged file (inside the caller's transaction). */
-    async record(tx: Kysely<Database>, actor: Actor, staged: StagedFile): Promise<StoredFile> {
+    async record(moduleTx: Kysely<any>, actor: Actor, staged: StagedFile): Promise<StoredFile> {
       const row: StoredFileRow = {
         id: randomUUID(),
         agency_id: staged.agencyId,
@@ -270,6 +270,7 @@ export function fileStore({ db, clock, config }: FileStoreDeps) {
         created_by: actor.userId,
         created_at: clock.now().toISOString(),
       };
+      const tx = moduleTx as unknown as Kysely<PlatformTables>;
       await tx.insertInto('stored_files').values(row).execute();
       return toStoredFile(row);
     },

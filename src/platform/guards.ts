@@ -2,8 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../shared/errors.js';
 import { can, type Permission } from '../shared/permissions.js';
-import type { User } from '../modules/users/domain/user.js';
-import type { Agency } from '../modules/agencies/domain/agency.js';
+import type { SessionUser, TenantAgency } from './identity.js';
 
 export async function requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (request.user) return;
@@ -23,7 +22,7 @@ export function requirePermission(permission: Permission) {
 }
 
 /** The signed-in staff member and their agency; call only behind requireUser. */
-export function staff(request: FastifyRequest): { user: User; agency: Agency } {
+export function staff(request: FastifyRequest): { user: SessionUser; agency: TenantAgency } {
   if (!request.user || !request.agency) throw new DomainError('UNAUTHENTICATED', 'กรุณาเข้าสู่ระบบก่อน');
   return { user: request.user, agency: request.agency };
 }

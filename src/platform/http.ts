@@ -16,8 +16,8 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config/index.js';
-import type { UsersService } from '../modules/users/service.js';
-import type { AgenciesService } from '../modules/agencies/service.js';
+import type { NavEntry } from '../ui/context.js';
+import type { AgencyDirectory, SessionUsers } from './identity.js';
 import { parseLocale } from '../ui/i18n.js';
 import { FLASH_COOKIE, LOCALE_COOKIE, SESSION_COOKIE } from './request-context.js';
 
@@ -36,13 +36,15 @@ declare module 'fastify' {
 
 export interface PlatformOptions {
   config: Config;
-  users: UsersService;
-  agencies: AgenciesService;
+  users: SessionUsers;
+  agencies: AgencyDirectory;
+  /** Staff navigation of this app, built from the module manifests. */
+  navigation: NavEntry[];
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function registerPlatform(app: FastifyInstance, { config, users, agencies }: PlatformOptions): Promise<void> {
+export async function registerPlatform(app: FastifyInstance, { config, users, agencies, navigation }: PlatformOptions): Promise<void> {
   const secureCookies = config.trustProxy || config.publicBaseUrl.startsWith('https://');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -90,8 +92,11 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
   app.decorateRequest('agency', null);
   app.decorateRequest('locale', 'th');
   app.decorateRequest('flash', null);
+  // Per app, not a module-global: two apps in one process (tests, two tenants' previews) keep their own.
+  app.decorateRequest('navigation', null as unknown as NavEntry[]);
 
   app.addHook('onRequest', async (request, reply) => {
+    request.navigation = navigation;
     if (request.url.startsWith('/assets/')) return;
     const query = request.query as Record<string, unknown> | undefined;
     const fromQuery = parseLocale(query?.lang);

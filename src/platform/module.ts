@@ -1,14 +1,69 @@
-/** What a module publishes to the app (STYLE.md convention 15). */
+/**
+ * What a module publishes to the app (STYLE.md convention 15). A module's `index.ts` exports a
+ * function returning its manifest; the composition root (src/app.ts, `moduleManifests`) lists
+ * the manifests once, and everything a module contributes is read from there: routes with their
+ * options, staff navigation, the permissions it guards with, the Thai words for its audit codes,
+ * the OIT evidence roles it produces and its part of the demo agency.
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import type { NavEntry } from '../ui/context.js';
+import type { Msg } from '../ui/i18n.js';
+import type { Permission } from '../shared/permissions.js';
+import type { Actor } from './audit.js';
+import type { SessionUser } from './identity.js';
+
+/** Words for the audit codes a module writes (`oit.evidence.add` → "เพิ่มหลักฐาน"). */
+export interface AuditLabels {
+  /** action code → words, e.g. `'unit.create': { th: 'เพิ่มหน่วยงานย่อย', en: 'Unit added' }`. */
+  actions?: Record<string, Msg>;
+  /** entity type → words, e.g. `unit: { th: 'หน่วยงานย่อย', en: 'Unit' }`. */
+  entities?: Record<string, Msg>;
+  /** key inside an entry's details → words, e.g. `positionTh: { th: 'ตำแหน่ง', … }`. */
+  details?: Record<string, Msg>;
+}
+
+/** What a module's demo hook gets: the demo agency, its administrator and the demo results year. */
+export interface DemoSeedContext {
+  agencyId: string;
+  admin: SessionUser;
+  actor: Actor;
+  /** The fiscal year of the demo's ITA results (the OIT workspace uses the same year). */
+  resultsYear: number;
+}
 
 export interface ModuleManifest<Options extends Record<string, unknown> = Record<string, unknown>> {
   name: string;
+  /** The routes plugin and what it is given (its services, config, clock …). */
+  routes?: FastifyPluginAsync<Options>;
+  options: Options;
   /** Staff navigation entries, in order, each guarded by a permission. */
   nav?: NavEntry[];
-  routes: FastifyPluginAsync<Options>;
-  options: Options;
+  /** Permissions this module guards its pages and use cases with (a test checks each is claimed). */
+  permissions?: readonly Permission[];
+  /** Thai (and English) words for the audit codes the module writes. */
+  auditLabels?: AuditLabels;
+  /** OIT item roles (catalogue `role` keys) whose evidence this module generates. */
+  oitEvidenceRoles?: readonly string[];
+  /** Fills the module's part of the demo agency; hooks run in the order modules are listed. */
+  seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
 }
 
 /** Helps TypeScript keep a manifest's options tied to its routes plugin. */
 export const defineModule = <O extends Record<string, unknown>>(m: ModuleManifest<O>): ModuleManifest<O> => m;
+
+/** Every module's audit words merged (a later module may not silently redefine a code). */
+export function mergeAuditLabels(manifests: readonly Pick<ModuleManifest<any>, 'name' | 'auditLabels'>[]): Required<AuditLabels> {
+  const merged: Required<AuditLabels> = { actions: {}, entities: {}, details: {} };
+  for (const m of manifests) {
+    for (const part of ['actions', 'entities', 'details'] as const) {
+      for (const [code, msg] of Object.entries(m.auditLabels?.[part] ?? {})) {
+        const existing = merged[part][code];
+        if (existing && (existing.th !== msg.th || existing.en !== msg.en)) {
+          throw new Error(`module ${m.name}: audit ${part} label "${code}" is already defined differently`);
+        }
+        merged[part][code] = msg;
+      }
+    }
+  }
+  return merged;
+}

@@ -3,16 +3,18 @@
  * agency, the locale and a one-off flash message. Also builds the PageContext views need.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { User } from '../modules/users/domain/user.js';
-import type { Agency } from '../modules/agencies/domain/agency.js';
+import type { SessionUser, TenantAgency } from './identity.js';
 import type { Locale } from '../ui/i18n.js';
 import type { NavEntry, PageContext } from '../ui/context.js';
 import { can, type Permission } from '../shared/permissions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    user: User | null;
-    agency: Agency | null;
+    user: SessionUser | null;
+    /** The signed-in staff member's agency (null on public pages and for visitors). */
+    agency: TenantAgency | null;
+    /** This app's staff navigation, from the module manifests (per app, not per process). */
+    navigation: NavEntry[];
     locale: Locale;
     flash: string | null;
   }
@@ -22,13 +24,7 @@ export const SESSION_COOKIE = 'prongsai_session';
 export const FLASH_COOKIE = 'prongsai_flash';
 export const LOCALE_COOKIE = 'prongsai_lang';
 
-let navEntries: NavEntry[] = [];
-/** Set once by buildApp from the module manifests. */
-export function setNavigation(entries: NavEntry[]): void {
-  navEntries = entries;
-}
-
-export function pageContext(request: FastifyRequest, reply: FastifyReply, agencyOverride?: Agency | null): PageContext {
+export function pageContext(request: FastifyRequest, reply: FastifyReply, agencyOverride?: TenantAgency | null): PageContext {
   const user = request.user;
   const agency = agencyOverride !== undefined ? agencyOverride : request.agency;
   return {
@@ -37,7 +33,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, agency
     csrfToken: reply.generateCsrf(),
     user: user ? { displayName: user.displayName, roles: user.roles } : null,
     agency: agency ? { nameTh: agency.nameTh, slug: agency.slug, digits: agency.digits } : null,
-    nav: navEntries,
+    nav: request.navigation,
     flash: request.flash,
     can: (p: Permission) => !!user && can(user.roles, p),
   };

@@ -12,12 +12,12 @@ import { parseArgs } from '../args.js';
 import { describeFieldError } from '../../shared/errors.js';
 import { formatNumber } from '../../shared/thai.js';
 import { zodToFieldErrors } from '../../shared/zod-errors.js';
-import { catalogueSchema, TOOL_CODES, type Catalogue, type ToolCode } from '../../modules/catalogue/domain/schema.js';
-import { getShippedCatalogue } from '../../modules/catalogue/shipped.js';
-import { analyze, roundTo } from '../../modules/ita-results/domain/analysis.js';
-import { parseResultsJson } from '../../modules/ita-results/domain/results-input.js';
-import type { Analysis } from '../../modules/ita-results/domain/types.js';
-import { findLevel, levelShortTh } from '../../modules/ita-results/domain/catalogue-index.js';
+import { catalogueSchema, TOOL_CODES, type Catalogue, type ToolCode } from '../../modules/catalogue/index.js';
+import { getShippedCatalogue } from '../../modules/catalogue/index.js';
+import { analyze, roundTo } from '../../modules/ita-results/index.js';
+import { parseResultsJson } from '../../modules/ita-results/index.js';
+import type { Analysis } from '../../modules/ita-results/index.js';
+import { findLevel, levelShortTh } from '../../modules/ita-results/index.js';
 
 const USAGE = 'วิธีใช้: npm run cli -- analyze ไฟล์ผลการประเมิน.json [--json] [--catalogue แคตตาล็อก.json]';
 

@@ -1,14 +1,14 @@
 /** `npm run cli -- demo`: loads the clearly labelled demo agency and prints its one-time sign-in. */
 import type { CliCommand } from '../main.js';
 import { withDatabase } from '../open-db.js';
-import { createServices } from '../../app.js';
+import { createServices, moduleManifests } from '../../app.js';
 import { systemClock } from '../../shared/clock.js';
-import { seedDemo, DEMO_SLUG, DEMO_RESULTS_YEAR } from '../../modules/demo/seed.js';
+import { seedDemo, DEMO_SLUG, DEMO_RESULTS_YEAR } from '../../demo.js';
 
 export const run: CliCommand = async (_args, io) => {
   return withDatabase(async (database, config) => {
     const services = createServices({ db: database.db, clock: systemClock, config });
-    const outcome = await seedDemo(services, (agencyId) => services.oit.seedDemoOit(agencyId, DEMO_RESULTS_YEAR));
+    const outcome = await seedDemo(services, moduleManifests(services, { config, clock: systemClock }));
     const base = config.publicBaseUrl;
     if (!outcome.created) {
       io.err(`มีหน่วยงานสาธิตอยู่แล้ว: ${base}/a/${DEMO_SLUG} (ลบไฟล์ฐานข้อมูลใน DATA_DIR เพื่อเริ่มใหม่)`);

@@ -10,9 +10,9 @@ import type { CliCommand } from '../main.js';
 import { parseArgs } from '../args.js';
 import { readResultsFile } from '../results-file.js';
 import { validationError } from '../../shared/errors.js';
-import { analyze } from '../../modules/ita-results/domain/analysis.js';
-import { DEFAULT_UNITS } from '../../modules/agencies/domain/agency.js';
-import { draftedPlan, measuresModel, renderDocument, type DocumentFormat } from '../../modules/documents/service.js';
+import { analyze } from '../../modules/ita-results/index.js';
+import { DEFAULT_UNITS } from '../../modules/agencies/index.js';
+import { draftedPlan, measuresModel, renderDocument, type DocumentFormat } from '../../modules/documents/index.js';
 
 const FORMATS: Record<string, DocumentFormat> = { '.docx': 'docx', '.pdf': 'pdf', '.html': 'html', '.htm': 'html' };
 

@@ -17,7 +17,7 @@ import { createServices, type Services } from '../../app.js';
 import { systemClock } from '../../shared/clock.js';
 import { DomainError, validationError } from '../../shared/errors.js';
 import { STATUS_LABELS, itasCsv, itasXlsx } from '../../modules/oit/index.js';
-import type { Agency } from '../../modules/agencies/domain/agency.js';
+import type { Agency } from '../../modules/agencies/index.js';
 import { parseArgs } from '../args.js';
 import type { CliCommand, CliIO } from '../main.js';
 import { withDatabase } from '../open-db.js';

@@ -1,9 +1,9 @@
 /** All SQL of the agencies module: agencies, their units and executives. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { AgenciesDb } from './tables.js';
 import type { AgencyRow, NewAgencyRow, AgencyUpdate, UnitRow, ExecutiveRow } from './tables.js';
 
-export function agenciesRepository(db: Kysely<Database>) {
+export function agenciesRepository(db: Kysely<AgenciesDb>) {
   return {
     findById: (id: string): Promise<AgencyRow | undefined> =>
       db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst(),

@@ -1,7 +1,8 @@
 /** Use cases of the agencies module. Each change is audited in the same transaction. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { AgenciesDb } from './tables.js';
+import { narrowDb, type SharedTransaction } from '../../db/narrow.js';
 import type { Clock } from '../../shared/clock.js';
 import { notFound, validationError } from '../../shared/errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
@@ -40,7 +41,7 @@ const toExecutive = (r: ExecutiveRow): Executive => ({
 });
 
 export interface AgenciesDeps {
-  db: Kysely<Database>;
+  db: Kysely<AgenciesDb>;
   clock: Clock;
 }
 
@@ -64,8 +65,8 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
     countAgencies: () => repo.count(),
 
     /** Creates an agency with its first units. Used by first-run setup, the demo and provincial admins. */
-    async createAgency(actor: Actor, input: NewAgencyInput, unitNames: string[], opts: { isDemo?: boolean; db?: Kysely<Database> } = {}): Promise<Agency> {
-      const run = async (tx: Kysely<Database>) => {
+    async createAgency(actor: Actor, input: NewAgencyInput, unitNames: string[], opts: { isDemo?: boolean; db?: SharedTransaction } = {}): Promise<Agency> {
+      const run = async (tx: Kysely<AgenciesDb>) => {
         const r = agenciesRepository(tx);
         if (await r.findBySlug(input.slug)) {
           throw validationError('ชื่อย่อในลิงก์นี้ถูกใช้แล้ว', [{ field: 'slug', message: `ชื่อย่อ "${input.slug}" ถูกใช้โดยหน่วยงานอื่นแล้ว` }]);
@@ -95,7 +96,7 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
         await writeAudit(tx, clock, actor, { agencyId: id, action: 'agency.create', entityType: 'agency', entityId: id, details: { name: input.nameTh, slug: input.slug } });
         return toAgency((await r.findById(id))!);
       };
-      return opts.db ? run(opts.db) : db.transaction().execute(run);
+      return opts.db ? run(narrowDb<AgenciesDb>(opts.db)) : db.transaction().execute(run);
     },
 
     async updateProfile(actor: Actor, agencyId: string, input: AgencyProfileInput): Promise<Agency> {

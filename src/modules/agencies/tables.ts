@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { PlatformTables } from '../../platform/tables.js';
 
 export interface AgenciesTable {
   id: string;
@@ -51,3 +52,10 @@ export type NewAgencyRow = Insertable<AgenciesTable>;
 export type AgencyUpdate = Updateable<AgenciesTable>;
 export type UnitRow = Selectable<AgencyUnitsTable>;
 export type ExecutiveRow = Selectable<AgencyExecutivesTable>;
+
+/**
+ * What this module's repositories and services may query: its own tables plus the platform's
+ * (audit log, stored files). Another module's table is a type error; reach it through that
+ * module's index.ts instead.
+ */
+export type AgenciesDb = AgencyTables & PlatformTables;

@@ -1,15 +1,18 @@
 /** The audit module: a page listing the agency's audit trail (STYLE.md convention 15). */
-import { defineModule } from '../../platform/module.js';
+import { defineModule, type AuditLabels } from '../../platform/module.js';
 import { auditRoutes } from './routes.js';
+import { auditLabeller } from './labels.js';
 import type { AuditService } from './service.js';
 
 export { auditService, type AuditService } from './service.js';
-export { actionLabel, entityLabel, summariseDetails } from './labels.js';
+export { auditLabeller, type AuditLabeller } from './labels.js';
 
-export const auditModule = (options: { audit: AuditService }) =>
+/** `labels`: every module's audit words, merged by the app from the manifests. */
+export const auditModule = (options: { audit: AuditService; labels: Required<AuditLabels> }) =>
   defineModule({
     name: 'audit',
     routes: auditRoutes,
-    options,
+    options: { audit: options.audit, labels: auditLabeller(options.labels) },
+    permissions: ['audit.view'],
     nav: [{ href: '/admin/audit', label: { th: 'บันทึกการใช้งาน', en: 'Audit log' }, permission: 'audit.view' }],
   });

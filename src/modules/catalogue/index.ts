@@ -9,7 +9,10 @@ import type { CatalogueService } from './service.js';
 
 export { catalogueService, countUnverified, catalogueKindOf } from './service.js';
 export type { CatalogueService, CatalogueSummary, CatalogueEntry, CatalogueFileKind, CatalogueSourceKind } from './service.js';
-export type { Catalogue, Indicator, OitItem, Question, Tool, ToolCode } from './domain/schema.js';
+export type { Catalogue, CatalogueInput, ElementCheck, Indicator, OitItem, OitPeriod, Question, Tool, ToolCode } from './domain/schema.js';
+export { catalogueSchema, oitItemSchema, TOOL_CODES } from './domain/schema.js';
+export { getShippedCatalogue, loadShippedCatalogues } from './shipped.js';
+export type { CatalogueDb, CatalogueTables } from './tables.js';
 
 export function catalogueModule(deps: { catalogues: CatalogueService }) {
   return defineModule({
@@ -17,5 +20,11 @@ export function catalogueModule(deps: { catalogues: CatalogueService }) {
     nav: [{ href: '/admin/catalogue', label: { th: 'แคตตาล็อก ITA', en: 'ITA catalogue' } }],
     routes: catalogueRoutes,
     options: { catalogues: deps.catalogues },
+    permissions: ['catalogue.import'],
+    auditLabels: {
+      actions: { 'catalogue.import': { th: 'นำเข้าแคตตาล็อก ITA', en: 'ITA catalogue imported' } },
+      entities: { catalogue_version: { th: 'แคตตาล็อก ITA', en: 'ITA catalogue' } },
+      details: { fiscalYear: { th: 'ปีงบประมาณ', en: 'Fiscal year' }, version: { th: 'ฉบับ', en: 'Version' } },
+    },
   });
 }

@@ -1,6 +1,6 @@
 /** All SQL of imported catalogue versions. Rows in, rows out; the rules live in service.ts. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { CatalogueDb } from './tables.js';
 import type { CatalogueVersionsTable } from './tables.js';
 
 export type CatalogueVersionRow = CatalogueVersionsTable;
@@ -8,7 +8,7 @@ export type CatalogueVersionHead = Omit<CatalogueVersionRow, 'content'>;
 
 const HEAD = ['id', 'fiscal_year', 'version', 'active', 'imported_by', 'created_at'] as const;
 
-export function catalogueRepository(db: Kysely<Database>) {
+export function catalogueRepository(db: Kysely<CatalogueDb>) {
   return {
     /** The active imported version of a year, if any, without its (large) content. */
     findActive: (fiscalYear: number): Promise<CatalogueVersionHead | undefined> =>

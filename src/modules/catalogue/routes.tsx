@@ -5,7 +5,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requirePermission, requireUser, staff } from '../../platform/guards.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
-import { actorOf } from '../users/service.js';
+import { actorOf } from '../../platform/audit.js';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { sendPage } from '../../ui/render.js';
 import { catalogueKindOf, type CatalogueService } from './service.js';

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { CatalogueDb } from './tables.js';
 import type { Clock } from '../../shared/clock.js';
 import { nowIso } from '../../shared/clock.js';
 import { DomainError, notFound, validationError, type FieldError } from '../../shared/errors.js';
@@ -146,7 +146,7 @@ export function catalogueKindOf(filename: string, buffer: Uint8Array): Catalogue
 }
 
 export interface CatalogueDeps {
-  db: Kysely<Database>;
+  db: Kysely<CatalogueDb>;
   clock: Clock;
 }
 

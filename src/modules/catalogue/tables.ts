@@ -1,3 +1,4 @@
+import type { PlatformTables } from '../../platform/tables.js';
 export interface CatalogueVersionsTable {
   id: string;
   fiscal_year: number;
@@ -11,3 +12,10 @@ export interface CatalogueVersionsTable {
 export interface CatalogueTables {
   catalogue_versions: CatalogueVersionsTable;
 }
+
+/**
+ * What this module's repositories and services may query: its own tables plus the platform's
+ * (audit log, stored files). Another module's table is a type error; reach it through that
+ * module's index.ts instead.
+ */
+export type CatalogueDb = CatalogueTables & PlatformTables;

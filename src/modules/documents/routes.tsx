@@ -10,7 +10,7 @@ import { pageContext } from '../../platform/request-context.js';
 import { requirePermission, staff } from '../../platform/guards.js';
 import { sendDownload } from '../../platform/download.js';
 import { sendPage } from '../../ui/render.js';
-import type { AgenciesService } from '../agencies/service.js';
+import type { AgenciesService } from '../agencies/index.js';
 import type { DocumentsService, DocumentFormat, RenderedDocument } from './service.js';
 import { documentCssPath } from './html/render-html.js';
 import { PublicMeasuresPage } from './views/PublicMeasuresPage.js';

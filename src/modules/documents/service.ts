@@ -4,11 +4,12 @@
  * plan was saved yet). Every number in it comes from the analysis.
  */
 import { notFound } from '../../shared/errors.js';
-import type { Catalogue } from '../catalogue/domain/schema.js';
-import type { Analysis } from '../ita-results/domain/types.js';
-import type { ImprovementPlan } from '../improvement/domain/types.js';
-import { draftPlan, defaultDrivingMeasures } from '../improvement/domain/draft-plan.js';
-import type { Agency } from '../agencies/domain/agency.js';
+import { fiscalYearRange } from '../../shared/fiscal.js';
+import type { Catalogue } from '../catalogue/index.js';
+import type { Analysis } from '../ita-results/index.js';
+import type { ImprovementPlan } from '../improvement/index.js';
+import { draftPlan, defaultDrivingMeasures } from '../improvement/index.js';
+import type { Agency } from '../agencies/index.js';
 import type { DocModel } from './domain/model.js';
 import { buildMeasuresDocument } from './domain/measures-document.js';
 import { renderDocx } from './docx/render-docx.js';
@@ -66,7 +67,26 @@ export interface DocumentsDeps {
   getPlan: (agencyId: string, year: number) => Promise<ImprovementPlan | undefined>;
   unitNames: (agencyId: string) => Promise<string[]>;
   today: () => string;
+  /** Where public links point (the measures page URL given to OIT). */
+  publicBaseUrl?: string;
+  /**
+   * Hands generated evidence to "the OIT item with this role in this year" (the OIT module's
+   * attachGeneratedByRole); a year without such an item ignores it.
+   */
+  attachEvidence?: (agencyId: string, year: number, role: string, evidence: GeneratedMeasuresEvidence) => Promise<unknown>;
 }
+
+export interface GeneratedMeasuresEvidence {
+  source: string;
+  sourceRef: string;
+  title: string;
+  url: string;
+  periodFrom: string;
+  periodTo: string;
+}
+
+/** The OIT item role the measures document is evidence for. */
+export const MEASURES_ROLE = 'measures';
 
 export function documentsService(deps: DocumentsDeps) {
   async function model(agencyId: string, year: number, opts: { requireSavedPlan?: boolean } = {}): Promise<DocModel> {
@@ -80,6 +100,24 @@ export function documentsService(deps: DocumentsDeps) {
   return {
     /** The measures document model; public callers require a saved plan (a draft is not published). */
     measuresModel: model,
+    /**
+     * A plan was saved: its measures document (of results year N) is the evidence of the plan's
+     * target year (N+1) for the OIT item whose role is "measures" — the rule lives here, with
+     * the document, not in the composition root.
+     */
+    async publishMeasures(agencyId: string, resultsYear: number, targetYear: number): Promise<void> {
+      if (!deps.attachEvidence) return;
+      const agency = await deps.getAgency(agencyId);
+      const range = fiscalYearRange(targetYear);
+      await deps.attachEvidence(agencyId, targetYear, MEASURES_ROLE, {
+        source: 'measures-document',
+        sourceRef: String(resultsYear),
+        title: `มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${targetYear}`,
+        url: `${(deps.publicBaseUrl ?? '').replace(/\/$/, '')}/a/${agency.slug}/ita/${resultsYear}/measures`,
+        periodFrom: range.from,
+        periodTo: range.to,
+      });
+    },
     async renderMeasures(agencyId: string, year: number, format: DocumentFormat, opts: { requireSavedPlan?: boolean } = {}): Promise<RenderedDocument> {
       return renderDocument(await model(agencyId, year, opts), format);
     },

@@ -1,15 +1,15 @@
 /** All SQL of improvement plans: the plan header, its rows and its driving measures. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { ImprovementDb } from './tables.js';
 import type { PlanRowRow } from './tables.js';
 
-export function improvementRepository(db: Kysely<Database>) {
+export function improvementRepository(db: Kysely<ImprovementDb>) {
   return {
     findPlan: (agencyId: string, resultsYear: number) =>
       db.selectFrom('improvement_plans').selectAll().where('agency_id', '=', agencyId).where('results_year', '=', resultsYear).executeTakeFirst(),
     listPlans: (agencyId: string) =>
       db.selectFrom('improvement_plans').selectAll().where('agency_id', '=', agencyId).orderBy('results_year', 'desc').execute(),
-    insertPlan: async (row: Database['improvement_plans']): Promise<void> => {
+    insertPlan: async (row: ImprovementDb['improvement_plans']): Promise<void> => {
       await db.insertInto('improvement_plans').values(row).execute();
     },
     touchPlan: async (id: string, updatedBy: string | null, now: string): Promise<void> => {
@@ -17,10 +17,10 @@ export function improvementRepository(db: Kysely<Database>) {
     },
     listRows: (planId: string): Promise<PlanRowRow[]> =>
       db.selectFrom('plan_rows').selectAll().where('plan_id', '=', planId).orderBy('sort_order').execute(),
-    insertRow: async (row: Database['plan_rows']): Promise<void> => {
+    insertRow: async (row: ImprovementDb['plan_rows']): Promise<void> => {
       await db.insertInto('plan_rows').values(row).execute();
     },
-    updateRow: async (planId: string, id: string, patch: Partial<Database['plan_rows']>): Promise<number> => {
+    updateRow: async (planId: string, id: string, patch: Partial<ImprovementDb['plan_rows']>): Promise<number> => {
       const r = await db.updateTable('plan_rows').set(patch).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
@@ -33,7 +33,7 @@ export function improvementRepository(db: Kysely<Database>) {
     },
     listMeasures: (planId: string) =>
       db.selectFrom('driving_measures').selectAll().where('plan_id', '=', planId).orderBy('sort_order').execute(),
-    insertMeasure: async (row: Database['driving_measures']): Promise<void> => {
+    insertMeasure: async (row: ImprovementDb['driving_measures']): Promise<void> => {
       await db.insertInto('driving_measures').values(row).execute();
     },
     deleteMeasures: async (planId: string): Promise<void> => {

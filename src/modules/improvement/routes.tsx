@@ -4,7 +4,7 @@ import { DomainError, validationError } from '../../shared/errors.js';
 import { fiscalYearParam, indexedFields } from '../../shared/params.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
 import { requirePermission, staff } from '../../platform/guards.js';
-import { actorOf } from '../users/service.js';
+import { actorOf } from '../../platform/audit.js';
 import { sendPage } from '../../ui/render.js';
 import type { ImprovementService } from './service.js';
 import { PlanPage } from './views/PlanPage.js';

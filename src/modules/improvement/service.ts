@@ -4,12 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { ImprovementDb } from './tables.js';
 import type { Clock } from '../../shared/clock.js';
 import { notFound, validationError } from '../../shared/errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
-import type { Catalogue } from '../catalogue/domain/schema.js';
-import type { Analysis } from '../ita-results/domain/types.js';
+import type { Catalogue } from '../catalogue/index.js';
+import type { Analysis } from '../ita-results/index.js';
 import { improvementRepository } from './repository.js';
 import type { PlanRowRow } from './tables.js';
 import type { DrivingMeasure, ImprovementPlan, PlanRow, PlanRowSource } from './domain/types.js';
@@ -18,7 +18,7 @@ import { validatePlan, validatePlanRow, type PlanRowEdit } from './domain/plan-v
 import { planFromXlsx, planToXlsx } from './domain/plan-xlsx.js';
 
 export interface ImprovementDeps {
-  db: Kysely<Database>;
+  db: Kysely<ImprovementDb>;
   clock: Clock;
   getCatalogue: (year: number) => Promise<Catalogue>;
   analysisFor: (agencyId: string, year: number) => Promise<Analysis | undefined>;
@@ -54,7 +54,7 @@ export function improvementService(deps: ImprovementDeps) {
   const { db, clock } = deps;
   const now = () => clock.now().toISOString();
 
-  async function readPlan(tx: Kysely<Database>, agencyId: string, resultsYear: number): Promise<(ImprovementPlan & { id: string; updatedAt: string }) | undefined> {
+  async function readPlan(tx: Kysely<ImprovementDb>, agencyId: string, resultsYear: number): Promise<(ImprovementPlan & { id: string; updatedAt: string }) | undefined> {
     const repo = improvementRepository(tx);
     const plan = await repo.findPlan(agencyId, resultsYear);
     if (!plan) return undefined;
@@ -63,7 +63,7 @@ export function improvementService(deps: ImprovementDeps) {
     return { id: plan.id, updatedAt: plan.updated_at, resultsYear: plan.results_year, targetYear: plan.target_year, rows, drivingMeasures };
   }
 
-  async function writeContent(tx: Kysely<Database>, agencyId: string, planId: string, plan: ImprovementPlan): Promise<void> {
+  async function writeContent(tx: Kysely<ImprovementDb>, agencyId: string, planId: string, plan: ImprovementPlan): Promise<void> {
     const repo = improvementRepository(tx);
     const ts = now();
     await repo.deleteRows(planId);
@@ -91,7 +91,7 @@ export function improvementService(deps: ImprovementDeps) {
     }
   }
 
-  async function requirePlan(tx: Kysely<Database>, agencyId: string, resultsYear: number) {
+  async function requirePlan(tx: Kysely<ImprovementDb>, agencyId: string, resultsYear: number) {
     const plan = await readPlan(tx, agencyId, resultsYear);
     if (!plan) throw notFound(`ยังไม่มีแผนปรับปรุงจากผลการประเมินปี ${resultsYear}`);
     return plan;

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { PlatformTables } from '../../platform/tables.js';
 
 export interface ImprovementPlansTable {
   id: string;
@@ -45,3 +46,10 @@ export interface ImprovementTables {
 }
 
 export type PlanRowRow = Selectable<PlanRowsTable>;
+
+/**
+ * What this module's repositories and services may query: its own tables plus the platform's
+ * (audit log, stored files). Another module's table is a type error; reach it through that
+ * module's index.ts instead.
+ */
+export type ImprovementDb = ImprovementTables & PlatformTables;

@@ -3,6 +3,7 @@
  * and the demo use `itaResultsService(...).analysisFor(agencyId, year)` (analysis, catalogue and
  * record from one read) and `saveResults(actor, agencyId, input)`.
  */
+import { readFile } from 'node:fs/promises';
 import { defineModule } from '../../platform/module.js';
 import type { CatalogueService } from '../catalogue/index.js';
 import { itaResultsRoutes } from './routes.js';
@@ -29,6 +30,10 @@ export type {
   ResultsInput,
   YearChange,
 } from './domain/types.js';
+export { analyze, roundTo } from './domain/analysis.js';
+export { parseResultsJson, type ImportedResults } from './domain/results-input.js';
+export { findLevel, levelShortTh } from './domain/catalogue-index.js';
+export type { ItaResultsDb, ItaResultTables } from './tables.js';
 
 export function itaResultsModule(deps: { results: ItaResultsService; catalogues: CatalogueService }) {
   return defineModule({
@@ -36,5 +41,18 @@ export function itaResultsModule(deps: { results: ItaResultsService; catalogues:
     nav: [{ href: '/admin/results', label: { th: 'ผลการประเมิน ITA', en: 'ITA results' }, permission: 'results.view' }],
     routes: itaResultsRoutes,
     options: { results: deps.results, catalogues: deps.catalogues },
+    permissions: ['results.view', 'results.edit'],
+    // The FY2565 results a real municipality published (the product's seed fixture).
+    async seedDemo({ agencyId, actor }) {
+      const results: unknown = JSON.parse(await readFile(new URL('./domain/fixtures/seed-fy2565.json', import.meta.url), 'utf8'));
+      await deps.results.saveResultsJson(actor, agencyId, results);
+    },
+    auditLabels: {
+      actions: {
+        'results.save': { th: 'บันทึกผลการประเมิน ITA', en: 'ITA results saved' },
+        'results.import': { th: 'นำเข้าผลการประเมิน ITA จากไฟล์', en: 'ITA results imported' },
+      },
+      entities: { ita_results: { th: 'ผลการประเมิน ITA', en: 'ITA results' } },
+    },
   });
 }

@@ -1,9 +1,9 @@
 /** All SQL of ITA results (one row per agency and fiscal year). JSON columns are text here. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { ItaResultsDb } from './tables.js';
 import type { ItaResultRow } from './tables.js';
 
-export function itaResultsRepository(db: Kysely<Database>) {
+export function itaResultsRepository(db: Kysely<ItaResultsDb>) {
   return {
     find: (agencyId: string, fiscalYear: number): Promise<ItaResultRow | undefined> =>
       db.selectFrom('ita_results').selectAll().where('agency_id', '=', agencyId).where('fiscal_year', '=', fiscalYear).executeTakeFirst(),

@@ -7,7 +7,7 @@ import { requirePermission, staff } from '../../platform/guards.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { sendPage } from '../../ui/render.js';
-import { actorOf } from '../users/service.js';
+import { actorOf } from '../../platform/audit.js';
 import type { CatalogueService } from '../catalogue/index.js';
 import type { ItaResultsService } from './service.js';
 import { formValues, newFormValues, resultsFormToJson, resultsToFormValues } from './schemas.js';

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { ItaResultsDb } from './tables.js';
 import type { Clock } from '../../shared/clock.js';
 import { nowIso } from '../../shared/clock.js';
 import { notFound, validationError, type FieldError } from '../../shared/errors.js';
@@ -210,7 +210,7 @@ function belongsTo(row: ImportedResults, agency: Agency): boolean {
 // ---------------------------------------------------------------------------------------------
 
 export interface ItaResultsDeps {
-  db: Kysely<Database>;
+  db: Kysely<ItaResultsDb>;
   clock: Clock;
   catalogues: CatalogueService;
   agencies: AgenciesService;
@@ -246,7 +246,7 @@ export function itaResultsService({ db, clock, catalogues, agencies }: ItaResult
     };
   }
 
-  async function store(tx: Kysely<Database>, actor: Actor, agencyId: string, input: ResultsInput, action: string): Promise<boolean> {
+  async function store(tx: Kysely<ItaResultsDb>, actor: Actor, agencyId: string, input: ResultsInput, action: string): Promise<boolean> {
     const { created } = await itaResultsRepository(tx).upsert(toRow(agencyId, actor, input, nowIso(clock)));
     await writeAudit(tx, clock, actor, {
       agencyId,

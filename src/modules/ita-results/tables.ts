@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { PlatformTables } from '../../platform/tables.js';
 
 export interface ItaResultsTable {
   id: string;
@@ -22,3 +23,10 @@ export interface ItaResultTables {
 }
 
 export type ItaResultRow = Selectable<ItaResultsTable>;
+
+/**
+ * What this module's repositories and services may query: its own tables plus the platform's
+ * (audit log, stored files). Another module's table is a type error; reach it through that
+ * module's index.ts instead.
+ */
+export type ItaResultsDb = ItaResultTables & PlatformTables;

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { User } from '../users/domain/user.js';
+import type { User } from '../users/index.js';
 import type { OitService } from './service.js';
 import type { FileStore } from '../../platform/file-store.js';
 import { firstHalfRange, fiscalYearRange } from '../../shared/fiscal.js';

@@ -1,8 +1,8 @@
 /**
  * The OIT module as the app and other modules see it (STYLE.md convention 15): the routes
- * plugin with its navigation entry, the service type, and the two functions other modules call —
- * `attachGeneratedEvidence` (the measures document, complaint statistics, e-service reports
- * attach themselves to their item) and `seedDemoOit` (the demo agency's evidence).
+ * plugin with its navigation entry, the service type, and what other modules call —
+ * `attachGeneratedByRole` (the measures document, complaint statistics, e-service reports attach
+ * themselves to "the item with role X in year N", whatever its code that year).
  */
 import { defineModule } from '../../platform/module.js';
 import type { FileStore } from '../../platform/file-store.js';
@@ -10,35 +10,45 @@ import type { Clock } from '../../shared/clock.js';
 import { oitRoutes } from './routes.js';
 import type { OitService } from './service.js';
 
-export type { OitService, ReadinessReport, YearView, ItemState, Evidence } from './service.js';
-export { oitService } from './service.js';
+export type { OitService, OitDeps, GeneratedEvidence, ReadinessReport, YearView, ItemState, Evidence } from './service.js';
+export { oitService, itemWithRole } from './service.js';
 export { OIT_STATUSES, STATUS_LABELS, type OitStatus } from './domain/checks.js';
 export { itasCsv, type ItasRow } from './domain/itas-export.js';
 export { itasXlsx } from './itas-xlsx.js';
+export type { OitDb, OitTables } from './tables.js';
 
 export const oitModule = (options: { oit: OitService; files: FileStore; clock: Clock }) =>
   defineModule({
     name: 'oit',
     routes: oitRoutes,
     options,
+    permissions: ['oit.manage', 'oit.edit'],
     nav: [{ href: '/admin/oit', label: { th: 'เปิดเผยข้อมูล (OIT)', en: 'Open data (OIT)' }, permission: 'oit.edit' }],
+    // The demo agency's OIT year in mixed states (see demo.ts).
+    seedDemo: (ctx) => options.oit.seedDemoOit(ctx.agencyId, ctx.resultsYear),
+    auditLabels: {
+      actions: {
+        'oit.assign': { th: 'มอบหมายรายการ OIT', en: 'OIT item assigned' },
+        'oit.carry_over': { th: 'ยกข้อมูล OIT จากปีก่อน', en: 'OIT carried over' },
+        'oit.contact.update': { th: 'แก้ไขข้อมูลการติดต่อ (OIT)', en: 'OIT contact changed' },
+        'oit.declare': { th: 'ระบุตำแหน่งข้อมูลบนเว็บไซต์ (OIT)', en: 'OIT pointers declared' },
+        'oit.evidence.add': { th: 'เพิ่มหลักฐาน OIT', en: 'OIT evidence added' },
+        'oit.evidence.remove': { th: 'ลบหลักฐาน OIT', en: 'OIT evidence removed' },
+        'oit.evidence.replace': { th: 'แทนที่ไฟล์หลักฐาน OIT (ฉบับใหม่)', en: 'OIT evidence file replaced' },
+        'oit.evidence.update': { th: 'แก้ไขรายละเอียดหลักฐาน OIT', en: 'OIT evidence details changed' },
+        'oit.evidence.generate': { th: 'แนบเอกสารที่ระบบสร้างเป็นหลักฐาน OIT', en: 'Generated OIT evidence attached' },
+        'oit.evidence.refresh': { th: 'ปรับปรุงเอกสารที่ระบบสร้าง (OIT)', en: 'Generated OIT evidence refreshed' },
+        'oit.executive.photo': { th: 'เปลี่ยนรูปผู้บริหาร (OIT)', en: 'Executive photo changed' },
+        'oit.import': { th: 'นำเข้าข้อมูล OIT', en: 'OIT data imported' },
+        'oit.status': { th: 'เปลี่ยนสถานะรายการ OIT', en: 'OIT status changed' },
+        'oit.structure.update': { th: 'แก้ไขโครงสร้างหน่วยงาน (OIT)', en: 'OIT structure changed' },
+      },
+      entities: {
+        oit_item: { th: 'รายการ OIT', en: 'OIT item' },
+        oit_year: { th: 'ปี OIT', en: 'OIT year' },
+        oit_content: { th: 'ข้อมูลโครงสร้าง/การติดต่อ (OIT)', en: 'OIT content' },
+        oit_evidence: { th: 'หลักฐาน OIT', en: 'OIT evidence' },
+        oit_import: { th: 'การนำเข้า OIT', en: 'OIT import' },
+      },
+    },
   });
-
-/**
- * Attaches evidence produced by another module to its OIT item (one entry per source and
- * reference; calling again refreshes it). Runs as the system actor and is audited.
- * @example
- * await attachGeneratedEvidence(services.oit, agency.id, 2569, 'O42', {
- *   source: 'documents:measures', title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปี 2569',
- *   url: `/a/${agency.slug}/ita/2568/measures`, periodFrom: '2025-10-01', periodTo: '2026-09-30',
- * });
- */
-export const attachGeneratedEvidence = (oit: OitService, ...args: Parameters<OitService['attachGenerated']>) => oit.attachGenerated(...args);
-
-/**
- * Seeds the demo agency's OIT year (FY2565 in the demo) in mixed states: some items complete and
- * published, others with the gaps NACC marked in the seed's results. Same as
- * `services.oit.seedDemoOit(agencyId, year)`.
- * @example await seedDemoOit(services.oit, agency.id, 2565);
- */
-export const seedDemoOit = (oit: OitService, agencyId: string, year: number) => oit.seedDemoOit(agencyId, year);

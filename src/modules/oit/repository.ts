@@ -1,6 +1,6 @@
 /** All SQL of the OIT module. Every query filters by agency. Rows in, rows out; no rules. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { OitDb } from './tables.js';
 import type {
   OitAssignmentRow,
   OitContentRow,
@@ -31,7 +31,7 @@ export interface VersionWithFileRow extends OitEvidenceVersionRow {
   size_bytes: number | string;
 }
 
-export function oitRepository(db: Kysely<Database>) {
+export function oitRepository(db: Kysely<OitDb>) {
   const evidenceWithFile = () =>
     db
       .selectFrom('oit_evidence as e')

@@ -14,7 +14,7 @@ import { pageContext, redirect } from '../../platform/request-context.js';
 import { IMAGE_KINDS, etagMatches, field as formField, readMultipart, type FileStore, type MultipartForm } from '../../platform/file-store.js';
 import { renderHtml, sendPage } from '../../ui/render.js';
 import type { PageContext } from '../../ui/context.js';
-import type { Agency } from '../agencies/domain/agency.js';
+import type { Agency } from '../agencies/index.js';
 import type { OitService } from './service.js';
 import { itasCsv } from './domain/itas-export.js';
 import { itasXlsx } from './itas-xlsx.js';

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { OitDb } from './tables.js';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError, forbidden, notFound, validationError } from '../../shared/errors.js';
@@ -18,13 +18,13 @@ import { zodToFieldErrors } from '../../shared/zod-errors.js';
 import { writeAudit, SYSTEM_ACTOR, type Actor } from '../../platform/audit.js';
 import { can } from '../../shared/permissions.js';
 import { IMAGE_KINDS, MEDIA, type FileStore, type MediaKind, type StagedFile, type StoredFile } from '../../platform/file-store.js';
-import type { Catalogue, OitItem } from '../catalogue/domain/schema.js';
-import { getShippedCatalogue, loadShippedCatalogues } from '../catalogue/shipped.js';
-import type { AgenciesService } from '../agencies/service.js';
-import type { UsersService } from '../users/service.js';
-import type { Agency, Executive, Unit } from '../agencies/domain/agency.js';
-import type { User } from '../users/domain/user.js';
-import { executiveSchema } from '../agencies/schemas.js';
+import type { Catalogue, OitItem } from '../catalogue/index.js';
+import { getShippedCatalogue, loadShippedCatalogues } from '../catalogue/index.js';
+import type { AgenciesService } from '../agencies/index.js';
+import type { UsersService } from '../users/index.js';
+import type { Agency, Executive, Unit } from '../agencies/index.js';
+import type { User } from '../users/index.js';
+import { executiveSchema } from '../agencies/index.js';
 import { oitRepository, type EvidenceWithFileRow } from './repository.js';
 import type { OitItemRow } from './tables.js';
 import {
@@ -248,8 +248,36 @@ function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T 
 
 // ----- service ----------------------------------------------------------------------------
 
+/** Evidence another module generates: one entry per (item, source, sourceRef). */
+export interface GeneratedEvidence {
+  source: string;
+  sourceRef?: string | null;
+  title: string;
+  url?: string | null;
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  elements?: string[];
+}
+
+/**
+ * Until every shipped catalogue item carries its stable `role` key, a role is also recognised by
+ * the start of the item's Thai title. Only the OIT module knows this; other modules name a role.
+ */
+const ROLE_TITLE_PREFIXES: Record<string, string> = {
+  measures: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใส',
+};
+
+/** The item that plays `role` in this year's catalogue (roles are stable; codes change year to year). */
+export function itemWithRole(catalogue: Catalogue, role: string): OitItem | undefined {
+  const byKey = catalogue.oitItems.find((i) => (i as OitItem & { role?: string }).role === role);
+  if (byKey) return byKey;
+  const prefix = ROLE_TITLE_PREFIXES[role];
+  return prefix ? catalogue.oitItems.find((i) => i.titleTh.startsWith(prefix)) : undefined;
+}
+
+
 export interface OitDeps {
-  db: Kysely<Database>;
+  db: Kysely<OitDb>;
   clock: Clock;
   config: Pick<Config, 'publicBaseUrl'>;
   files: FileStore;
@@ -341,7 +369,7 @@ export function oitService(deps: OitDeps) {
   }
 
   /** The item's row, created on first change. */
-  async function ensureRow(tx: Kysely<Database>, agencyId: string, year: number, code: string, actor: Actor): Promise<OitItemRow> {
+  async function ensureRow(tx: Kysely<OitDb>, agencyId: string, year: number, code: string, actor: Actor): Promise<OitItemRow> {
     const r = oitRepository(tx);
     const found = await r.findItem(agencyId, year, code);
     if (found) return found;
@@ -352,7 +380,7 @@ export function oitService(deps: OitDeps) {
   }
 
   /** Work on an item moves it from "not started" to "in progress". */
-  async function touch(tx: Kysely<Database>, row: OitItemRow, actor: Actor): Promise<void> {
+  async function touch(tx: Kysely<OitDb>, row: OitItemRow, actor: Actor): Promise<void> {
     await oitRepository(tx).updateItem(row.agency_id, row.id, { status: row.status === 'not_started' ? 'in_progress' : row.status, updated_by: actor.userId, updated_at: now() });
   }
 
@@ -370,7 +398,7 @@ export function oitService(deps: OitDeps) {
     return { textLayer: textLayer === null ? null : textLayer ? 1 : 0, facts: text === null ? null : JSON.stringify(analyseText(text)) };
   }
 
-  async function addVersion(tx: Kysely<Database>, actor: Actor, agencyId: string, evidenceId: string, staged: StagedFile, read: { textLayer: number | null; facts: string | null }): Promise<{ file: StoredFile; versionNo: number }> {
+  async function addVersion(tx: Kysely<OitDb>, actor: Actor, agencyId: string, evidenceId: string, staged: StagedFile, read: { textLayer: number | null; facts: string | null }): Promise<{ file: StoredFile; versionNo: number }> {
     const r = oitRepository(tx);
     const file = await files.record(tx, actor, staged);
     const versionNo = (await r.maxVersionNo(agencyId, evidenceId)) + 1;
@@ -381,7 +409,7 @@ export function oitService(deps: OitDeps) {
   }
 
   /** Runs `work` in a transaction, removing the staged files if it fails. */
-  async function withStaged<T>(staged: (StagedFile | undefined)[], work: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+  async function withStaged<T>(staged: (StagedFile | undefined)[], work: (tx: Kysely<OitDb>) => Promise<T>): Promise<T> {
     try {
       return await db.transaction().execute(work);
     } catch (error) {
@@ -704,7 +732,7 @@ export function oitService(deps: OitDeps) {
       agencyId: string,
       year: number,
       code: string,
-      input: { source: string; sourceRef?: string | null; title: string; url?: string | null; periodFrom?: string | null; periodTo?: string | null; elements?: string[] },
+      input: GeneratedEvidence,
       staged?: StagedFile,
     ): Promise<string> {
       const catalogue = await requireCatalogue(year);
@@ -727,6 +755,26 @@ export function oitService(deps: OitDeps) {
         await writeAudit(tx, clock, actor, { agencyId, action: existing ? 'oit.evidence.refresh' : 'oit.evidence.generate', entityType: 'oit_evidence', entityId: id, details: { year, code, source: input.source, title: input.title } });
         return id;
       });
+    },
+
+    /**
+     * Attaches generated evidence to "the item with role `role` in year `year`", whatever its code
+     * that year. No such item (a year whose catalogue lacks it) → nothing happens, null returned.
+     */
+    async attachGeneratedByRole(
+      agencyId: string,
+      year: number,
+      role: string,
+      input: GeneratedEvidence,
+      staged?: StagedFile,
+    ): Promise<string | null> {
+      const catalogue = Number.isInteger(year) ? await catalogueOf(year) : undefined;
+      const item = catalogue ? itemWithRole(catalogue, role) : undefined;
+      if (!item) {
+        await files.discard(staged);
+        return null;
+      }
+      return service.attachGenerated(agencyId, year, item.code, input, staged);
     },
 
     // ----- public portal

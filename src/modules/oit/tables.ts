@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { PlatformTables } from '../../platform/tables.js';
 
 /** Per agency-year state of one catalogue item; created on the first change (absent = not started). */
 export interface OitItemsTable {
@@ -102,3 +103,10 @@ export type OitEvidenceRow = Selectable<OitEvidenceTable>;
 export type OitEvidenceVersionRow = Selectable<OitEvidenceVersionsTable>;
 export type OitDeclarationRow = Selectable<OitDeclarationsTable>;
 export type OitContentRow = Selectable<OitContentTable>;
+
+/**
+ * What this module's repositories and services may query: its own tables plus the platform's
+ * (audit log, stored files). Another module's table is a type error; reach it through that
+ * module's index.ts instead.
+ */
+export type OitDb = OitTables & PlatformTables;

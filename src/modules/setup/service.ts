@@ -4,14 +4,13 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema.js';
 import { validationError } from '../../shared/errors.js';
 import { zodToFieldErrors } from '../../shared/zod-errors.js';
-import type { AgenciesService } from '../agencies/service.js';
-import type { UsersService } from '../users/service.js';
-import { newAgencySchema } from '../agencies/schemas.js';
-import { firstAdminSchema } from '../users/schemas.js';
-import type { User } from '../users/domain/user.js';
+import type { AgenciesService } from '../agencies/index.js';
+import type { UsersService } from '../users/index.js';
+import { newAgencySchema } from '../agencies/index.js';
+import { firstAdminSchema } from '../users/index.js';
+import type { User } from '../users/index.js';
 
 export const setupSchema = z.object({
   agency: newAgencySchema,
@@ -29,7 +28,7 @@ export function setupFormToInput(body: Record<string, unknown>) {
   return { agency: pick('agency'), admin: pick('admin'), units: body.units ?? '' };
 }
 
-export function setupService(deps: { db: Kysely<Database>; agencies: AgenciesService; users: UsersService }) {
+export function setupService(deps: { db: Kysely<any>; agencies: AgenciesService; users: UsersService }) {
   return {
     isSetupTokenValid: (token: string) => deps.users.isSetupTokenValid(token),
     async completeSetup(token: string, raw: unknown): Promise<{ user: User; sessionToken: string }> {

@@ -7,7 +7,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { requirePermission, requireUser, staff } from '../../platform/guards.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
-import { defineModule } from '../../platform/module.js';
 import { ROLES } from '../../shared/permissions.js';
 import { sendPage } from '../../ui/render.js';
 import { tr, type Locale } from '../../ui/i18n.js';
@@ -180,13 +179,3 @@ export const usersAdminRoutes: FastifyPluginAsync<UsersAdminRoutesOptions> = asy
 };
 
 /** The manifest: user administration for users.manage, password change for every signed-in user. */
-export const usersAdminModule = (options: UsersAdminRoutesOptions) =>
-  defineModule({
-    name: 'users-admin',
-    routes: usersAdminRoutes,
-    options,
-    nav: [
-      { href: '/admin/users', label: { th: 'ผู้ใช้งาน', en: 'Users' }, permission: 'users.manage' },
-      { href: '/admin/account/password', label: { th: 'เปลี่ยนรหัสผ่าน', en: 'Change password' } },
-    ],
-  });

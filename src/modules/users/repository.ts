@@ -1,9 +1,9 @@
 /** All SQL of staff accounts, sessions and one-time setup links. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { UsersDb } from './tables.js';
 import type { NewUserRow, UserRow } from './tables.js';
 
-export function usersRepository(db: Kysely<Database>) {
+export function usersRepository(db: Kysely<UsersDb>) {
   return {
     count: async (): Promise<number> => {
       const r = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -20,7 +20,7 @@ export function usersRepository(db: Kysely<Database>) {
     update: async (id: string, patch: Partial<UserRow>): Promise<void> => {
       await db.updateTable('users').set(patch).where('id', '=', id).execute();
     },
-    insertSession: async (row: Database['sessions']): Promise<void> => {
+    insertSession: async (row: UsersDb['sessions']): Promise<void> => {
       await db.insertInto('sessions').values(row).execute();
     },
     findSession: (id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -36,7 +36,7 @@ export function usersRepository(db: Kysely<Database>) {
     deleteExpiredSessions: async (now: string): Promise<void> => {
       await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
     },
-    insertSetupToken: async (row: Database['setup_tokens']): Promise<void> => {
+    insertSetupToken: async (row: UsersDb['setup_tokens']): Promise<void> => {
       await db.insertInto('setup_tokens').values(row).execute();
     },
     findSetupToken: (id: string) => db.selectFrom('setup_tokens').selectAll().where('id', '=', id).executeTakeFirst(),

@@ -5,7 +5,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { UsersDb } from './tables.js';
+import { narrowDb, type SharedTransaction } from '../../db/narrow.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
@@ -47,7 +48,7 @@ export { actorOf } from '../../platform/audit.js';
 import { actorOf } from '../../platform/audit.js';
 
 export interface UsersDeps {
-  db: Kysely<Database>;
+  db: Kysely<UsersDb>;
   clock: Clock;
 }
 
@@ -70,7 +71,7 @@ export function usersService({ db, clock }: UsersDeps) {
     return token;
   }
 
-  async function insertUser(tx: Kysely<Database>, agencyId: string, input: Omit<NewUserInput, 'passwordConfirm'>): Promise<User> {
+  async function insertUser(tx: Kysely<UsersDb>, agencyId: string, input: Omit<NewUserInput, 'passwordConfirm'>): Promise<User> {
     const r = usersRepository(tx);
     if (await r.findByUsername(input.username)) {
       throw validationError('ชื่อผู้ใช้นี้ถูกใช้แล้ว', [{ field: 'username', message: `ชื่อผู้ใช้ "${input.username}" ถูกใช้แล้ว` }]);
@@ -107,13 +108,13 @@ export function usersService({ db, clock }: UsersDeps) {
     },
     listUsers: async (agencyId: string): Promise<User[]> => (await repo.listByAgency(agencyId)).map(toUser),
 
-    async createUser(actor: Actor, agencyId: string, input: NewUserInput, tx?: Kysely<Database>): Promise<User> {
-      const run = async (t: Kysely<Database>) => {
+    async createUser(actor: Actor, agencyId: string, input: NewUserInput, tx?: SharedTransaction): Promise<User> {
+      const run = async (t: Kysely<UsersDb>) => {
         const user = await insertUser(t, agencyId, input);
         await writeAudit(t, clock, actor, { agencyId, action: 'user.create', entityType: 'user', entityId: user.id, details: { username: user.username, roles: user.roles } });
         return user;
       };
-      return tx ? run(tx) : db.transaction().execute(run);
+      return tx ? run(narrowDb<UsersDb>(tx)) : db.transaction().execute(run);
     },
 
     async setRoles(actor: Actor, agencyId: string, userId: string, roles: Role[], disabled: boolean): Promise<void> {
@@ -227,7 +228,8 @@ export function usersService({ db, clock }: UsersDeps) {
      * Consumes a setup link inside `tx` and creates the first administrator. Refused once any
      * user exists, so a leaked old link cannot create a second administrator.
      */
-    async completeSetup(tx: Kysely<Database>, token: string, agencyId: string, admin: Omit<NewUserInput, 'passwordConfirm' | 'roles' | 'unitId'>): Promise<User> {
+    async completeSetup(sharedTx: SharedTransaction, token: string, agencyId: string, admin: Omit<NewUserInput, 'passwordConfirm' | 'roles' | 'unitId'>): Promise<User> {
+      const tx = narrowDb<UsersDb>(sharedTx);
       const r = usersRepository(tx);
       const invalid = new DomainError('FORBIDDEN', 'ลิงก์ตั้งค่าครั้งแรกไม่ถูกต้อง หมดอายุ หรือถูกใช้ไปแล้ว กรุณาเริ่มโปรแกรมใหม่เพื่อรับลิงก์ใหม่');
       if ((await r.count()) > 0) throw invalid;

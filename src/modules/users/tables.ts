@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { PlatformTables } from '../../platform/tables.js';
 
 export interface UsersTable {
   id: string;
@@ -41,3 +42,10 @@ export interface UserTables {
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
+
+/**
+ * What this module's repositories and services may query: its own tables plus the platform's
+ * (audit log, stored files). Another module's table is a type error; reach it through that
+ * module's index.ts instead.
+ */
+export type UsersDb = UserTables & PlatformTables;

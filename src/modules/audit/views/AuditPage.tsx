@@ -5,7 +5,7 @@ import type { PageContext } from '../../../ui/context.js';
 import { messages, tr, type Locale } from '../../../ui/i18n.js';
 import { formatInteger, formatThaiDate, formatThaiDateTime, type DigitStyle } from '../../../shared/thai.js';
 import type { AuditView } from '../../../platform/audit.js';
-import { actionLabel, entityLabel, summariseDetails } from '../labels.js';
+import type { AuditLabeller } from '../labels.js';
 
 const M = messages({
   title: { th: 'บันทึกการใช้งาน', en: 'Audit log' },
@@ -30,7 +30,8 @@ function when(locale: Locale, iso: string, digits: DigitStyle): string {
   return `${formatThaiDate(bangkok.slice(0, 10), { locale: 'en' })} ${bangkok.slice(11, 16)}`;
 }
 
-export function AuditPage({ ctx, entries, limit }: { ctx: PageContext; entries: AuditView[]; limit: number }) {
+export function AuditPage({ ctx, entries, limit, labels }: { ctx: PageContext; entries: AuditView[]; limit: number; labels: AuditLabeller }) {
+  const { actionLabel, entityLabel, summariseDetails } = labels;
   const L = ctx.locale;
   const digits = ctx.agency?.digits ?? 'arabic';
   return (

@@ -11,9 +11,9 @@
  * Numbers and all free text pass through the agency's digit style, so a Thai-digit document has
  * no Arabic digit at all — item codes included ("O๒๗"), as Thai official documents write them.
  */
-import type { Catalogue, ToolCode } from '../../catalogue/domain/schema.js';
-import type { Analysis, FailedOitItem, QuestionResult } from '../../ita-results/domain/types.js';
-import type { ImprovementPlan } from '../../improvement/domain/types.js';
+import type { Catalogue, ToolCode } from '../../catalogue/index.js';
+import type { Analysis, FailedOitItem, QuestionResult } from '../../ita-results/index.js';
+import type { ImprovementPlan } from '../../improvement/index.js';
 import { validationError } from '../../../shared/errors.js';
 import { formatInteger, formatNumber, formatThaiDate, withDigits, type DigitStyle } from '../../../shared/thai.js';
 import { cell, type Block, type Cell, type DocModel, type Inline } from './model.js';

@@ -3,8 +3,8 @@
  * municipality (the seed's archetype) and a small catalogue. The Thai texts are written for these
  * tests; they are not NACC's wording. Each call returns fresh objects, so a test may change them.
  */
-import type { Catalogue } from '../../catalogue/domain/schema.js';
-import type { Analysis, FailedOitItem, QuestionResult } from '../../ita-results/domain/types.js';
+import type { Catalogue } from '../../catalogue/index.js';
+import type { Analysis, FailedOitItem, QuestionResult } from '../../ita-results/index.js';
 
 export const SEED_AGENCY_NAME = 'เทศบาลตำบลปรุใหญ่';
 export const SEED_UNITS = ['สำนักปลัด', 'กองคลัง', 'กองช่าง', 'กองการศึกษา', 'งานการเจ้าหน้าที่'];

@@ -2,7 +2,7 @@ import { Layout } from '../../../ui/Layout.js';
 import type { PageContext, NavEntry } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import { formatNumber, withDigits } from '../../../shared/thai.js';
-import type { Agency } from '../../agencies/domain/agency.js';
+import type { Agency } from '../../agencies/index.js';
 import type { AgencyOverview } from '../overview.js';
 
 const M = messages({

@@ -6,8 +6,8 @@
  *
  * Pure: the same analysis, catalogue, units and id factory give the same plan.
  */
-import type { Catalogue, Question, ToolCode } from '../../catalogue/domain/schema.js';
-import type { Analysis, FailedOitItem, QuestionResult } from '../../ita-results/domain/types.js';
+import type { Catalogue, Question, ToolCode } from '../../catalogue/index.js';
+import type { Analysis, FailedOitItem, QuestionResult } from '../../ita-results/index.js';
 import { reportDueDate } from '../../../shared/fiscal.js';
 import { validationError } from '../../../shared/errors.js';
 import type { DrivingMeasure, ImprovementPlan, PlanRow, PlanRowSource } from './types.js';

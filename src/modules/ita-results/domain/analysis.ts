@@ -7,7 +7,7 @@
  * Formula (methodology §2): a tool's score is the unweighted mean of its indicators; the total
  * is Σ weight/100 · tool. FY2565 check: Prueyai's indicators give 65.6656, published as 65.66.
  */
-import type { Catalogue, ToolCode } from '../../catalogue/domain/schema.js';
+import type { Catalogue, ToolCode } from '../../catalogue/index.js';
 import { formatNumber } from '../../../shared/thai.js';
 import type {
   Analysis,

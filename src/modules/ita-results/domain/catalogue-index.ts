@@ -4,7 +4,7 @@
  * linear scans of the catalogue arrays per cell would dominate; a WeakMap keeps one index per
  * catalogue without leaking when a corrected catalogue replaces it.
  */
-import type { Catalogue, Indicator, OitItem, Question, ToolCode } from '../../catalogue/domain/schema.js';
+import type { Catalogue, Indicator, OitItem, Question, ToolCode } from '../../catalogue/index.js';
 
 export interface LevelOption {
   code: string;

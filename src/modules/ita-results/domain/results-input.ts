@@ -15,7 +15,7 @@
  * or level).
  */
 import { z } from 'zod';
-import type { Catalogue } from '../../catalogue/domain/schema.js';
+import type { Catalogue } from '../../catalogue/index.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { zodToFieldErrors } from '../../../shared/zod-errors.js';
 import type { OitOutcome, ResultsInput } from './types.js';

@@ -14,7 +14,7 @@
  * number in docs/results-import.md).
  */
 import ExcelJS from 'exceljs';
-import type { Catalogue } from '../../catalogue/domain/schema.js';
+import type { Catalogue } from '../../catalogue/index.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { toArabicDigits } from '../../../shared/thai.js';
 import type { OitOutcome } from './types.js';

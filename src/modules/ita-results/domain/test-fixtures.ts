@@ -9,7 +9,7 @@
  *   to reach a score, and a short OIT list.
  * Texts not needed by a test are placeholders; they are not the NACC wording.
  */
-import { catalogueSchema, type Catalogue, type CatalogueInput } from '../../catalogue/domain/schema.js';
+import { catalogueSchema, type Catalogue, type CatalogueInput } from '../../catalogue/index.js';
 
 const INDICATORS: CatalogueInput['indicators'] = [
   { no: 1, tool: 'IIT', nameTh: 'การปฏิบัติหน้าที่', nameEn: 'Performance of duties' },

@@ -2,7 +2,7 @@
  * The data of one agency's ITA result for one fiscal year, and what the analysis
  * derives from it. Pure types: no I/O.
  */
-import type { ToolCode } from '../../catalogue/domain/schema.js';
+import type { ToolCode } from '../../catalogue/index.js';
 
 export interface OitOutcome {
   passed: boolean;

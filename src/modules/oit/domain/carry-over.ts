@@ -11,7 +11,7 @@
  * evidence of an item with one is carried flagged "outdated" unless its stated period already
  * satisfies the new year's requirement.
  */
-import type { OitItem, OitPeriod } from '../../catalogue/domain/schema.js';
+import type { OitItem, OitPeriod } from '../../catalogue/index.js';
 import { itemPeriodRange } from './checks.js';
 
 export type MatchKind = 'code-and-title' | 'title' | 'code' | 'similar-title';

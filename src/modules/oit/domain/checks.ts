@@ -18,7 +18,7 @@
  * The readiness score is the share of all elements of all the year's items that are satisfied,
  * 0–100 with one decimal; an item without listed elements counts as one element, "has evidence".
  */
-import type { ElementCheck, OitItem, OitPeriod } from '../../catalogue/domain/schema.js';
+import type { ElementCheck, OitItem, OitPeriod } from '../../catalogue/index.js';
 import { fiscalYearRange, firstHalfRange, type DateRange } from '../../../shared/fiscal.js';
 import { formatThaiDate } from '../../../shared/thai.js';
 import type { TextFacts } from './text-facts.js';

@@ -4,7 +4,7 @@
  * year's catalogue — by its code ("O12", "o12", "ข้อ 12", "12"), or by its title when the code
  * is missing or does not exist — and every row that cannot be placed is reported with why.
  */
-import type { OitItem } from '../../catalogue/domain/schema.js';
+import type { OitItem } from '../../catalogue/index.js';
 import { toArabicDigits } from '../../../shared/thai.js';
 import { normalizeTitle, titleSimilarity } from './carry-over.js';
 import { toBE } from './text-facts.js';

@@ -6,7 +6,7 @@
 import { Layout } from '../../../ui/Layout.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
-import type { Agency } from '../../agencies/domain/agency.js';
+import type { Agency } from '../../agencies/index.js';
 import type { ItemState, YearView } from '../service.js';
 import { ContactView, ExecutiveList, PM, StructureView, dateTh, fileLabel, nameSegment, periodTh } from './parts.js';
 

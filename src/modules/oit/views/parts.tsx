@@ -4,7 +4,7 @@ import { Tag } from '../../../ui/components.js';
 import { messages, tr, type Locale } from '../../../ui/i18n.js';
 import { formatThaiDate } from '../../../shared/thai.js';
 import { STATUS_LABELS, type ContactContent, type OitStatus, type StructureContent } from '../domain/checks.js';
-import type { Executive } from '../../agencies/domain/agency.js';
+import type { Executive } from '../../agencies/index.js';
 import type { EvidenceFile } from '../service.js';
 
 export const PM = messages({

@@ -3,7 +3,7 @@ import { Button, CsrfField, Select, TextArea, TextField, errorFor } from '../../
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
-import { AGENCY_TYPES, DEFAULT_UNITS } from '../../agencies/domain/agency.js';
+import { AGENCY_TYPES, DEFAULT_UNITS } from '../../agencies/index.js';
 
 const M = messages({
   title: { th: 'ตั้งค่าระบบครั้งแรก', en: 'First-run setup' },

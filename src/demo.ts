@@ -2,22 +2,21 @@
  * The demo agency: a clearly labelled example with the FY2565 results that a real municipality
  * published, an improvement plan drafted from them, executives with one gap (no permanent-staff
  * executive, as that municipality lost O2 for), so a newcomer sees every check at work.
+ * This file only creates the agency and its administrator; each module fills its own part
+ * through the `seedDemo` hook of its manifest, in the order modules are listed in src/app.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import type { Services } from '../../app.js';
-import { SYSTEM_ACTOR } from '../../platform/audit.js';
-import { actorOf } from '../users/service.js';
+import type { Services } from './app.js';
+import { actorOf, SYSTEM_ACTOR } from './platform/audit.js';
+import type { ModuleManifest } from './platform/module.js';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_USERNAME = 'demo';
 export const DEMO_RESULTS_YEAR = 2565;
 
-const SEED_RESULTS_FILE = new URL('../ita-results/domain/fixtures/seed-fy2565.json', import.meta.url);
-
 export type DemoOutcome = { created: false } | { created: true; username: string; password: string; agencyId: string };
 
-export async function seedDemo(services: Services, extra: (agencyId: string) => Promise<void> = async () => {}): Promise<DemoOutcome> {
+export async function seedDemo(services: Services, manifests: readonly Pick<ModuleManifest<any>, 'name' | 'seedDemo'>[]): Promise<DemoOutcome> {
   if (await services.agencies.findBySlug(DEMO_SLUG)) return { created: false };
   const agency = await services.agencies.createAgency(
     SYSTEM_ACTOR,
@@ -38,7 +37,7 @@ export async function seedDemo(services: Services, extra: (agencyId: string) => 
   );
   // A random password printed once: there is no default password, not even for the demo.
   const password = randomBytes(9).toString('base64url');
-  const user = await services.users.createUser(SYSTEM_ACTOR, agency.id, {
+  const admin = await services.users.createUser(SYSTEM_ACTOR, agency.id, {
     username: DEMO_USERNAME,
     displayName: 'ผู้ใช้สาธิต',
     email: null,
@@ -47,16 +46,7 @@ export async function seedDemo(services: Services, extra: (agencyId: string) => 
     roles: ['admin'],
     unitId: null,
   });
-  const actor = actorOf(user);
-  for (const [i, e] of [
-    { name: 'นายสมชาย ใจดี (สมมุติ)', position: 'นายกเทศมนตรีตำบลตัวอย่าง', phone: '045-000-001' },
-    { name: 'นางสมหญิง รักถิ่น (สมมุติ)', position: 'รองนายกเทศมนตรี', phone: null },
-  ].entries()) {
-    await services.agencies.addExecutive(actor, agency.id, { kind: 'political', nameTh: e.name, positionTh: e.position, phone: e.phone, email: null, sortOrder: i });
-  }
-  const results: unknown = JSON.parse(readFileSync(SEED_RESULTS_FILE, 'utf8'));
-  await services.results.saveResultsJson(actor, agency.id, results);
-  await services.plans.draft(actor, agency.id, DEMO_RESULTS_YEAR);
-  await extra(agency.id);
+  const ctx = { agencyId: agency.id, admin, actor: actorOf(admin), resultsYear: DEMO_RESULTS_YEAR };
+  for (const m of manifests) await m.seedDemo?.(ctx);
   return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id };
 }

@@ -1,0 +1,17 @@
+/**
+ * The whole database as Kysely sees it: the union of every module's tables. It lives with the
+ * composition root, not in src/db/ (which never imports modules) — only the root, the CLI and
+ * tests see all tables at once; each module's code sees its own (`Kysely<OitDb>` …).
+ */
+import type { PlatformTables } from './platform/tables.js';
+import type { AgencyTables } from './modules/agencies/index.js';
+import type { UserTables } from './modules/users/index.js';
+import type { CatalogueTables } from './modules/catalogue/index.js';
+import type { ItaResultTables } from './modules/ita-results/index.js';
+import type { ImprovementTables } from './modules/improvement/index.js';
+import type { OitTables } from './modules/oit/index.js';
+
+export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables {}
+
+/** The connection handed to a module, typed with only what that module may read. */
+export { narrowDb as moduleDb } from './db/narrow.js';
