@@ -3,6 +3,8 @@
  * code before the fix. Platform-level behaviour, so each is checked through real routes of
  * several modules.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
 import { ADMIN_PASSWORD, TestClient, buildTestApp, mainText, setUpAgency, type TestApp } from '../../support/app.js';
@@ -131,6 +133,43 @@ describe.each(DIALECTS)('hardening on %s', (dialect) => {
     expect(foreign.statusCode).toBe(403);
     const good = await c.submit('/admin/agency/units', { nameTh: 'กองใหม่', sortOrder: '1' });
     expect(good.statusCode).toBe(303);
+  });
+
+  it('stores only http(s) URLs: javascript:, data: and file: websites are refused', async () => {
+    await admin.get('/admin/agency');
+    const base = { nameTh: 'เทศบาลตำบลทดสอบ', type: 'subdistrict_municipality', province: 'ศรีสะเกษ', digits: 'thai' };
+    for (const websiteUrl of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'JaVaScRiPt://x.go.th/%0aalert(1)', 'http://user:pw@x.go.th/']) {
+      const res = await admin.submit('/admin/agency', { ...base, websiteUrl });
+      expect(res.statusCode, websiteUrl).toBe(400);
+    }
+    const agency = (await t.services.agencies.findBySlug('test-town'))!;
+    expect(agency.websiteUrl).toBeNull();
+  });
+
+  it('never aims the self-audit at the server\'s own network: a loopback website gets no request', async () => {
+    const hits: string[] = [];
+    const listener = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>');
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const port = (listener.address() as AddressInfo).port;
+    try {
+      await admin.get('/admin/agency');
+      const saved = await admin.submit('/admin/agency', { nameTh: 'เทศบาลตำบลทดสอบ', type: 'subdistrict_municipality', province: 'ศรีสะเกษ', digits: 'thai', websiteUrl: `http://127.0.0.1:${port}` });
+      expect(saved.statusCode).toBe(303);
+      await admin.get('/admin/oit/2567/audit');
+      const res = await admin.submit('/admin/oit/2567/audit', { baseUrl: `http://127.0.0.1:${port}` });
+      expect(res.statusCode).toBe(200);
+      expect(mainText(res.body)).toContain('ไม่อนุญาตให้เชื่อมต่อไปยังที่อยู่ภายในเครือข่าย');
+      expect(hits).toEqual([]);
+      // The built-in portal is audited in process: it works without any request leaving the app.
+      const own = await admin.submit('/admin/oit/2567/audit', { baseUrl: t.config.publicBaseUrl });
+      expect(own.statusCode).toBe(200);
+      expect(mainText(own.body)).not.toContain('เชื่อมต่อไม่ได้');
+    } finally {
+      await new Promise<void>((resolve) => listener.close(() => resolve()));
+    }
   });
 });
 
