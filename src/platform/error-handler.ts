@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { DomainError, describeFieldError, type FieldError } from '../shared/errors.js';
+import { isApiRoute } from './openapi/document.js';
 import { Layout } from '../ui/Layout.js';
 import { sendPage } from '../ui/render.js';
 import { pageContext } from './request-context.js';
@@ -56,12 +57,17 @@ function classify(error: FastifyError | DomainError | Error): { status: number; 
   return { status: 500, message: 'ระบบขัดข้องชั่วคราว คำขอนี้ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ' };
 }
 
+// Any path with an `api` segment (`/api/…`, `/a/{slug}/api/…`) is a JSON API: errors answer in the
+// shape the OpenAPI document describes (components.schemas.Error).
 function wantsJson(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
+  return isApiRoute(request.url.split('?')[0]!) || (request.headers.accept ?? '').startsWith('application/json');
 }
 
-export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string, fieldErrors: FieldError[] = []): FastifyReply {
-  if (wantsJson(request)) return reply.code(status).send({ error: { status, message, ...(fieldErrors.length ? { fields: fieldErrors } : {}) } });
+export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string, fields: FieldError[] = []): FastifyReply {
+  if (wantsJson(request)) {
+    const body = fields.length ? { status, message, fields: fields.map((f) => ({ field: f.field, message: f.message })) } : { status, message };
+    return reply.code(status).send({ error: body });
+  }
   const title = (TITLES[status] ?? TITLES[500]!)[request.locale ?? 'th'];
   let ctx: PageContext;
   try {
@@ -72,7 +78,7 @@ export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, stat
   }
   return sendPage(
     reply,
-    h(Layout, { ctx, title, children: [h('h1', null, title), h('p', { class: 'lead' }, message), fieldErrors.length ? h('ul', null, fieldErrors.slice(0, 20).map((e) => h('li', null, describeFieldError(e)))) : null, h('p', null, h('a', { href: '/' }, request.locale === 'en' ? 'Back to the home page' : 'กลับหน้าแรก'))] }),
+    h(Layout, { ctx, title, children: [h('h1', null, title), h('p', { class: 'lead' }, message), fields.length ? h('ul', null, fields.slice(0, 20).map((e) => h('li', null, describeFieldError(e)))) : null, h('p', null, h('a', { href: '/' }, request.locale === 'en' ? 'Back to the home page' : 'กลับหน้าแรก'))] }),
     status,
   );
 }
