@@ -12,6 +12,7 @@ import { registerPlatform } from './platform/http.js';
 import { installErrorHandling } from './platform/error-handler.js';
 import { setNavigation } from './platform/request-context.js';
 import type { ModuleManifest } from './platform/module.js';
+import { buildOpenApiDocument, serveOpenApi, trackApiRoutes } from './platform/openapi/index.js';
 import type { NavEntry } from './ui/context.js';
 import { agenciesService } from './modules/agencies/service.js';
 import { usersService } from './modules/users/service.js';
@@ -165,6 +166,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);
 
+  // Built before any route so a module contributing a conflicting description stops start-up.
+  const openapi = buildOpenApiDocument(modules.flatMap((m) => (m.openapi ? [m.openapi] : [])));
+  trackApiRoutes(app);
+  serveOpenApi(app, openapi);
   await app.register(homeRoutes, { agencies: services.agencies, users: services.users, dashboardLinks: () => nav, overview: services.overview });
   for (const m of modules) await app.register(m.routes, m.options);
   return app;

@@ -4,7 +4,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { DomainError } from '../shared/errors.js';
+import { DomainError, type FieldError } from '../shared/errors.js';
+import { isApiRoute } from './openapi/document.js';
 import { Layout } from '../ui/Layout.js';
 import { sendPage } from '../ui/render.js';
 import { pageContext } from './request-context.js';
@@ -40,12 +41,17 @@ function classify(error: FastifyError | DomainError | Error): { status: number; 
   return { status: 500, message: 'ระบบขัดข้องชั่วคราว คำขอนี้ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ' };
 }
 
+// Any path with an `api` segment (`/api/…`, `/a/{slug}/api/…`) is a JSON API: errors answer in the
+// shape the OpenAPI document describes (components.schemas.Error).
 function wantsJson(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
+  return isApiRoute(request.url.split('?')[0]!) || (request.headers.accept ?? '').startsWith('application/json');
 }
 
-export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
-  if (wantsJson(request)) return reply.code(status).send({ error: { status, message } });
+export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string, fields: FieldError[] = []): FastifyReply {
+  if (wantsJson(request)) {
+    const body = fields.length ? { status, message, fields: fields.map((f) => ({ field: f.field, message: f.message })) } : { status, message };
+    return reply.code(status).send({ error: body });
+  }
   const title = (TITLES[status] ?? TITLES[500]!)[request.locale ?? 'th'];
   let ctx: PageContext;
   try {
@@ -66,7 +72,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const { status, message } = classify(error as FastifyError);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code: (error as FastifyError).code, status }, 'request refused');
-    return sendErrorPage(request, reply, status, message);
+    return sendErrorPage(request, reply, status, message, error instanceof DomainError ? error.fieldErrors : []);
   });
   app.setNotFoundHandler((request, reply) => sendErrorPage(request, reply, 404, 'ไม่พบหน้าที่ท่านต้องการ ลิงก์อาจไม่ถูกต้องหรือถูกย้ายไปแล้ว'));
 }
