@@ -13,7 +13,7 @@ export { trackingService, type TrackingService } from './service.js';
 export { reportService, roleOf, reportKey, parseReportKey, type ReportService, type ReportSpec, type ReportView } from './report-service.js';
 export { seedDemoTracking, samplePhoto, DEMO_TRACKING_YEAR } from './demo.js';
 export { countStates, measureState, STATE_LABELS, type TrackedMeasure, type MeasureCounts } from './domain/types.js';
-export { reportTarget, itemsWithRole, ROLE_LABELS, REPORT_ROLES, type ReportRole } from './domain/roles.js';
+export { reportTarget, ROLE_LABELS, GENERIC_ROLES, type ReportRole, type GenericRole } from './domain/roles.js';
 export { KIND_LABELS, KIND_ROUNDS, type ReportKind } from './domain/report-content.js';
 export { periodText, roundRange, type Round } from './domain/period.js';
 

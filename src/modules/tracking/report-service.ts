@@ -19,7 +19,8 @@ import { trackingRepository } from './repository.js';
 import type { PeriodicReportRow } from './tables.js';
 import type { TrackingService } from './service.js';
 import { roundRange, type Round } from './domain/period.js';
-import { reportTarget, ROLE_LABELS, isReportRole, type ReportRole, type ReportTarget } from './domain/roles.js';
+import { reportTarget, ROLE_LABELS, isGenericRole, type ReportRole, type ReportTarget } from './domain/roles.js';
+import { isOitRole } from '../catalogue/index.js';
 import { KIND_LABELS, KIND_ROUNDS, KIND_SCHEMAS, isReportKind, type ReportKind, type GenericContent } from './domain/report-content.js';
 import { buildAntiCorruptionPlan, buildGenericReport, buildMeasuresReport, buildProjectsReport, needsProblems, sectionElements, type ReportHeader } from './domain/report-document.js';
 import type { TrackedMeasure } from './domain/types.js';
@@ -36,9 +37,9 @@ export interface ReportSpec {
 export function roleOf(kind: ReportKind, round: Round, role?: string): ReportRole {
   if (kind === 'measures') return 'measures-report';
   if (kind === 'anti-corruption-plan') return 'anti-corruption-plan';
-  if (kind === 'anti-corruption-report') return 'anti-corruption-report';
+  if (kind === 'anti-corruption-report') return round === 6 ? 'anti-corruption-progress-6m' : 'anti-corruption-report';
   if (kind === 'operating-plan-report') return round === 6 ? 'progress-6m' : 'annual-report';
-  if (role && isReportRole(role)) return role;
+  if (role && isGenericRole(role)) return role;
   throw validationError('กรุณาเลือกประเภทรายการของรายงาน', [{ field: 'role', message: 'ไม่รู้จักประเภทรายการนี้' }]);
 }
 
@@ -182,7 +183,7 @@ export function reportService(deps: ReportDeps) {
       const rows = await repo.listReports(agencyId, year);
       const out: ReportView[] = [];
       for (const r of rows) {
-        if (!isReportKind(r.kind) || !isReportRole(r.role)) continue;
+        if (!isReportKind(r.kind) || !isOitRole(r.role)) continue;
         const spec: ReportSpec = { kind: r.kind, year: Number(r.fiscal_year), round: Number(r.round) as Round, role: r.role };
         out.push(toView(spec, r, await targetOf(spec)));
       }

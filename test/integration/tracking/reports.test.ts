@@ -115,7 +115,7 @@ describe.each(DIALECTS)('tracked measures and periodic reports on %s', (dialect)
     const cases: [ReportSpec, unknown, string][] = [
       [{ kind: 'anti-corruption-plan', year: 2566, round: 0, role: 'anti-corruption-plan' }, { projects: [{ name: 'โครงการเสริมสร้างวัฒนธรรมองค์กร', budget: 15000, period: 'ตุลาคม ๒๕๖๕ – กันยายน ๒๕๖๖', unit: 'สำนักปลัด' }] }, '2566:O36'],
       [
-        { kind: 'anti-corruption-report', year: 2566, round: 6, role: 'anti-corruption-report' },
+        { kind: 'anti-corruption-report', year: 2566, round: 6, role: 'anti-corruption-progress-6m' },
         { problems: PROBLEMS, suggestions: SUGGESTIONS, projects: [{ name: 'โครงการเสริมสร้างวัฒนธรรมองค์กร', budget: 15000, spent: 5000, result: 'จัดอบรมแล้ว ๑ ครั้ง' }] },
         '2566:O37',
       ],
@@ -141,7 +141,7 @@ describe.each(DIALECTS)('tracked measures and periodic reports on %s', (dialect)
   }, 60_000);
 
   it('refuses a generic report with an empty section, naming the element', async () => {
-    const e = await refusal(t.services.reports.produce(SYSTEM_ACTOR, agencyId, { kind: 'generic', year: 2566, round: 6, role: 'hr-report' }, { sections: {}, problems: PROBLEMS, suggestions: SUGGESTIONS }));
+    const e = await refusal(t.services.reports.produce(SYSTEM_ACTOR, agencyId, { kind: 'generic', year: 2566, round: 6, role: 'hr-policy-actions' }, { sections: {}, problems: PROBLEMS, suggestions: SUGGESTIONS }));
     expect(e.fieldErrors.map((f) => f.field)).toContain('sections.actions');
   });
 
