@@ -30,7 +30,7 @@ const USAGE = [
   '  npm run cli -- oit audit --year N [--agency SLUG] [--base URL] [--json]',
 ].join('\n');
 
-async function pickAgency(services: Pick<Services, 'agencies'>, slug: string | undefined): Promise<Agency> {
+export async function pickAgency(services: Pick<Services, 'agencies'>, slug: string | undefined): Promise<Agency> {
   if (slug) {
     const agency = await services.agencies.findBySlug(slug);
     if (!agency) throw new DomainError('NOT_FOUND', `ไม่พบหน่วยงานที่มีชื่อย่อ "${slug}"`);
@@ -44,7 +44,7 @@ async function pickAgency(services: Pick<Services, 'agencies'>, slug: string | u
   return all[0]!;
 }
 
-function yearFlag(flags: Record<string, string | true>): number {
+export function yearFlag(flags: Record<string, string | true>): number {
   const y = typeof flags.year === 'string' ? Number(flags.year) : NaN;
   if (!Number.isInteger(y) || y < 2500 || y > 2700) throw validationError('กรุณาระบุปีงบประมาณเป็นปี พ.ศ. เช่น --year 2569');
   return y;
