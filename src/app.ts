@@ -13,6 +13,8 @@ import { registerPlatform } from './platform/http.js';
 import { installErrorHandling } from './platform/error-handler.js';
 import { mergeAuditLabels, type ModuleManifest } from './platform/module.js';
 import type { NavEntry } from './ui/context.js';
+import { buildOpenApiDocument, serveOpenApi, trackApiRoutes } from './platform/openapi/index.js';
+import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fileStore } from './platform/file-store.js';
 import { DomainError } from './shared/errors.js';
 import { agenciesModule, agenciesService, type AgenciesDb } from './modules/agencies/index.js';
@@ -26,6 +28,7 @@ import { improvementModule, improvementService, type ImprovementDb } from './mod
 import { documentsModule, documentsService } from './modules/documents/index.js';
 import { oitModule, oitService, type OitDb } from './modules/oit/index.js';
 import type { PlatformTables } from './platform/tables.js';
+import { trackingModule, trackingService, reportService, type TrackingDb } from './modules/tracking/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -86,7 +89,24 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     publicBaseUrl: config.publicBaseUrl,
     attachEvidence: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
   });
-  onPlanPublished = documents.publishMeasures;
+  const tracking = trackingService({ db: moduleDb<TrackingDb>(db), clock, files, listUnits: agencies.listUnits });
+  const reports = reportService({
+    db: moduleDb<TrackingDb>(db),
+    clock,
+    files,
+    tracking,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    attach: (...args) => oit.attachGenerated(...args),
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  onPlanPublished = async (agencyId, resultsYear, targetYear) => {
+    // The published plan's rows become the tracked measures of its target year…
+    const plan = await plans.getPlan(agencyId, resultsYear);
+    if (plan) await tracking.syncFromPlan(SYSTEM_ACTOR, agencyId, plan);
+    // …and its measures document the OIT evidence of that year (the rule lives in documents).
+    await documents.publishMeasures(agencyId, resultsYear, targetYear);
+  };
   const overview = buildOverview({
     resultYears: (agencyId) => results.listYears(agencyId),
     passGap: async (agencyId, year) => {
@@ -99,7 +119,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     today: () => todayInThailand(clock),
   });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, audit };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -125,6 +145,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     }),
     documentsModule({ documents: services.documents, agencies: services.agencies }),
     oitModule({ oit: services.oit, files: services.files, clock }),
+    trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
   ];
   modules.push(auditModule({ audit: services.audit, labels: mergeAuditLabels(modules) }));
   navigation = staffNavigation(modules);
@@ -150,6 +171,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules) });
   installErrorHandling(app);
+  // Built before any route so a module contributing a conflicting description stops start-up.
+  const openapi = buildOpenApiDocument(modules.flatMap((m) => (m.openapi ? [m.openapi] : [])));
+  trackApiRoutes(app);
+  serveOpenApi(app, openapi);
   for (const m of modules) if (m.routes) await app.register(m.routes, m.options);
   return app;
 }

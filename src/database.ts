@@ -10,8 +10,10 @@ import type { CatalogueTables } from './modules/catalogue/index.js';
 import type { ItaResultTables } from './modules/ita-results/index.js';
 import type { ImprovementTables } from './modules/improvement/index.js';
 import type { OitTables } from './modules/oit/index.js';
+import type { TrackingTables } from './modules/tracking/index.js';
+import type { CalendarTables } from './modules/calendar/index.js';
 
-export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables {}
+export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables {}
 
 /** The connection handed to a module, typed with only what that module may read. */
 export { narrowDb as moduleDb } from './db/narrow.js';

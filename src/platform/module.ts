@@ -7,6 +7,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { NavEntry } from '../ui/context.js';
+import type { OpenApiContribution } from './openapi/document.js';
 import type { Msg } from '../ui/i18n.js';
 import type { Permission } from '../shared/permissions.js';
 import type { Actor } from './audit.js';
@@ -46,6 +47,8 @@ export interface ModuleManifest<Options extends Record<string, unknown> = Record
   oitEvidenceRoles?: readonly string[];
   /** Fills the module's part of the demo agency; hooks run in the order modules are listed. */
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
+  /** The module's public JSON APIs, merged into the one OpenAPI document (GET /openapi.json). */
+  openapi?: OpenApiContribution;
 }
 
 /** Helps TypeScript keep a manifest's options tied to its routes plugin. */

@@ -13,6 +13,9 @@ export type { Catalogue, CatalogueInput, ElementCheck, Indicator, OitItem, OitPe
 export { catalogueSchema, oitItemSchema, TOOL_CODES } from './domain/schema.js';
 export { getShippedCatalogue, loadShippedCatalogues } from './shipped.js';
 export type { CatalogueDb, CatalogueTables } from './tables.js';
+// OIT item roles: find "the item with role X in year N" whatever its code that year.
+export { findOitItemByRole, isOitRole, OIT_ROLES, OIT_ROLE_LABELS, periodCheckFor } from './domain/roles.js';
+export type { OitRole } from './domain/roles.js';
 
 export function catalogueModule(deps: { catalogues: CatalogueService }) {
   return defineModule({

@@ -1,7 +1,9 @@
 /**
- * The documents module as the app and other modules see it: the measures document (มาตรการ
- * ส่งเสริมคุณธรรมและความโปร่งใส) in DOCX, PDF and HTML, its public pages, and the rule that a
- * published plan's document is OIT evidence of the plan's target year (`publishMeasures`).
+ * The documents module as the app and other modules see it: the renderer-neutral document model
+ * and `renderDocument` (DOCX, PDF, standalone HTML) — reports of other modules build a `DocModel`
+ * and render it here — the measures document (มาตรการส่งเสริมคุณธรรมและความโปร่งใส), its public
+ * pages, and the rule that a published plan's document is OIT evidence of the plan's target year
+ * (`publishMeasures`).
  */
 import { defineModule } from '../../platform/module.js';
 import { documentsRoutes, type DocumentsRoutesOptions } from './routes.js';
@@ -13,12 +15,16 @@ export {
   renderDocument,
   CONTENT_TYPES,
   MEASURES_ROLE,
-  type GeneratedMeasuresEvidence,
   type DocumentsService,
   type DocumentsDeps,
   type DocumentFormat,
   type RenderedDocument,
+  type GeneratedMeasuresEvidence,
 } from './service.js';
+export { cell, inlineText } from './domain/model.js';
+export type { DocModel, Block, Cell, Column, Inline, TextRun } from './domain/model.js';
+export { renderDocumentHtml, documentCssPath } from './html/render-html.js';
+export { DocumentView } from './html/DocumentView.js';
 
 export const documentsModule = (options: DocumentsRoutesOptions) =>
   defineModule({

@@ -1,13 +1,13 @@
 /**
  * The improvement plan module as the app and other modules see it: the plan drafted from the
  * analysis, its rows and driving measures, the XLSX round trip. Documents read the saved plan
- * (`getPlan`) or draft one with `draftPlan`.
+ * (`getPlan`) or draft one with `draftPlan`; the tracking module reads the published plan.
  */
 import { defineModule } from '../../platform/module.js';
 import { improvementRoutes, type ImprovementRoutesOptions } from './routes.js';
 
 export { improvementService, type ImprovementService, type ImprovementDeps } from './service.js';
-export type { ImprovementPlan, PlanRow, DrivingMeasure } from './domain/types.js';
+export type { ImprovementPlan, PlanRow, DrivingMeasure, PlanRowSource } from './domain/types.js';
 export { draftPlan, defaultDrivingMeasures } from './domain/draft-plan.js';
 export type { ImprovementDb, ImprovementTables } from './tables.js';
 
