@@ -23,11 +23,11 @@ import { homeRoutes } from './modules/home/routes.js';
 import { agenciesModule } from './modules/agencies/index.js';
 import { usersAdminModule } from './modules/users/admin-routes.js';
 import { auditModule, auditService } from './modules/audit/index.js';
-import { catalogueModule, catalogueService } from './modules/catalogue/index.js';
+import { catalogueModule, catalogueService, findOitItemByRole } from './modules/catalogue/index.js';
 import { itaResultsModule, itaResultsService } from './modules/ita-results/index.js';
 import { improvementService } from './modules/improvement/service.js';
 import { improvementRoutes } from './modules/improvement/routes.js';
-import { documentsService } from './modules/documents/service.js';
+import { claimedCatalogueElements, documentsService } from './modules/documents/service.js';
 import { documentsRoutes } from './modules/documents/routes.js';
 import { DomainError } from './shared/errors.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
@@ -101,9 +101,13 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     if (plan) await tracking.syncFromPlan(SYSTEM_ACTOR, agencyId, plan);
     // The measures document of results year N is evidence for OIT item "มาตรการส่งเสริมคุณธรรมฯ" of year N+1.
     const catalogue = await catalogues.getCatalogue(targetYear);
-    const item = catalogue?.oitItems.find((i) => i.titleTh.startsWith('มาตรการส่งเสริมคุณธรรมและความโปร่งใส'));
+    const item = catalogue ? findOitItemByRole(catalogue, 'measures') : undefined;
     if (!item) return;
     const agency = await agencies.getAgency(agencyId);
+    // The document claims the elements its own structure check proves, so the item does not wait
+    // for an officer to confirm what the system wrote.
+    const model = await documents.measuresModel(agencyId, resultsYear);
+    const elements = claimedCatalogueElements(model, item.elements);
     const range = fiscalYearRange(targetYear);
     await oit.attachGenerated(agencyId, targetYear, item.code, {
       source: 'measures-document',
@@ -112,6 +116,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
       url: `${deps.config.publicBaseUrl}/a/${agency.slug}/ita/${resultsYear}/measures`,
       periodFrom: range.from,
       periodTo: range.to,
+      elements,
     });
   };
   const calendar = calendarService({
