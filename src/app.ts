@@ -36,6 +36,7 @@ import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
 import { oitModule, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
 import { trackingModule, trackingService, reportService } from './modules/tracking/index.js';
+import { calendarModule, calendarService } from './modules/calendar/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -118,6 +119,31 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
       elements,
     });
   };
+  const calendar = calendarService({
+    db: deps.db,
+    clock: deps.clock,
+    publicBaseUrl: deps.config.publicBaseUrl,
+    ...(deps.config.reminders?.mail ? { mail: deps.config.reminders.mail } : {}),
+    ...(deps.config.reminders?.line ? { line: deps.config.reminders.line } : {}),
+    leadDays: deps.config.reminders?.leadDays ?? 14,
+    listAgencies: agencies.listAgencies,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    itemFacts: async (agencyId, year) => {
+      if (!(await catalogues.getCatalogue(year))?.oitItems.length) return [];
+      const view = await oit.loadYear(agencyId, year, { withPeople: false });
+      return view.items.map((i) => ({ code: i.code, done: i.status === 'published' || i.result.complete }));
+    },
+    measureFacts: async (agencyId, year) =>
+      (await tracking.listMeasures(agencyId, year)).map((m) => ({
+        id: m.id,
+        titleTh: m.titleTh,
+        unitId: m.unitId,
+        finished: m.status === 'done' || m.status === 'cancelled',
+        reportedOn: [...m.notes.map((n) => n.createdAt), ...m.evidence.map((e) => e.createdAt)],
+      })),
+    listUsers: users.listUsers,
+  });
   const overview = buildOverview({
     resultYears: (agencyId) => results.listYears(agencyId),
     passGap: async (agencyId, year) => {
@@ -129,7 +155,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(deps.clock),
   });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -167,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'documents', routes: documentsRoutes, options: { documents: services.documents, agencies: services.agencies } },
     oitModule({ oit: services.oit, files: services.files, clock }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
+    calendarModule({ calendar: services.calendar }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);
