@@ -29,6 +29,7 @@ import { documentsModule, documentsService } from './modules/documents/index.js'
 import { oitModule, oitService, type OitDb } from './modules/oit/index.js';
 import type { PlatformTables } from './platform/tables.js';
 import { trackingModule, trackingService, reportService, type TrackingDb } from './modules/tracking/index.js';
+import { calendarModule, calendarService, type CalendarDb } from './modules/calendar/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -107,6 +108,31 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     // …and its measures document the OIT evidence of that year (the rule lives in documents).
     await documents.publishMeasures(agencyId, resultsYear, targetYear);
   };
+  const calendar = calendarService({
+    db: moduleDb<CalendarDb>(db),
+    clock,
+    publicBaseUrl: deps.config.publicBaseUrl,
+    ...(deps.config.reminders?.mail ? { mail: deps.config.reminders.mail } : {}),
+    ...(deps.config.reminders?.line ? { line: deps.config.reminders.line } : {}),
+    leadDays: deps.config.reminders?.leadDays ?? 14,
+    listAgencies: agencies.listAgencies,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    itemFacts: async (agencyId, year) => {
+      if (!(await catalogues.getCatalogue(year))?.oitItems.length) return [];
+      const view = await oit.loadYear(agencyId, year, { withPeople: false });
+      return view.items.map((i) => ({ code: i.code, done: i.status === 'published' || i.result.complete }));
+    },
+    measureFacts: async (agencyId, year) =>
+      (await tracking.listMeasures(agencyId, year)).map((m) => ({
+        id: m.id,
+        titleTh: m.titleTh,
+        unitId: m.unitId,
+        finished: m.status === 'done' || m.status === 'cancelled',
+        reportedOn: [...m.notes.map((n) => n.createdAt), ...m.evidence.map((e) => e.createdAt)],
+      })),
+    listUsers: users.listUsers,
+  });
   const overview = buildOverview({
     resultYears: (agencyId) => results.listYears(agencyId),
     passGap: async (agencyId, year) => {
@@ -119,7 +145,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     today: () => todayInThailand(clock),
   });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, audit };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -146,6 +172,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     documentsModule({ documents: services.documents, agencies: services.agencies }),
     oitModule({ oit: services.oit, files: services.files, clock }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
+    calendarModule({ calendar: services.calendar }),
   ];
   modules.push(auditModule({ audit: services.audit, labels: mergeAuditLabels(modules) }));
   navigation = staffNavigation(modules);

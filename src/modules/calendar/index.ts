@@ -1,5 +1,23 @@
 /**
- * The calendar module (deadlines, reminders). So far only its tables exist, created by the
- * tracking migration; its routes and service plug in here through a manifest when they land.
+ * The calendar module as the app and other modules see it: the year's deadlines, reminders
+ * (in-app, e-mail, LINE Messaging API) with the background scheduler, and its pages.
  */
-export type { CalendarTables } from './tables.js';
+import { defineModule } from '../../platform/module.js';
+import { calendarRoutes } from './routes.js';
+import type { CalendarService } from './service.js';
+
+export { calendarService, startReminderScheduler, type CalendarService, type CalendarDeps, type ReminderRun } from './service.js';
+export type { CalendarTables, CalendarDb } from './tables.js';
+export { computeDeadlines, NATIONAL_AVERAGES, type CalendarEntry, type EntryStatus } from './domain/deadlines.js';
+
+export const calendarModule = (options: { calendar: CalendarService }) =>
+  defineModule({
+    name: 'calendar',
+    routes: calendarRoutes,
+    options,
+    auditLabels: {
+      actions: { 'calendar.edit': { th: 'แก้ไขกำหนดการในปฏิทินงาน', en: 'Calendar entry changed' } },
+      entities: { calendar_entry: { th: 'กำหนดการ', en: 'Calendar entry' } },
+    },
+    nav: [{ href: '/admin/calendar', label: { th: 'ปฏิทินงาน', en: 'Calendar' }, permission: 'results.view' }],
+  });

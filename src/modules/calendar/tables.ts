@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { PlatformTables } from '../../platform/tables.js';
 
 /** An officer's change to a computed deadline: another date, or marked done by hand. */
 export interface CalendarOverridesTable {
@@ -48,3 +49,6 @@ export interface CalendarTables {
 export type CalendarOverrideRow = Selectable<CalendarOverridesTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type ReminderDeliveryRow = Selectable<ReminderDeliveriesTable>;
+
+/** What the calendar module's repository and service may query: its tables and the platform's. */
+export type CalendarDb = CalendarTables & PlatformTables;

@@ -12,6 +12,8 @@ import { draftPlan, defaultDrivingMeasures } from '../improvement/index.js';
 import type { Agency } from '../agencies/index.js';
 import type { DocModel } from './domain/model.js';
 import { buildMeasuresDocument } from './domain/measures-document.js';
+import { claimedCatalogueElements } from './domain/measures-document.js';
+export { claimedCatalogueElements };
 import { renderDocx } from './docx/render-docx.js';
 import { renderPdf } from './pdf/render-pdf.js';
 import { renderDocumentHtml } from './html/render-html.js';
@@ -83,6 +85,8 @@ export interface GeneratedMeasuresEvidence {
   url: string;
   periodFrom: string;
   periodTo: string;
+  /** The item's elements this document proves, given the item's element list. */
+  claimElements: (itemElements: { key: string; checks: readonly string[] }[]) => string[];
 }
 
 /** The OIT item role the measures document is evidence for. */
@@ -109,7 +113,11 @@ export function documentsService(deps: DocumentsDeps) {
       if (!deps.attachEvidence) return;
       const agency = await deps.getAgency(agencyId);
       const range = fiscalYearRange(targetYear);
+      // The document claims the elements its own structure check proves, so the item does not
+      // wait for an officer to confirm what the system wrote.
+      const published = await model(agencyId, resultsYear);
       await deps.attachEvidence(agencyId, targetYear, MEASURES_ROLE, {
+        claimElements: (itemElements) => claimedCatalogueElements(published, itemElements),
         source: 'measures-document',
         sourceRef: String(resultsYear),
         title: `มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${targetYear}`,

@@ -10,7 +10,7 @@ import type { Clock } from '../../shared/clock.js';
 import { oitRoutes } from './routes.js';
 import type { OitService } from './service.js';
 
-export type { OitService, OitDeps, GeneratedEvidence, ReadinessReport, YearView, ItemState, Evidence } from './service.js';
+export type { OitService, OitDeps, GeneratedEvidence, GeneratedEvidenceByRole, ReadinessReport, YearView, ItemState, Evidence } from './service.js';
 export { oitService, itemWithRole } from './service.js';
 export { OIT_STATUSES, STATUS_LABELS, type OitStatus } from './domain/checks.js';
 export { itasCsv, type ItasRow } from './domain/itas-export.js';

@@ -258,7 +258,16 @@ export interface GeneratedEvidence {
   url?: string | null;
   periodFrom?: string | null;
   periodTo?: string | null;
+  /** Element keys the evidence claims (the checks still decide). */
   elements?: string[];
+}
+
+/**
+ * Generated evidence attached by role: the producer does not know the item, so it may claim
+ * elements by looking at the item's element list (`claimElements(item.elements)`).
+ */
+export interface GeneratedEvidenceByRole extends Omit<GeneratedEvidence, 'elements'> {
+  claimElements?: (itemElements: OitItem['elements']) => string[];
 }
 
 /**
@@ -759,7 +768,7 @@ export function oitService(deps: OitDeps) {
       agencyId: string,
       year: number,
       role: string,
-      input: GeneratedEvidence,
+      evidence: GeneratedEvidenceByRole,
       staged?: StagedFile,
     ): Promise<string | null> {
       const catalogue = Number.isInteger(year) ? await catalogueOf(year) : undefined;
@@ -768,7 +777,8 @@ export function oitService(deps: OitDeps) {
         await files.discard(staged);
         return null;
       }
-      return service.attachGenerated(agencyId, year, item.code, input, staged);
+      const { claimElements, ...rest } = evidence;
+      return service.attachGenerated(agencyId, year, item.code, { ...rest, ...(claimElements ? { elements: claimElements(item.elements) } : {}) }, staged);
     },
 
     // ----- public portal
