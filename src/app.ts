@@ -23,13 +23,14 @@ import { setupModule, setupService } from './modules/setup/index.js';
 import { homeModule, buildOverview } from './modules/home/index.js';
 import { auditModule, auditService } from './modules/audit/index.js';
 import { catalogueModule, catalogueService, type CatalogueDb } from './modules/catalogue/index.js';
-import { itaResultsModule, itaResultsService, type ItaResultsDb } from './modules/ita-results/index.js';
-import { improvementModule, improvementService, type ImprovementDb } from './modules/improvement/index.js';
+import { itaResultsModule, itaResultsService, latestResultsReader, type ItaResultsDb } from './modules/ita-results/index.js';
+import { improvementModule, improvementService, latestPlansReader, type ImprovementDb } from './modules/improvement/index.js';
 import { documentsModule, documentsService } from './modules/documents/index.js';
-import { oitModule, oitService, type OitDb } from './modules/oit/index.js';
+import { oitModule, oitProgressReader, oitService, type OitDb } from './modules/oit/index.js';
 import type { PlatformTables } from './platform/tables.js';
 import { trackingModule, trackingService, reportService, type TrackingDb } from './modules/tracking/index.js';
 import { calendarModule, calendarService, type CalendarDb } from './modules/calendar/index.js';
+import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate, type DeploymentDb } from './modules/deployment/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -44,8 +45,9 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
   const { db, clock, config } = deps;
   const agencies = agenciesService({ db: moduleDb<AgenciesDb>(db), clock });
   const users = usersService({ db: moduleDb<UsersDb>(db), clock });
-  // Setup runs one transaction across agencies and users; each narrows it to its own tables.
-  const setup = setupService({ db, agencies, users });
+  const deployment = deploymentService({ db: moduleDb<DeploymentDb>(db), clock, publicBaseUrl: config.publicBaseUrl, agencies, users });
+  // Setup runs one transaction across agencies, users and deployment; each narrows it to its own tables.
+  const setup = setupService({ db, agencies, users, onFirstAdministrator: (tx, userId) => deployment.grantFirstAdministrator(userId, 'setup', tx) });
   const catalogues = catalogueService({ db: moduleDb<CatalogueDb>(db), clock });
   const results = itaResultsService({ db: moduleDb<ItaResultsDb>(db), clock, catalogues, agencies });
   const unitNames = async (agencyId: string) => (await agencies.listUnits(agencyId)).map((u) => u.nameTh);
@@ -144,8 +146,19 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(clock),
   });
+  const deploymentViews = deploymentOverview({
+    clock,
+    requireGrant: deployment.requireGrant,
+    sources: {
+      listAgencies: agencies.listAgenciesWhere,
+      latestResults: latestResultsReader(moduleDb<ItaResultsDb>(db), () => catalogues.allCatalogues()),
+      oitProgress: oitProgressReader(moduleDb<OitDb>(db), async (year) => (await catalogues.getCatalogue(year))?.oitItems.length ?? 0),
+      latestPlans: latestPlansReader(moduleDb<ImprovementDb>(db)),
+    },
+  });
+  const deploymentImport = bulkImport({ db, clock, agencies, results, requireGrant: deployment.requireGrant });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, audit };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -173,6 +186,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     oitModule({ oit: services.oit, files: services.files, clock }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
+    deploymentModule({ config, deployment: services.deployment, overview: services.deploymentViews, bulkImport: services.bulkImport }),
   ];
   modules.push(auditModule({ audit: services.audit, labels: mergeAuditLabels(modules) }));
   navigation = staffNavigation(modules);
@@ -196,8 +210,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = createServices({ db, clock, config });
   const modules = moduleManifests(services, { config, clock });
 
-  await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules) });
+  await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment });
   installErrorHandling(app);
+  registerAgencyStatusGate(app, { findBySlug: services.agencies.findBySlug });
   // Built before any route so a module contributing a conflicting description stops start-up.
   const openapi = buildOpenApiDocument(modules.flatMap((m) => (m.openapi ? [m.openapi] : [])));
   trackApiRoutes(app);

@@ -46,6 +46,9 @@ export async function seedDemo(services: Services, manifests: readonly Pick<Modu
     roles: ['admin'],
     unitId: null,
   });
+  // On an install with no administrator yet (a demo machine), the demo user administers the
+  // deployment too, so the province view and agency administration can be tried.
+  await services.deployment.grantFirstAdministrator(admin.id, 'demo');
   const ctx = { agencyId: agency.id, admin, actor: actorOf(admin), resultsYear: DEMO_RESULTS_YEAR };
   for (const m of manifests) await m.seedDemo?.(ctx);
   return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id };

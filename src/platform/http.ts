@@ -36,17 +36,23 @@ declare module 'fastify' {
   }
 }
 
+/** Who holds the deployment administrator grant; implemented by the deployment module. */
+export interface DeploymentRoleSource {
+  isDeploymentAdmin(userId: string): Promise<boolean>;
+}
+
 export interface PlatformOptions {
   config: Config;
   users: SessionUsers;
   agencies: AgencyDirectory;
   /** Staff navigation of this app, built from the module manifests. */
   navigation: NavEntry[];
+  deploymentRoles?: DeploymentRoleSource;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function registerPlatform(app: FastifyInstance, { config, users, agencies, navigation }: PlatformOptions): Promise<void> {
+export async function registerPlatform(app: FastifyInstance, { config, users, agencies, navigation, deploymentRoles }: PlatformOptions): Promise<void> {
   const secureCookies = config.trustProxy || config.publicBaseUrl.startsWith('https://');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -97,6 +103,7 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
 
   app.decorateRequest('user', null);
   app.decorateRequest('agency', null);
+  app.decorateRequest('deploymentAdmin', false);
   app.decorateRequest('locale', 'th');
   app.decorateRequest('flash', null);
   // Per app, not a module-global: two apps in one process (tests, two tenants' previews) keep their own.
@@ -128,6 +135,7 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
         request.sessionToken = unsigned.value;
         request.user = user;
         request.agency = await agencies.getAgency(user.agencyId);
+        request.deploymentAdmin = deploymentRoles ? await deploymentRoles.isDeploymentAdmin(user.id) : false;
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }

@@ -35,6 +35,10 @@ export interface TenantAgency {
   websiteUrl: string | null;
   digits: DigitStyle;
   isDemo: boolean;
+  /** Suspended agencies keep their data but are closed; archived ones are hidden (deployment module). */
+  status: 'active' | 'suspended' | 'archived';
+  /** The agency's own host name mapped to its public pages (e.g. `ita.pruyai.go.th`), if any. */
+  hostName: string | null;
 }
 
 /** session token → user. Implemented by the users module. */
@@ -46,4 +50,5 @@ export interface SessionUsers {
 export interface AgencyDirectory {
   getAgency(id: string): Promise<TenantAgency>;
   findBySlug(slug: string): Promise<TenantAgency | undefined>;
+  findByHost(hostName: string): Promise<TenantAgency | undefined>;
 }

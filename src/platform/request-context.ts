@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser, TenantAgency } from './identity.js';
 import type { Locale } from '../ui/i18n.js';
 import type { NavEntry, PageContext } from '../ui/context.js';
-import { can, type Permission } from '../shared/permissions.js';
+import { canWith, type Permission } from '../shared/permissions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,6 +16,11 @@ declare module 'fastify' {
     agency: TenantAgency | null;
     /** This app's staff navigation, from the module manifests (per app, not per process). */
     navigation: NavEntry[];
+    /**
+     * Whether the signed-in person holds the deployment administrator grant (set after the
+     * session is resolved, through the `DeploymentRoleSource` the composition root passes in).
+     */
+    deploymentAdmin: boolean;
     locale: Locale;
     flash: string | null;
     /** The session cookie's token when it named a live session (never logged, never rendered). */
@@ -50,7 +55,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, agency
     agency: agency ? { nameTh: agency.nameTh, slug: agency.slug, digits: agency.digits } : null,
     nav: request.navigation,
     flash: request.flash,
-    can: (p: Permission) => !!user && can(user.roles, p),
+    can: (p: Permission) => !!user && canWith({ roles: user.roles, deploymentAdmin: request.deploymentAdmin }, p),
   };
 }
 

@@ -9,8 +9,9 @@ import type { AgenciesService } from './service.js';
 
 export { agenciesService, type AgenciesService } from './service.js';
 export type { Agency, Unit, Executive } from './domain/agency.js';
-export { AGENCY_TYPES, DEFAULT_UNITS, agencyTypeLabel } from './domain/agency.js';
-export { executiveSchema, newAgencySchema } from './schemas.js';
+export { AGENCY_TYPES, agencyTypeLabel, AGENCY_STATUSES, AGENCY_STATUS_LABELS, isAgencyStatus, SLUG_PATTERN, DEFAULT_UNITS } from './domain/agency.js';
+export type { AgencyStatus } from './domain/agency.js';
+export { executiveSchema, newAgencySchema, type NewAgencyInput } from './schemas.js';
 export type { AgenciesDb, AgencyTables } from './tables.js';
 
 /** Profile, units and executives: readable by all staff, editable with agency.manage. */
@@ -35,6 +36,7 @@ export const agenciesModule = (options: { agencies: AgenciesService }) =>
       actions: {
         'agency.create': { th: 'สร้างหน่วยงาน', en: 'Agency created' },
         'agency.update': { th: 'แก้ไขข้อมูลหน่วยงาน', en: 'Agency profile changed' },
+        'agency.status': { th: 'เปลี่ยนสถานะหน่วยงาน (ใช้งาน/ระงับ/เก็บถาวร)', en: 'Agency status changed' },
         'unit.create': { th: 'เพิ่มหน่วยงานย่อย', en: 'Unit added' },
         'unit.update': { th: 'แก้ไขหน่วยงานย่อย', en: 'Unit changed' },
         'unit.delete': { th: 'ลบหน่วยงานย่อย', en: 'Unit deleted' },

@@ -10,6 +10,7 @@ export { improvementService, type ImprovementService, type ImprovementDeps } fro
 export type { ImprovementPlan, PlanRow, DrivingMeasure, PlanRowSource } from './domain/types.js';
 export { draftPlan, defaultDrivingMeasures } from './domain/draft-plan.js';
 export type { ImprovementDb, ImprovementTables } from './tables.js';
+export { latestPlansReader, type PlanStatus } from './overview.js';
 
 export const improvementModule = (options: ImprovementRoutesOptions) =>
   defineModule({

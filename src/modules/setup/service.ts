@@ -3,6 +3,7 @@
  * first administrator in one transaction. There is no default password anywhere.
  */
 import type { Kysely } from 'kysely';
+import type { SharedTransaction } from '../../db/narrow.js';
 import { z } from 'zod';
 import { validationError } from '../../shared/errors.js';
 import { zodToFieldErrors } from '../../shared/zod-errors.js';
@@ -28,7 +29,16 @@ export function setupFormToInput(body: Record<string, unknown>) {
   return { agency: pick('agency'), admin: pick('admin'), units: body.units ?? '' };
 }
 
-export function setupService(deps: { db: Kysely<any>; agencies: AgenciesService; users: UsersService }) {
+export interface SetupDeps {
+  /** Setup's one transaction spans agencies and users; each narrows it to its own tables. */
+  db: Kysely<any>;
+  agencies: AgenciesService;
+  users: UsersService;
+  /** The first administrator of an install also administers the deployment (granted in the same transaction). */
+  onFirstAdministrator?: (tx: SharedTransaction, userId: string) => Promise<unknown>;
+}
+
+export function setupService(deps: SetupDeps) {
   return {
     isSetupTokenValid: (token: string) => deps.users.isSetupTokenValid(token),
     async completeSetup(token: string, raw: unknown): Promise<{ user: User; sessionToken: string }> {
@@ -38,7 +48,9 @@ export function setupService(deps: { db: Kysely<any>; agencies: AgenciesService;
       const user = await deps.db.transaction().execute(async (tx) => {
         const installer = { userId: null, label: 'ผู้ติดตั้งระบบ' };
         const created = await deps.agencies.createAgency(installer, agency, units, { db: tx });
-        return deps.users.completeSetup(tx, token, created.id, admin);
+        const first = await deps.users.completeSetup(tx, token, created.id, admin);
+        await deps.onFirstAdministrator?.(tx, first.id);
+        return first;
       });
       return { user, sessionToken: await deps.users.createSession(user.id) };
     },
