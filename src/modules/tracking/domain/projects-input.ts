@@ -98,7 +98,7 @@ export async function projectRowsFromXlsx(bytes: Buffer, kind: ProjectsKind): Pr
   const index: number[] = [];
   sheet.eachRow((row, rowNo) => {
     if (headerRow) return;
-    const texts = (row.values as ExcelJS.CellValue[]).map((v) => cellText(v).replace(/\s+/g, ''));
+    const texts = Array.from(row.values as ExcelJS.CellValue[], (v) => cellText(v).replace(/\s+/g, ''));
     if (!texts.some((t) => t.startsWith('โครงการ'))) return;
     headerRow = rowNo;
     for (const c of cols) index.push(texts.findIndex((t) => t.startsWith(c.th.replace(/\s+/g, '').split('/')[0]!)));
