@@ -99,3 +99,14 @@ export function portableTable(db: Kysely<any>, name: string) {
 export async function createIndex(db: Kysely<any>, name: string, table: string, columns: string[]): Promise<void> {
   await db.schema.createIndex(name).on(table).columns(columns).execute();
 }
+
+/**
+ * Runs `query` over `values` in slices of at most `size` and concatenates the rows: an `IN (…)`
+ * list built from user data must stay under SQLite's (32,766) and PostgreSQL's (65,535)
+ * bind-variable limits whatever the data grows to.
+ */
+export async function inChunks<V, R>(values: readonly V[], query: (slice: V[]) => Promise<R[]>, size = 500): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < values.length; i += size) out.push(...(await query(values.slice(i, i + size))));
+  return out;
+}
