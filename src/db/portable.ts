@@ -110,3 +110,25 @@ export async function inChunks<V, R>(values: readonly V[], query: (slice: V[]) =
   for (let i = 0; i < values.length; i += size) out.push(...(await query(values.slice(i, i + size))));
   return out;
 }
+
+/**
+ * Adds a column to an existing table with a portable type (ALTER TABLE … ADD COLUMN works the same
+ * on both databases when the column is nullable or has a default).
+ */
+export async function addPortableColumn(
+  db: Kysely<any>,
+  table: string,
+  column: string,
+  type: PortableType,
+  opts: Pick<ColumnOptions, 'notNull' | 'defaultTo'> = {},
+): Promise<void> {
+  await db.schema
+    .alterTable(table)
+    .addColumn(column, dataType(dialectOf(db), type), (c: ColumnDefinitionBuilder) => {
+      let col = c;
+      if (opts.defaultTo !== undefined) col = col.defaultTo(opts.defaultTo);
+      if (opts.notNull) col = col.notNull();
+      return col;
+    })
+    .execute();
+}
