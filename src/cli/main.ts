@@ -16,7 +16,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   analyze: { summary: 'analyze FILE --json — วิเคราะห์ผลการประเมินจากไฟล์ JSON', load: () => import('./commands/analyze.js') },
   document: { summary: 'document FILE --out PATH.docx|.pdf|.html — สร้างเอกสารมาตรการ', load: () => import('./commands/document.js') },
   demo: { summary: 'demo — โหลดหน่วยงานตัวอย่าง (ข้อมูลสาธิต)', load: () => import('./commands/demo.js') },
-  catalogue: { summary: 'catalogue list | import FILE — แคตตาล็อก ITA รายปี', load: () => import('./commands/catalogue.js') },
+  catalogue: { summary: 'catalogue list | map --from Y --to Y | import FILE — แคตตาล็อก ITA รายปี', load: () => import('./commands/catalogue.js') },
   oit: { summary: 'oit readiness --year N [--agency SLUG] --json | oit export --year N --out FILE', load: () => import('./commands/oit.js') },
   migrate: { summary: 'migrate — ปรับโครงสร้างฐานข้อมูลให้เป็นปัจจุบัน', load: () => import('./commands/migrate.js') },
 };
