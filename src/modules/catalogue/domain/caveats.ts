@@ -37,7 +37,8 @@ export function catalogueCaveats(c: Catalogue, focus: CaveatFocus = 'all'): Cata
         const low = c.oitItems.filter((i) => i.confidence === 'low').map((i) => i.code);
         facts.push(
           `รายการ OIT ${items.length} จาก ${c.oitItems.length} ข้อ (ชื่อ ลำดับ และช่วงเวลาที่หลักฐานต้องครอบคลุม) ยังไม่ยืนยัน` +
-            (low.length ? ` โดยเฉพาะ ${low.join(', ')} ซึ่งเป็นการสันนิษฐาน` : ''),
+            // Name the guessed items only when they are few enough to read.
+          (low.length > 0 && low.length <= 6 ? ` โดยเฉพาะ ${low.join(', ')} ซึ่งเป็นการสันนิษฐาน` : ''),
         );
       }
       if (elements > 0) facts.push(`องค์ประกอบที่ใช้ตรวจความครบถ้วน ${elements} รายการยังไม่ยืนยัน ผลการตรวจความพร้อมจึงเป็นการประมาณ`);

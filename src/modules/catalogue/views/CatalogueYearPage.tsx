@@ -108,7 +108,7 @@ export function CatalogueYearPage({
         <dt>{tr(L, M.strength)}</dt>
         <dd>{n(c.strengthThreshold)}</dd>
       </dl>
-      <CatalogueCaveatNotice catalogue={c} />
+      <CatalogueCaveatNotice ctx={ctx} catalogue={c} />
       {c.summaryTh && <p>{c.summaryTh}</p>}
       <p>
         {tr(L, M.download)}:{' '}

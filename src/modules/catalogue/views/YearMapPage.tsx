@@ -73,7 +73,7 @@ export function YearMapPage({ ctx, years, map, to }: { ctx: PageContext; years: 
         <Select name="to" label={tr(L, M.to)} options={options} value={String(map.toYear)} />
         <Button variant="secondary">{tr(L, M.show)}</Button>
       </form>
-      <CatalogueCaveatNotice catalogue={to} focus="oit" />
+      <CatalogueCaveatNotice ctx={ctx} catalogue={to} focus="oit" />
       <h2>{tr(L, M.persisting)} ({n(map.persisting.length)})</h2>
       {rows(map.persisting, tr(L, M.persisting))}
       <h2>{tr(L, M.merged)} ({n(map.merged.length)})</h2>

@@ -125,7 +125,7 @@ export function AnalysisPage({ ctx, bundle }: { ctx: PageContext; bundle: Result
         <a href="/admin/results">{tr(L, M.back)}</a>
       </p>
       <h1>{title}</h1>
-      <CatalogueCaveatNotice catalogue={c} focus="results" isAdmin={ctx.can('catalogue.import')} />
+      <CatalogueCaveatNotice ctx={ctx} catalogue={c} focus="results" />
       <p class="hint">
         {tr(L, M.updated)} {formatThaiDateTime(record.updatedAt, f.digits)}
         {ctx.can('results.edit') && (

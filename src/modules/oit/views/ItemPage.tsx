@@ -168,7 +168,7 @@ export function ItemPage(props: ItemPageProps) {
       <p class="lead">
         {tr(L, M.fy)} {view.year} · {item.subIndicator} {item.groupTh}
       </p>
-      <CatalogueCaveatNotice catalogue={view.catalogue} focus="oit" isAdmin={ctx.can('catalogue.import')} />
+      <CatalogueCaveatNotice ctx={ctx} catalogue={view.catalogue} focus="oit" />
       <dl class="cards">
         <div class="card">
           <dt class="card-label">{tr(L, M.status)}</dt>

@@ -48,7 +48,7 @@ export function YearPage({ ctx, view, years, mine, onlyMine }: { ctx: PageContex
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      <CatalogueCaveatNotice catalogue={view.catalogue} focus="oit" isAdmin={ctx.can('catalogue.import')} />
+      <CatalogueCaveatNotice ctx={ctx} catalogue={view.catalogue} focus="oit" />
       <div class="cards">
         <div class="card">
           <div class="card-value" id="readiness-score">{view.readiness}%</div>
