@@ -118,8 +118,8 @@ export const oitItemSchema = z.object({
 
 /**
  * How the year turns scores into a level:
- * - `bands` (FY2565–2566): the first band whose `min` the total reaches, bands listed high to low;
- * - `labels` (FY2567+): the first rule met, where a rule may also require every tool to reach a score.
+ * - `bands` (FY2563–2565): the first band whose `min` the total reaches, bands listed high to low;
+ * - `labels` (FY2566+, when NACC changed its Rating Score): the first rule met, where a rule may also require every tool to reach a score.
  */
 export const bandSchema = z.object({
   code: z.string().min(1),
