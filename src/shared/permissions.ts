@@ -23,14 +23,16 @@ export const PERMISSIONS = [
   'documents.generate',
   'oit.manage',
   'oit.edit',
+  'measures.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit'],
+  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit', 'measures.update'],
   // Unit staff change only the OIT items assigned to them; the OIT service checks the assignment.
-  unit_staff: ['results.view', 'oit.edit'],
+  // and only the tracked measures of their own unit; the tracking service checks the unit.
+  unit_staff: ['results.view', 'oit.edit', 'measures.update'],
   viewer: ['results.view'],
 };
 
