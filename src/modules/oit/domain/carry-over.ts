@@ -7,7 +7,8 @@
  * evidence of an item with one is carried flagged "outdated" unless its stated period already
  * satisfies the new year's requirement.
  */
-import { mapOitItems, normalizeTitle, titleSimilarity, type OitItem, type OitPeriod, type YearMapMatch } from '../../catalogue/index.js';
+import type { OitItem, OitPeriod } from '../../catalogue/domain/schema.js';
+import { mapOitItems, normalizeTitle, titleSimilarity, type YearMapMatch } from '../../catalogue/domain/year-map.js';
 import { itemPeriodRange } from './checks.js';
 
 export { normalizeTitle, titleSimilarity };
