@@ -34,7 +34,10 @@ import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
-import { oitModule, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
+import { oitModule, oitProgressReader, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
+import { latestResultsReader } from './modules/ita-results/index.js';
+import { latestPlansReader } from './modules/improvement/overview.js';
+import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate } from './modules/deployment/index.js';
 import { trackingModule, trackingService, reportService } from './modules/tracking/index.js';
 import { calendarModule, calendarService } from './modules/calendar/index.js';
 
@@ -50,7 +53,8 @@ export interface AppDeps {
 export function createServices(deps: { db: Kysely<Database>; clock: Clock; config: Config }) {
   const agencies = agenciesService(deps);
   const users = usersService(deps);
-  const setup = setupService({ db: deps.db, agencies, users });
+  const deployment = deploymentService({ db: deps.db, clock: deps.clock, publicBaseUrl: deps.config.publicBaseUrl, agencies, users });
+  const setup = setupService({ db: deps.db, agencies, users, onFirstAdministrator: (tx, userId) => deployment.grantFirstAdministrator(userId, 'setup', tx) });
   const catalogues = catalogueService(deps);
   const results = itaResultsService({ db: deps.db, clock: deps.clock, catalogues, agencies });
   const unitNames = async (agencyId: string) => (await agencies.listUnits(agencyId)).map((u) => u.nameTh);
@@ -155,7 +159,18 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(deps.clock),
   });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar };
+  const deploymentViews = deploymentOverview({
+    clock: deps.clock,
+    requireGrant: deployment.requireGrant,
+    sources: {
+      listAgencies: agencies.listAgenciesWhere,
+      latestResults: latestResultsReader(deps.db, () => catalogues.allCatalogues()),
+      oitProgress: oitProgressReader(deps.db, async (year) => (await catalogues.getCatalogue(year))?.oitItems.length ?? 0),
+      latestPlans: latestPlansReader(deps.db),
+    },
+  });
+  const deploymentImport = bulkImport({ db: deps.db, clock: deps.clock, agencies, results, requireGrant: deployment.requireGrant });
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -169,8 +184,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const services = createServices({ db, clock, config });
 
-  await registerPlatform(app, { config, users: services.users, agencies: services.agencies });
+  await registerPlatform(app, { config, users: services.users, agencies: services.agencies, deploymentRoles: services.deployment });
   installErrorHandling(app);
+  registerAgencyStatusGate(app, { findBySlug: services.agencies.findBySlug });
 
   const modules: ModuleManifest<any>[] = [
     { name: 'users', routes: usersRoutes, options: { config, users: services.users } },
@@ -194,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     oitModule({ oit: services.oit, files: services.files, clock }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
+    deploymentModule({ config, deployment: services.deployment, overview: services.deploymentViews, bulkImport: services.bulkImport }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);

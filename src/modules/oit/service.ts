@@ -803,9 +803,14 @@ export function oitService(deps: OitDeps) {
       return db.transaction().execute(async (tx) => {
         const r = oitRepository(tx);
         const totals = { items: 0, evidence: 0, outdated: 0 };
+        // Items NACC merged bring several old items into one new item: the first fills it in this
+        // run, the others add to it rather than being skipped as "already worked on".
+        const filledNow = new Set<string>();
+        const declaredNow = new Set<string>();
         for (const m of chosen) {
           const target = to.items.find((i) => i.code === m.toCode)!;
-          if (hasWork(target)) continue;
+          if (hasWork(target) && !filledNow.has(m.toCode)) continue;
+          filledNow.add(m.toCode);
           const source = from.items.find((i) => i.code === m.fromCode)!;
           const row = await ensureRow(tx, agencyId, toYear, m.toCode, actor);
           const keys = new Set(target.item.elements.map((e) => e.key));
@@ -826,7 +831,9 @@ export function oitService(deps: OitDeps) {
           // Pointers of undated items still hold; dated items must be looked at again.
           if (m.toPeriod === 'none') {
             for (const [key, pointer] of Object.entries(source.declarations)) {
-              if (keys.has(key)) await r.insertDeclaration({ id: randomUUID(), agency_id: agencyId, item_id: row.id, element_key: key, pointer, declared_by: actor.userId, created_at: now(), updated_at: now() });
+              if (!keys.has(key) || declaredNow.has(`${m.toCode}:${key}`)) continue;
+              declaredNow.add(`${m.toCode}:${key}`);
+              await r.insertDeclaration({ id: randomUUID(), agency_id: agencyId, item_id: row.id, element_key: key, pointer, declared_by: actor.userId, created_at: now(), updated_at: now() });
             }
           }
           await r.updateItem(agencyId, row.id, { status: 'in_progress', unit_id: source.unit?.id ?? null, updated_by: actor.userId, updated_at: now() });

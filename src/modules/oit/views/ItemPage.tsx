@@ -6,6 +6,7 @@
  * unique on the page and the error summary links to the right field.
  */
 import type { ComponentChildren } from 'preact';
+import { CatalogueCaveatNotice } from '../../catalogue/index.js';
 import { Layout } from '../../../ui/Layout.js';
 import { Button, CsrfField, Field, Select, TextArea, TextField, errorFor, fieldId } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
@@ -167,6 +168,7 @@ export function ItemPage(props: ItemPageProps) {
       <p class="lead">
         {tr(L, M.fy)} {view.year} · {item.subIndicator} {item.groupTh}
       </p>
+      <CatalogueCaveatNotice ctx={ctx} catalogue={view.catalogue} focus="oit" />
       <dl class="cards">
         <div class="card">
           <dt class="card-label">{tr(L, M.status)}</dt>
