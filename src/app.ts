@@ -28,9 +28,10 @@ import { improvementModule, improvementService, latestPlansReader, type Improvem
 import { documentsModule, documentsService } from './modules/documents/index.js';
 import { oitModule, oitProgressReader, oitService, type OitDb } from './modules/oit/index.js';
 import type { PlatformTables } from './platform/tables.js';
-import { trackingModule, trackingService, reportService, type TrackingDb } from './modules/tracking/index.js';
+import { trackingModule, trackingService, reportService, countStates, type TrackingDb } from './modules/tracking/index.js';
 import { calendarModule, calendarService, type CalendarDb } from './modules/calendar/index.js';
 import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate, type DeploymentDb } from './modules/deployment/index.js';
+import { fiscalYearOf } from './shared/fiscal.js';
 
 export interface AppDeps {
   config: Config;
@@ -92,7 +93,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     publicBaseUrl: config.publicBaseUrl,
     attachEvidence: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
   });
-  const tracking = trackingService({ db: moduleDb<TrackingDb>(db), clock, files, listUnits: agencies.listUnits });
+  const tracking = trackingService({ db: moduleDb<TrackingDb>(db), clock, files, listUnits: agencies.listUnits, getPlan: plans.getPlan });
   const reports = reportService({
     db: moduleDb<TrackingDb>(db),
     clock,
@@ -105,8 +106,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
   });
   onPlanPublished = async (agencyId, resultsYear, targetYear) => {
     // The published plan's rows become the tracked measures of its target year…
-    const plan = await plans.getPlan(agencyId, resultsYear);
-    if (plan) await tracking.syncFromPlan(SYSTEM_ACTOR, agencyId, plan);
+    await tracking.syncFromPlanOf(SYSTEM_ACTOR, agencyId, resultsYear);
     // …and its measures document the OIT evidence of that year (the rule lives in documents).
     await documents.publishMeasures(agencyId, resultsYear, targetYear);
   };
@@ -134,6 +134,20 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
         reportedOn: [...m.notes.map((n) => n.createdAt), ...m.evidence.map((e) => e.createdAt)],
       })),
     listUsers: users.listUsers,
+    summary: {
+      scores: async (agencyId) => (await results.listYears(agencyId)).map((y) => ({ year: y.fiscalYear, score: y.officialScore ?? y.computedTotal, level: y.officialLevel ?? y.computedLevel })),
+      passMark: async (agencyId, year) => (await analysisOrNone(agencyId, year))?.passMark ?? null,
+      readiness: async (agencyId, year) => {
+        if (!(await catalogues.getCatalogue(year))?.oitItems.length) return null;
+        const view = await oit.loadYear(agencyId, year, { withPeople: false });
+        return { year, percent: view.readiness, complete: view.items.filter((i) => i.result.complete).length, total: view.items.length };
+      },
+      measures: async (agencyId, year) => countStates(await tracking.listMeasures(agencyId, year), todayInThailand(deps.clock)),
+      defaultYear: async (agencyId) => {
+        const current = fiscalYearOf(todayInThailand(deps.clock));
+        return (await tracking.listYears(agencyId)).find((y) => y <= current) ?? current;
+      },
+    },
   });
   const overview = buildOverview({
     resultYears: (agencyId) => results.listYears(agencyId),

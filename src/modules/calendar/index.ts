@@ -8,6 +8,7 @@ import type { CalendarService } from './service.js';
 
 export { calendarService, startReminderScheduler, type CalendarService, type CalendarDeps, type ReminderRun } from './service.js';
 export type { CalendarTables, CalendarDb } from './tables.js';
+export { buildExecutiveSummary, type ExecutiveInput } from './domain/executive.js';
 export { computeDeadlines, NATIONAL_AVERAGES, type CalendarEntry, type EntryStatus } from './domain/deadlines.js';
 
 export const calendarModule = (options: { calendar: CalendarService }) =>
@@ -19,5 +20,8 @@ export const calendarModule = (options: { calendar: CalendarService }) =>
       actions: { 'calendar.edit': { th: 'แก้ไขกำหนดการในปฏิทินงาน', en: 'Calendar entry changed' } },
       entities: { calendar_entry: { th: 'กำหนดการ', en: 'Calendar entry' } },
     },
-    nav: [{ href: '/admin/calendar', label: { th: 'ปฏิทินงาน', en: 'Calendar' }, permission: 'results.view' }],
+    nav: [
+      { href: '/admin/calendar', label: { th: 'ปฏิทินงาน', en: 'Calendar' }, permission: 'results.view' },
+      { href: '/admin/executive', label: { th: 'สรุปผู้บริหาร', en: 'Executive summary' }, permission: 'results.view' },
+    ],
   });
