@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   loadShippedCatalogues();
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
-  const app = await buildApp({ config, db: database.db, dialect: database.dialect });
+  const app = await buildApp({ config, db: database.db, dialect: database.dialect, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
 
   const { users } = createServices({ db: database.db, clock: systemClock, config });
   await app.listen({ port: config.port, host: config.host });

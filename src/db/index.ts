@@ -22,6 +22,8 @@ export interface Db {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
   close(): Promise<void>;
+  /** Connection pool use (PostgreSQL only; SQLite has one embedded connection). */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 export interface PostgresOptions {
@@ -39,7 +41,12 @@ export function openDatabase(database: Config['database'], pgOptions: PostgresOp
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     if (pgOptions.schema) migrationSchemas.set(db, pgOptions.schema);
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      close: () => db.destroy(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    };
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
   const sqlite = new SqliteDatabase(database.file);
@@ -74,4 +81,18 @@ export async function migrateAllDown(db: Kysely<any>): Promise<void> {
     if (error) throw error instanceof Error ? error : new Error(String(error));
     if (!results || results.length === 0) return;
   }
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+}
+
+/** Which of the shipped migrations the database has run, and which it still needs. */
+export async function migrationStatus(db: Kysely<any>): Promise<MigrationStatus> {
+  const all = await migrator(db).getMigrations();
+  return {
+    applied: all.filter((m) => m.executedAt !== undefined).map((m) => m.name),
+    pending: all.filter((m) => m.executedAt === undefined).map((m) => m.name),
+  };
 }

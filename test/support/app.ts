@@ -23,7 +23,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(dialect: Dialect, opts: { clock?: Clock; maxUploadBytes?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: Dialect,
+  opts: { clock?: Clock; maxUploadBytes?: number; config?: Partial<Config>; logger?: boolean | Record<string, unknown> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
   const config: Config = Object.freeze({
@@ -37,9 +40,10 @@ export async function buildTestApp(dialect: Dialect, opts: { clock?: Clock; maxU
     trustProxy: false,
     maxUploadBytes: opts.maxUploadBytes ?? 100 * 1024 * 1024,
     logLevel: 'silent',
+    ...opts.config,
   });
   const clock = opts.clock ?? systemClock;
-  const app = await buildApp({ config, db: database.db, dialect, clock, logger: false });
+  const app = await buildApp({ config, db: database.db, dialect, clock, logger: opts.logger ?? false, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
   await app.ready();
   const services = createServices({ db: database.db, clock, config });
   return {
