@@ -3,8 +3,10 @@
  * On an empty database it prints a one-time setup link instead of creating a default password.
  */
 import { loadConfig, ConfigError } from './config/index.js';
-import { openDatabase, migrateToLatest } from './db/index.js';
-import { buildApp, createServices } from './app.js';
+import { openDatabase } from './db/index.js';
+import { APP_VERSION, buildApp, createServices } from './app.js';
+import { upgradeDatabase } from './ops/upgrade.js';
+import { scheduleBackups } from './ops/scheduled-backup.js';
 import { systemClock } from './shared/clock.js';
 import { loadShippedCatalogues } from './modules/catalogue/shipped.js';
 
@@ -13,11 +15,13 @@ async function main(): Promise<void> {
   // Fail fast on a broken catalogue file rather than scoring with it later.
   loadShippedCatalogues();
   const database = openDatabase(config.database);
-  await migrateToLatest(database.db);
+  // Backs up a database that needs migrations, then migrates all or nothing.
+  await upgradeDatabase(database.db, config, { version: APP_VERSION, log: (m) => process.stdout.write(`  ${m}\n`) });
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
 
   const { users } = createServices({ db: database.db, clock: systemClock, config });
   await app.listen({ port: config.port, host: config.host });
+  const backups = scheduleBackups(database.db, config, { version: APP_VERSION, log: app.log });
   const base = config.publicBaseUrl;
   if ((await users.countUsers()) === 0) {
     const token = await users.issueSetupToken();
@@ -33,6 +37,7 @@ async function main(): Promise<void> {
 
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    backups?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -18,7 +18,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   demo: { summary: 'demo — โหลดหน่วยงานตัวอย่าง (ข้อมูลสาธิต)', load: () => import('./commands/demo.js') },
   catalogue: { summary: 'catalogue list | import FILE — แคตตาล็อก ITA รายปี', load: () => import('./commands/catalogue.js') },
   oit: { summary: 'oit readiness --year N [--agency SLUG] --json | oit export --year N --out FILE', load: () => import('./commands/oit.js') },
-  migrate: { summary: 'migrate — ปรับโครงสร้างฐานข้อมูลให้เป็นปัจจุบัน', load: () => import('./commands/migrate.js') },
+  migrate: { summary: 'migrate [--status [--json]] — ปรับโครงสร้างฐานข้อมูลให้เป็นปัจจุบัน (สำรองก่อน)', load: () => import('./commands/migrate.js') },
+  backup: { summary: 'backup --out FILE.tar.gz — สำรองฐานข้อมูลและไฟล์หลักฐานทั้งหมด', load: () => import('./commands/backup.js') },
+  restore: { summary: 'restore FILE.tar.gz — กู้คืนลงฐานข้อมูลและโฟลเดอร์ข้อมูลที่ว่าง', load: () => import('./commands/restore.js') },
 };
 
 function usage(io: CliIO): void {
