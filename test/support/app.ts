@@ -25,7 +25,7 @@ export interface TestApp {
 
 export async function buildTestApp(
   dialect: Dialect,
-  opts: { clock?: Clock; maxUploadBytes?: number; config?: Partial<Config>; logger?: boolean | Record<string, unknown> } = {},
+  opts: { clock?: Clock; maxUploadBytes?: number; config?: Partial<Config>; outboundAllowPrivate?: string[]; logger?: boolean | Record<string, unknown> } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
@@ -40,6 +40,8 @@ export async function buildTestApp(
     trustProxy: false,
     maxUploadBytes: opts.maxUploadBytes ?? 100 * 1024 * 1024,
     logLevel: 'silent',
+    // Outbound fetches reach only public addresses unless a test names the ranges it listens on.
+    ...(opts.outboundAllowPrivate ? { outboundAllowPrivate: opts.outboundAllowPrivate } : {}),
     ...opts.config,
   });
   const clock = opts.clock ?? systemClock;
