@@ -16,6 +16,7 @@ import type { Catalogue } from './schema.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { toArabicDigits } from '../../../shared/thai.js';
 import { parseCatalogue, type CatalogueResult } from './validate.js';
+import { assertZipWithinLimits } from '../../../shared/zip-limits.js';
 
 export const SHEET = {
   year: 'ปีงบประมาณ',
@@ -209,6 +210,7 @@ interface Origin {
 export async function catalogueFromXlsx(buf: Buffer | Uint8Array): Promise<CatalogueResult> {
   const wb = new ExcelJS.Workbook();
   try {
+    assertZipWithinLimits(buf);
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch {
     return { ok: false, errors: [{ field: 'ไฟล์', message: NOT_A_WORKBOOK }] };
