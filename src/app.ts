@@ -3,7 +3,8 @@
  * modules once (`moduleManifests`) and registers what each contributes. Adding a module means
  * adding its manifest to that one list. No listen here — tests build the app and inject.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import { createRequire } from 'node:module';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config/index.js';
 import type { Dialect } from './db/portable.js';
@@ -32,6 +33,7 @@ import { trackingModule, trackingService, reportService, countStates, type Track
 import { calendarModule, calendarService, type CalendarDb } from './modules/calendar/index.js';
 import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate, type DeploymentDb } from './modules/deployment/index.js';
 import { fiscalYearOf } from './shared/fiscal.js';
+import { registerObservability } from './platform/observability.js';
 
 export interface AppDeps {
   config: Config;
@@ -40,7 +42,12 @@ export interface AppDeps {
   clock?: Clock;
   /** Pino logger options, or false to silence (tests). */
   logger?: boolean | Record<string, unknown>;
+  /** PostgreSQL pool use for /metrics (from openDatabase). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
+
+/** The release version, from package.json (one level above both src/ and dist/). */
+export const APP_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
@@ -218,12 +225,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    // One line per request from the observability hook instead (route pattern, status, time):
+    // Fastify's own lines carry the URL with its query string.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
   const services = createServices({ db, clock, config });
   const modules = moduleManifests(services, { config, clock });
 
+  await registerObservability(app, {
+    db,
+    dataDir: config.dataDir,
+    version: APP_VERSION,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+    ...(deps.poolStats ? { poolStats: deps.poolStats } : {}),
+    gauges: [
+      { name: 'prongsai_agencies', help: 'Agencies on this deployment.', collect: async () => [{ value: await services.agencies.countAgencies() }] },
+    ],
+  });
   await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment });
   installErrorHandling(app);
   registerAgencyStatusGate(app, { findBySlug: services.agencies.findBySlug });
