@@ -7,6 +7,7 @@ export const BENCHES: { name: string; file: string; summary: string }[] = [
   { name: 'pdf', file: 'pdf.ts', summary: 'seed measures document as PDF, 20 runs after 2 warm-ups (target median < 1 s)' },
   { name: 'import-8317', file: 'import-8317.ts', summary: 'parse + analyse 8,317 agencies from one CSV / XLSX in a child process (< 5 s, < 500 MB), and store into SQLite' },
   { name: 'oit-public', file: 'oit-public.ts', summary: 'req/s and latency of the public OIT year index vs a bare Fastify route, 50 connections (≥ 50 %, p99 < 20 ms)' },
+  { name: 'reports', file: 'reports.ts', summary: '6-month measures report of a 15-measure plan as DOCX and PDF, 20 runs each after 2 warm-ups (median)' },
   { name: 'upload-100mb', file: 'upload-100mb.ts', summary: 'peak RSS growth of the server while a 100 MB file streams through the OIT evidence upload' },
 ];
 
