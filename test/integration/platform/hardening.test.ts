@@ -171,6 +171,37 @@ describe.each(DIALECTS)('hardening on %s', (dialect) => {
       await new Promise<void>((resolve) => listener.close(() => resolve()));
     }
   });
+
+  it('a password change ends every other session and renews this one; "sign out everywhere" ends them all', async () => {
+    const a = await setUpAgencyClient(t);
+    const b = await setUpAgencyClient(t);
+    const oldCookie = a.cookieHeader;
+    await a.get('/admin/account/password');
+    const NEW = 'a-brand-new-long-password';
+    const changed = await a.submit('/admin/account/password', { currentPassword: ADMIN_PASSWORD, password: NEW, passwordConfirm: NEW });
+    expect(changed.statusCode).toBe(303);
+    expect((await a.get('/admin')).statusCode).toBe(200);
+    // The other browser and the old cookie of this one are signed out.
+    expect((await b.get('/admin')).statusCode).toBe(303);
+    expect((await t.app.inject({ method: 'GET', url: '/admin', headers: { cookie: oldCookie } })).statusCode).toBe(303);
+    // Sign out everywhere: a second session of the same user ends too.
+    const c = new TestClient(t.app);
+    await c.get('/login');
+    expect((await c.submit('/login', { username: 'admin', password: NEW })).statusCode).toBe(303);
+    await a.get('/admin/account/password');
+    const out = await a.submit('/logout/everywhere', {});
+    expect(out.statusCode).toBe(303);
+    expect((await a.get('/admin')).statusCode).toBe(303);
+    expect((await c.get('/admin')).statusCode).toBe(303);
+    // Put the password back for the other tests.
+    await t.database.db.deleteFrom('sessions').execute();
+    const d = new TestClient(t.app);
+    await d.get('/login');
+    await d.submit('/login', { username: 'admin', password: NEW });
+    await d.get('/admin/account/password');
+    expect((await d.submit('/admin/account/password', { currentPassword: NEW, password: ADMIN_PASSWORD, passwordConfirm: ADMIN_PASSWORD })).statusCode).toBe(303);
+    admin = d;
+  });
 });
 
 /** A second signed-in session of the same administrator. */
