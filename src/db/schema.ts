@@ -6,5 +6,6 @@ import type { CatalogueTables } from '../modules/catalogue/tables.js';
 import type { ItaResultTables } from '../modules/ita-results/tables.js';
 import type { ImprovementTables } from '../modules/improvement/tables.js';
 import type { OitTables } from '../modules/oit/tables.js';
+import type { ComplaintTables } from '../modules/complaints/tables.js';
 
-export interface Database extends AgencyTables, UserTables, PlatformTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables {}
+export interface Database extends AgencyTables, UserTables, PlatformTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, ComplaintTables {}
