@@ -23,17 +23,19 @@ import { homeRoutes } from './modules/home/routes.js';
 import { agenciesModule } from './modules/agencies/index.js';
 import { usersAdminModule } from './modules/users/admin-routes.js';
 import { auditModule, auditService } from './modules/audit/index.js';
-import { catalogueModule, catalogueService } from './modules/catalogue/index.js';
+import { catalogueModule, catalogueService, findOitItemByRole } from './modules/catalogue/index.js';
 import { itaResultsModule, itaResultsService } from './modules/ita-results/index.js';
 import { improvementService } from './modules/improvement/service.js';
 import { improvementRoutes } from './modules/improvement/routes.js';
-import { documentsService } from './modules/documents/service.js';
+import { claimedCatalogueElements, documentsService } from './modules/documents/service.js';
 import { documentsRoutes } from './modules/documents/routes.js';
 import { DomainError } from './shared/errors.js';
+import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
-import { oitModule, oitService } from './modules/oit/index.js';
+import { oitModule, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
+import { trackingModule, trackingService, reportService } from './modules/tracking/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -81,12 +83,30 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
   });
   const files = fileStore(deps);
   const oit = oitService({ ...deps, files, agencies, users, catalogue: catalogues.getCatalogue, catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear) });
+  const tracking = trackingService({ db: deps.db, clock: deps.clock, files, listUnits: agencies.listUnits });
+  const reports = reportService({
+    db: deps.db,
+    clock: deps.clock,
+    files,
+    tracking,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    attach: (...args) => attachGeneratedEvidence(oit, ...args),
+    publicBaseUrl: deps.config.publicBaseUrl,
+  });
   publishMeasures = async (agencyId, resultsYear, targetYear) => {
+    // The published plan's rows become the tracked measures of its target year.
+    const plan = await plans.getPlan(agencyId, resultsYear);
+    if (plan) await tracking.syncFromPlan(SYSTEM_ACTOR, agencyId, plan);
     // The measures document of results year N is evidence for OIT item "มาตรการส่งเสริมคุณธรรมฯ" of year N+1.
     const catalogue = await catalogues.getCatalogue(targetYear);
-    const item = catalogue?.oitItems.find((i) => i.titleTh.startsWith('มาตรการส่งเสริมคุณธรรมและความโปร่งใส'));
+    const item = catalogue ? findOitItemByRole(catalogue, 'measures') : undefined;
     if (!item) return;
     const agency = await agencies.getAgency(agencyId);
+    // The document claims the elements its own structure check proves, so the item does not wait
+    // for an officer to confirm what the system wrote.
+    const model = await documents.measuresModel(agencyId, resultsYear);
+    const elements = claimedCatalogueElements(model, item.elements);
     const range = fiscalYearRange(targetYear);
     await oit.attachGenerated(agencyId, targetYear, item.code, {
       source: 'measures-document',
@@ -95,6 +115,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
       url: `${deps.config.publicBaseUrl}/a/${agency.slug}/ita/${resultsYear}/measures`,
       periodFrom: range.from,
       periodTo: range.to,
+      elements,
     });
   };
   const overview = buildOverview({
@@ -108,7 +129,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(deps.clock),
   });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -145,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { name: 'documents', routes: documentsRoutes, options: { documents: services.documents, agencies: services.agencies } },
     oitModule({ oit: services.oit, files: services.files, clock }),
+    trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);

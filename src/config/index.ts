@@ -36,6 +36,12 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly maxUploadBytes: number;
   readonly logLevel: string;
+  /**
+   * Test-only: CIDR ranges the outbound fetch may reach although they are not public (e.g.
+   * ['127.0.0.1/32'] for a test listener). Deliberately not read from any environment variable:
+   * only code that builds a Config by hand (the test support) can set it.
+   */
+  readonly outboundAllowPrivate?: readonly string[];
 }
 
 const DEV_SECRET = 'prongsai-development-secret-do-not-use-in-production';

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'documents.generate',
   'oit.manage',
   'oit.edit',
+  'measures.update',
   'complaints.handle',
   'complaints.disclose',
   'complaints.settings',
@@ -34,9 +35,10 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   // Reports are for complaint handlers only: an administrator sets the channel up but reads nothing.
   admin: PERMISSIONS.filter((p) => p !== 'complaints.handle' && p !== 'complaints.disclose'),
-  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit'],
+  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit', 'measures.update'],
   // Unit staff change only the OIT items assigned to them; the OIT service checks the assignment.
-  unit_staff: ['results.view', 'oit.edit'],
+  // and only the tracked measures of their own unit; the tracking service checks the unit.
+  unit_staff: ['results.view', 'oit.edit', 'measures.update'],
   viewer: ['results.view'],
   complaint_handler: ['complaints.handle'],
   // The custodian also handles reports and is the one who may open a reporter's identity (audited).

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Services } from '../../app.js';
 import { SYSTEM_ACTOR } from '../../platform/audit.js';
 import { actorOf } from '../users/service.js';
+import { seedDemoTracking } from '../tracking/index.js';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_USERNAME = 'demo';
@@ -58,5 +59,7 @@ export async function seedDemo(services: Services, extra: (agencyId: string) => 
   await services.results.saveResultsJson(actor, agency.id, results);
   await services.plans.draft(actor, agency.id, DEMO_RESULTS_YEAR);
   await extra(agency.id);
+  // FY2566 measures carried out in mixed states, and their 6-month report (needs the plan above).
+  await seedDemoTracking(services, agency.id);
   return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id };
 }
