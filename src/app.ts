@@ -34,6 +34,7 @@ import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
+import { complaintsModule, complaintsServices } from './modules/complaints/index.js';
 import { oitModule, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
 import { trackingModule, trackingService, reportService } from './modules/tracking/index.js';
 
@@ -129,7 +130,20 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(deps.clock),
   });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports };
+  const complaintsAt = (clock: Clock) =>
+    complaintsServices({
+      db: deps.db,
+      clock,
+      serverSecret: deps.config.sessionSecret,
+      dataDir: deps.config.dataDir,
+      publicBaseUrl: deps.config.publicBaseUrl,
+      agencies,
+      listUsers: users.listUsers,
+      attach: (...args) => attachGeneratedEvidence(oit, ...args),
+      getCatalogue: catalogues.getCatalogue,
+    });
+  const complaints = complaintsAt(deps.clock);
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, complaints, complaintsAt };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -166,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { name: 'documents', routes: documentsRoutes, options: { documents: services.documents, agencies: services.agencies } },
     oitModule({ oit: services.oit, files: services.files, clock }),
+    complaintsModule({ complaints: services.complaints, agencies: services.agencies, clock, publicBaseUrl: config.publicBaseUrl }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];

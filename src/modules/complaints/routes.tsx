@@ -18,7 +18,7 @@ import type { PublishedComplaintStatistics } from './statistics.js';
 import { abuseLimiter, type AbuseLimiter } from './abuse.js';
 import { FollowUpPage, ReceiptPage, ReportFormPage, StatusPage } from './views/PublicPages.js';
 import { GuidelinePage, PublicStatisticsPage } from './views/PublicInfoPages.js';
-import { guidelineDocx } from './guideline-document.js';
+import { guidelineDocument } from './guideline-document.js';
 
 export const CHANNEL_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -31,15 +31,17 @@ export function channelHeaders(reply: FastifyReply): void {
 }
 
 /** Request log lines of the channel: method and path only (no query, address, port, host, headers). */
+// Fastify types serializers as returning strings; pino accepts objects (its own req serializer does).
 export const CHANNEL_LOG_SERIALIZERS = {
   req: (req: { method?: string; url?: string }) => ({ method: req.method, url: (req.url ?? '').split('?')[0] }),
-};
+} as unknown as Record<string, (value: unknown) => string>;
 
 export interface ChannelRoutesOptions {
   channel: ComplaintChannel;
   statistics: PublishedComplaintStatistics;
   agencies: AgenciesService;
   clock: Clock;
+  publicBaseUrl: string;
   limiter?: AbuseLimiter;
   [key: string]: unknown;
 }
@@ -167,10 +169,12 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
     return sendPage(reply, <GuidelinePage ctx={pageContext(request, reply, agency)} slug={agency.slug} g={await channel.guideline(agency.id)} />);
   });
 
-  app.get('/a/:slug/report-corruption/guideline.docx', async (request, reply) => {
+  app.get('/a/:slug/report-corruption/guideline.:format', async (request, reply) => {
     const agency = await agencyOf(request);
-    const buffer = await guidelineDocx(agency, await channel.guideline(agency.id));
-    return sendDownload(reply, buffer, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต.docx', 'attachment');
+    const format = (request.params as { format: string }).format;
+    if (format !== 'docx' && format !== 'pdf') throw new DomainError('NOT_FOUND', 'ไม่พบไฟล์');
+    const doc = await guidelineDocument(agency, await channel.guideline(agency.id), opts.publicBaseUrl, format);
+    return sendDownload(reply, doc.buffer, doc.contentType, doc.fileName, format === 'pdf' ? 'inline' : 'attachment');
   });
 
   app.get('/a/:slug/report-corruption/statistics', async (request, reply) => {
@@ -193,8 +197,13 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
   });
 
   const api = { config: { csrf: false }, bodyLimit: 64 * 1024 };
+  // Fastify would also parse text/plain; the API takes JSON only, as the OpenAPI document says.
+  const requireJson = (request: FastifyRequest) => {
+    if (!/^application\/json\b/i.test(String(request.headers['content-type'] ?? ''))) throw new DomainError('UNSUPPORTED_MEDIA', 'กรุณาส่งข้อมูลเป็น application/json');
+  };
   app.post('/a/:slug/api/corruption-reports', api, async (request, reply) => {
     const agency = await agencyOf(request);
+    requireJson(request);
     limit(request, 'submit');
     const result = await channel.submit(agency, request.body ?? {}, { channel: 'api' });
     return reply.code(201).send(result);
@@ -202,6 +211,7 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
 
   app.post('/a/:slug/api/corruption-reports/status', api, async (request, reply) => {
     const agency = await agencyOf(request);
+    requireJson(request);
     limit(request, 'lookup');
     return reply.send(await channel.status(agency.id, request.body ?? {}));
   });

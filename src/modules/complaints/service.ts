@@ -127,9 +127,10 @@ export function complaintChannel(deps: ChannelDeps) {
     return rows;
   }
 
-  async function notifyHandlers(tx: Kysely<Database>, agencyId: string, reportId: string, excluded: string[], ts: string) {
+  // Handler ids are read before the transaction: on SQLite a query outside it would wait for it.
+  async function notifyHandlers(tx: Kysely<Database>, agencyId: string, reportId: string, excluded: string[], handlerIds: string[], ts: string) {
     const r = complaintsRepository(tx);
-    for (const id of eligibleHandlers((await deps.handlers(agencyId)).map((h) => h.id), excluded)) {
+    for (const id of eligibleHandlers(handlerIds, excluded)) {
       // Says only that something is waiting; never what.
       await r.insertNotification({ id: randomUUID(), agency_id: agencyId, user_id: id, report_id: reportId, kind: 'waiting', created_at: ts, read_at: null });
     }
@@ -214,6 +215,7 @@ export function complaintChannel(deps: ChannelDeps) {
       const identity: Identity | undefined = data.identity && Object.values(data.identity).some(Boolean) ? data.identity : undefined;
       const boxPublic = unb64(key.box_public);
       const reporterKey = await wrapWithSecret(receipt, contentKey, RECEIPT_KDF);
+      const handlerIds = (await deps.handlers(agency.id)).map((h) => h.id);
       const attachmentRows = await storeFiles(agency.id, id, null, contentKey, files, opts.keepOriginals ?? false, ts);
       try {
         await db.transaction().execute(async (tx) => {
@@ -234,7 +236,7 @@ export function complaintChannel(deps: ChannelDeps) {
           // Identity: its own row, sealed straight to the agency key (the reporter never reads it back).
           if (identity) await r.insertIdentity({ id: randomUUID(), agency_id: agency.id, report_id: id, sealed: b64(sealTo(boxPublic, JSON.stringify(identity))), created_at: ts });
           for (const a of attachmentRows) await r.insertAttachment(a);
-          await notifyHandlers(tx, agency.id, id, excluded, ts);
+          await notifyHandlers(tx, agency.id, id, excluded, handlerIds, ts);
           await writeAudit(tx, clock, REPORTER_ACTOR, { agencyId: agency.id, action: 'complaints.report.receive', entityType: 'complaint', entityId: id, details: { channel: opts.channel ?? 'online' } });
         });
       } catch (error) {
@@ -265,12 +267,13 @@ export function complaintChannel(deps: ChannelDeps) {
       const ts = clock.now().toISOString();
       const messageId = randomUUID();
       const attachmentRows = await storeFiles(agencyId, row.id, messageId, key, prepared, false, ts);
+      const handlerIds = (await deps.handlers(agencyId)).map((h) => h.id);
       await db.transaction().execute(async (tx) => {
         const r = complaintsRepository(tx);
         await r.insertMessage({ id: messageId, agency_id: agencyId, report_id: row.id, author: 'reporter', author_user_id: null, body: b64(encrypt(key, data.message)), created_at: ts });
         for (const a of attachmentRows) await r.insertAttachment(a);
         await r.updateReport(agencyId, row.id, { reporter_waiting: 0, updated_at: ts });
-        await notifyHandlers(tx, agencyId, row.id, JSON.parse(row.excluded_user_ids) as string[], ts);
+        await notifyHandlers(tx, agencyId, row.id, JSON.parse(row.excluded_user_ids) as string[], handlerIds, ts);
         await writeAudit(tx, clock, REPORTER_ACTOR, { agencyId, action: 'complaints.report.reporter-reply', entityType: 'complaint', entityId: row.id });
       });
       return reporterView((await repo.reportById(agencyId, row.id))!, key);

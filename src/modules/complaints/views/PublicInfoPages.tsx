@@ -100,7 +100,9 @@ export function GuidelinePage({ ctx, slug, g }: { ctx: PageContext; slug: string
   return (
     <Layout ctx={ctx} title={title} variant="public">
       <h1>{title}</h1>
-      <p><a href={`/a/${slug}/report-corruption/guideline.docx`}>ดาวน์โหลด DOCX</a></p>
+      <p>
+        <a href={`/a/${slug}/report-corruption/guideline.docx`}>ดาวน์โหลด DOCX</a> · <a href={`/a/${slug}/report-corruption/guideline.pdf`}>ดาวน์โหลด PDF</a>
+      </p>
       <GuidelineBody g={g} agencyName={ctx.agency?.nameTh ?? ''} slug={slug} d={ctx.agency?.digits ?? 'thai'} />
     </Layout>
   );

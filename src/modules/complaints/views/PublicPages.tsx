@@ -91,7 +91,7 @@ export function ReceiptPage({ ctx, slug, receipt, acknowledgement }: { ctx: Page
         <p>รหัสติดตามเรื่องของท่าน</p>
         <p class="receipt" id="receipt">{withDigits(formatReceipt(receipt), 'arabic')}</p>
       </div>
-      <div class="notice notice-warning">
+      <div class="notice notice-warn">
         <p><strong>จดรหัสนี้เก็บไว้ในที่ปลอดภัย</strong> หน้านี้แสดงรหัสเพียงครั้งเดียว ระบบไม่ได้เก็บรหัสไว้ จึงออกรหัสให้ใหม่ไม่ได้ ใครมีรหัสนี้จะเห็นความคืบหน้าและข้อความของเรื่องนี้</p>
         <p>ใช้รหัสนี้ที่หน้า "ติดตามเรื่อง" เพื่อดูสถานะ ตอบคำถามของเจ้าหน้าที่ หรือส่งข้อมูลเพิ่ม ไม่ต้องมีบัญชีหรืออีเมล</p>
       </div>
@@ -112,7 +112,7 @@ export function FollowUpPage({ ctx, slug, errors, notFoundMessage }: { ctx: Page
     <Layout ctx={ctx} title={title} variant="public" errors={errors}>
       <h1>{title}</h1>
       <ChannelNav slug={slug} />
-      {notFoundMessage && <p class="notice notice-warning" role="alert">{notFoundMessage}</p>}
+      {notFoundMessage && <p class="notice notice-warn" role="alert">{notFoundMessage}</p>}
       <form method="post" action={`/a/${slug}/report-corruption/follow-up`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextField name="receipt" label="รหัสติดตามเรื่อง 16 หลัก" inputmode="numeric" autocomplete="off" error={errorFor(errors, 'receipt')} />
@@ -135,7 +135,7 @@ export function StatusPage({ ctx, slug, receipt, view, errors, message, notice }
         {view.forwardedToLabel && <div><dt>ส่งต่อไปยัง</dt><dd>{view.forwardedToLabel}</dd></div>}
         <div><dt>รูปภาพที่ส่งแล้ว</dt><dd>{withDigits(String(view.attachments), d)} รูป</dd></div>
       </dl>
-      {view.waitingForReporter && <p class="notice notice-warning">เจ้าหน้าที่มีคำถามถึงท่าน กรุณาตอบด้านล่าง</p>}
+      {view.waitingForReporter && <p class="notice notice-warn">เจ้าหน้าที่มีคำถามถึงท่าน กรุณาตอบด้านล่าง</p>}
       <h2>ข้อความ</h2>
       {view.messages.length === 0 ? (
         <p>ยังไม่มีข้อความ</p>
