@@ -2,7 +2,8 @@
  * The composition root: builds repositories and services from explicit dependencies and hands
  * each module's routes plugin only what it uses. No listen here — tests build the app and inject.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import { createRequire } from 'node:module';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config/index.js';
 import type { Database } from './db/schema.js';
@@ -31,12 +32,17 @@ import { claimedCatalogueElements, documentsService } from './modules/documents/
 import { documentsRoutes } from './modules/documents/routes.js';
 import { DomainError } from './shared/errors.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
-import { fiscalYearRange } from './shared/fiscal.js';
+import { fiscalYearOf, fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
 import { complaintsModule, complaintsServices } from './modules/complaints/index.js';
-import { oitModule, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
-import { trackingModule, trackingService, reportService } from './modules/tracking/index.js';
+import { oitModule, oitProgressReader, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
+import { latestResultsReader } from './modules/ita-results/index.js';
+import { latestPlansReader } from './modules/improvement/overview.js';
+import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate } from './modules/deployment/index.js';
+import { trackingModule, trackingService, reportService, countStates } from './modules/tracking/index.js';
+import { calendarModule, calendarService } from './modules/calendar/index.js';
+import { registerObservability } from './platform/observability.js';
 
 export interface AppDeps {
   config: Config;
@@ -45,12 +51,18 @@ export interface AppDeps {
   clock?: Clock;
   /** Pino logger options, or false to silence (tests). */
   logger?: boolean | Record<string, unknown>;
+  /** PostgreSQL pool use for /metrics (from openDatabase). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
+
+/** The release version, from package.json (one level above both src/ and dist/). */
+export const APP_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 export function createServices(deps: { db: Kysely<Database>; clock: Clock; config: Config }) {
   const agencies = agenciesService(deps);
   const users = usersService(deps);
-  const setup = setupService({ db: deps.db, agencies, users });
+  const deployment = deploymentService({ db: deps.db, clock: deps.clock, publicBaseUrl: deps.config.publicBaseUrl, agencies, users });
+  const setup = setupService({ db: deps.db, agencies, users, onFirstAdministrator: (tx, userId) => deployment.grantFirstAdministrator(userId, 'setup', tx) });
   const catalogues = catalogueService(deps);
   const results = itaResultsService({ db: deps.db, clock: deps.clock, catalogues, agencies });
   const unitNames = async (agencyId: string) => (await agencies.listUnits(agencyId)).map((u) => u.nameTh);
@@ -84,7 +96,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
   });
   const files = fileStore(deps);
   const oit = oitService({ ...deps, files, agencies, users, catalogue: catalogues.getCatalogue, catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear) });
-  const tracking = trackingService({ db: deps.db, clock: deps.clock, files, listUnits: agencies.listUnits });
+  const tracking = trackingService({ db: deps.db, clock: deps.clock, files, listUnits: agencies.listUnits, getPlan: plans.getPlan });
   const reports = reportService({
     db: deps.db,
     clock: deps.clock,
@@ -97,8 +109,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
   });
   publishMeasures = async (agencyId, resultsYear, targetYear) => {
     // The published plan's rows become the tracked measures of its target year.
-    const plan = await plans.getPlan(agencyId, resultsYear);
-    if (plan) await tracking.syncFromPlan(SYSTEM_ACTOR, agencyId, plan);
+    await tracking.syncFromPlanOf(SYSTEM_ACTOR, agencyId, resultsYear);
     // The measures document of results year N is evidence for OIT item "มาตรการส่งเสริมคุณธรรมฯ" of year N+1.
     const catalogue = await catalogues.getCatalogue(targetYear);
     const item = catalogue ? findOitItemByRole(catalogue, 'measures') : undefined;
@@ -119,6 +130,45 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
       elements,
     });
   };
+  const calendar = calendarService({
+    db: deps.db,
+    clock: deps.clock,
+    publicBaseUrl: deps.config.publicBaseUrl,
+    ...(deps.config.reminders?.mail ? { mail: deps.config.reminders.mail } : {}),
+    ...(deps.config.reminders?.line ? { line: deps.config.reminders.line } : {}),
+    leadDays: deps.config.reminders?.leadDays ?? 14,
+    listAgencies: agencies.listAgencies,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    itemFacts: async (agencyId, year) => {
+      if (!(await catalogues.getCatalogue(year))?.oitItems.length) return [];
+      const view = await oit.loadYear(agencyId, year, { withPeople: false });
+      return view.items.map((i) => ({ code: i.code, done: i.status === 'published' || i.result.complete }));
+    },
+    measureFacts: async (agencyId, year) =>
+      (await tracking.listMeasures(agencyId, year)).map((m) => ({
+        id: m.id,
+        titleTh: m.titleTh,
+        unitId: m.unitId,
+        finished: m.status === 'done' || m.status === 'cancelled',
+        reportedOn: [...m.notes.map((n) => n.createdAt), ...m.evidence.map((e) => e.createdAt)],
+      })),
+    listUsers: users.listUsers,
+    summary: {
+      scores: async (agencyId) => (await results.listYears(agencyId)).map((y) => ({ year: y.fiscalYear, score: y.officialScore ?? y.computedTotal, level: y.officialLevel ?? y.computedLevel })),
+      passMark: async (agencyId, year) => (await analysisOrNone(agencyId, year))?.passMark ?? null,
+      readiness: async (agencyId, year) => {
+        if (!(await catalogues.getCatalogue(year))?.oitItems.length) return null;
+        const view = await oit.loadYear(agencyId, year, { withPeople: false });
+        return { year, percent: view.readiness, complete: view.items.filter((i) => i.result.complete).length, total: view.items.length };
+      },
+      measures: async (agencyId, year) => countStates(await tracking.listMeasures(agencyId, year), todayInThailand(deps.clock)),
+      defaultYear: async (agencyId) => {
+        const current = fiscalYearOf(todayInThailand(deps.clock));
+        return (await tracking.listYears(agencyId)).find((y) => y <= current) ?? current;
+      },
+    },
+  });
   const overview = buildOverview({
     resultYears: (agencyId) => results.listYears(agencyId),
     passGap: async (agencyId, year) => {
@@ -143,7 +193,18 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
       getCatalogue: catalogues.getCatalogue,
     });
   const complaints = complaintsAt(deps.clock);
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, complaints, complaintsAt };
+  const deploymentViews = deploymentOverview({
+    clock: deps.clock,
+    requireGrant: deployment.requireGrant,
+    sources: {
+      listAgencies: agencies.listAgenciesWhere,
+      latestResults: latestResultsReader(deps.db, () => catalogues.allCatalogues()),
+      oitProgress: oitProgressReader(deps.db, async (year) => (await catalogues.getCatalogue(year))?.oitItems.length ?? 0),
+      latestPlans: latestPlansReader(deps.db),
+    },
+  });
+  const deploymentImport = bulkImport({ db: deps.db, clock: deps.clock, agencies, results, requireGrant: deployment.requireGrant });
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -152,13 +213,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    // One line per request from the observability hook instead (route pattern, status, time):
+    // Fastify's own lines carry the URL with its query string.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
   const services = createServices({ db, clock, config });
 
-  await registerPlatform(app, { config, users: services.users, agencies: services.agencies });
+  await registerObservability(app, {
+    db,
+    dataDir: config.dataDir,
+    version: APP_VERSION,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+    ...(deps.poolStats ? { poolStats: deps.poolStats } : {}),
+    gauges: [
+      { name: 'prongsai_agencies', help: 'Agencies on this deployment.', collect: async () => [{ value: await services.agencies.countAgencies() }] },
+    ],
+  });
+  await registerPlatform(app, { config, users: services.users, agencies: services.agencies, deploymentRoles: services.deployment });
   installErrorHandling(app);
+  registerAgencyStatusGate(app, { findBySlug: services.agencies.findBySlug });
 
   const modules: ModuleManifest<any>[] = [
     { name: 'users', routes: usersRoutes, options: { config, users: services.users } },
@@ -182,6 +257,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     oitModule({ oit: services.oit, files: services.files, clock }),
     complaintsModule({ complaints: services.complaints, agencies: services.agencies, clock, publicBaseUrl: config.publicBaseUrl }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
+    calendarModule({ calendar: services.calendar }),
+    deploymentModule({ config, deployment: services.deployment, overview: services.deploymentViews, bulkImport: services.bulkImport }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);

@@ -16,10 +16,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   analyze: { summary: 'analyze FILE --json — วิเคราะห์ผลการประเมินจากไฟล์ JSON', load: () => import('./commands/analyze.js') },
   document: { summary: 'document FILE --out PATH.docx|.pdf|.html — สร้างเอกสารมาตรการ', load: () => import('./commands/document.js') },
   demo: { summary: 'demo — โหลดหน่วยงานตัวอย่าง (ข้อมูลสาธิต)', load: () => import('./commands/demo.js') },
-  catalogue: { summary: 'catalogue list | import FILE — แคตตาล็อก ITA รายปี', load: () => import('./commands/catalogue.js') },
+  catalogue: { summary: 'catalogue list | map --from Y --to Y | import FILE — แคตตาล็อก ITA รายปี', load: () => import('./commands/catalogue.js') },
   oit: { summary: 'oit readiness --year N [--agency SLUG] --json | oit export --year N --out FILE', load: () => import('./commands/oit.js') },
+  agency: { summary: 'agency create --slug S --name N --type T --province P [--host H] --json | agency list --json | agency import FILE --province P', load: () => import('./commands/agency.js') },
   report: { summary: 'report measures --year N --round 6|12 [--agency SLUG] --out FILE.docx|.pdf|.html — รายงานผลการดำเนินการตามมาตรการ', load: () => import('./commands/report.js') },
-  migrate: { summary: 'migrate — ปรับโครงสร้างฐานข้อมูลให้เป็นปัจจุบัน', load: () => import('./commands/migrate.js') },
+  calendar: { summary: 'calendar --year N [--agency SLUG] --json — ปฏิทินกำหนดส่งงานของปี', load: () => import('./commands/calendar.js') },
+  migrate: { summary: 'migrate [--status [--json]] — ปรับโครงสร้างฐานข้อมูลให้เป็นปัจจุบัน (สำรองก่อน)', load: () => import('./commands/migrate.js') },
+  backup: { summary: 'backup --out FILE.tar.gz — สำรองฐานข้อมูลและไฟล์หลักฐานทั้งหมด', load: () => import('./commands/backup.js') },
+  restore: { summary: 'restore FILE.tar.gz — กู้คืนลงฐานข้อมูลและโฟลเดอร์ข้อมูลที่ว่าง', load: () => import('./commands/restore.js') },
 };
 
 function usage(io: CliIO): void {

@@ -36,15 +36,21 @@ declare module 'fastify' {
   }
 }
 
+/** Who holds the deployment administrator grant; implemented by the deployment module. */
+export interface DeploymentRoleSource {
+  isDeploymentAdmin(userId: string): Promise<boolean>;
+}
+
 export interface PlatformOptions {
   config: Config;
   users: UsersService;
   agencies: AgenciesService;
+  deploymentRoles?: DeploymentRoleSource;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function registerPlatform(app: FastifyInstance, { config, users, agencies }: PlatformOptions): Promise<void> {
+export async function registerPlatform(app: FastifyInstance, { config, users, agencies, deploymentRoles }: PlatformOptions): Promise<void> {
   const secureCookies = config.trustProxy || config.publicBaseUrl.startsWith('https://');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -95,6 +101,7 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
 
   app.decorateRequest('user', null);
   app.decorateRequest('agency', null);
+  app.decorateRequest('deploymentAdmin', false);
   app.decorateRequest('locale', 'th');
   app.decorateRequest('flash', null);
   app.decorateRequest('sessionToken', null);
@@ -123,6 +130,7 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
         request.sessionToken = unsigned.value;
         request.user = user;
         request.agency = await agencies.getAgency(user.agencyId);
+        request.deploymentAdmin = deploymentRoles ? await deploymentRoles.isDeploymentAdmin(user.id) : false;
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }

@@ -8,12 +8,17 @@ import type { User } from '../modules/users/domain/user.js';
 import type { Agency } from '../modules/agencies/domain/agency.js';
 import type { Locale } from '../ui/i18n.js';
 import type { NavEntry, PageContext } from '../ui/context.js';
-import { can, type Permission } from '../shared/permissions.js';
+import { canWith, type Permission } from '../shared/permissions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     user: User | null;
     agency: Agency | null;
+    /**
+     * Whether the signed-in person holds the deployment administrator grant (set after the
+     * session is resolved, through the `DeploymentRoleSource` the composition root passes in).
+     */
+    deploymentAdmin: boolean;
     locale: Locale;
     flash: string | null;
     /** The session cookie's token when it named a live session (never logged, never rendered). */
@@ -54,7 +59,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, agency
     agency: agency ? { nameTh: agency.nameTh, slug: agency.slug, digits: agency.digits } : null,
     nav: navEntries,
     flash: request.flash,
-    can: (p: Permission) => !!user && can(user.roles, p),
+    can: (p: Permission) => !!user && canWith({ roles: user.roles, deploymentAdmin: request.deploymentAdmin }, p),
   };
 }
 

@@ -49,6 +49,9 @@ export async function seedDemo(services: Services, extra: (agencyId: string) => 
     roles: ['admin'],
     unitId: null,
   });
+  // On an install with no administrator yet (a demo machine), the demo user administers the
+  // deployment too, so the province view and agency administration can be tried.
+  await services.deployment.grantFirstAdministrator(user.id, 'demo');
   const actor = actorOf(user);
   for (const [i, e] of [
     { name: 'นายสมชาย ใจดี (สมมุติ)', position: 'นายกเทศมนตรีตำบลตัวอย่าง', phone: '045-000-001' },
