@@ -239,7 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'users', routes: usersRoutes, options: { config, users: services.users } },
     { name: 'setup', routes: setupRoutes, options: { config, setup: services.setup } },
     agenciesModule({ agencies: services.agencies }),
-    usersAdminModule({ users: services.users, units: services.agencies }),
+    usersAdminModule({ users: services.users, units: services.agencies, config }),
     auditModule({ audit: auditService({ db }) }),
     itaResultsModule({ results: services.results, catalogues: services.catalogues }),
     catalogueModule({ catalogues: services.catalogues }),
