@@ -42,7 +42,7 @@ import { latestPlansReader } from './modules/improvement/overview.js';
 import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate } from './modules/deployment/index.js';
 import { trackingModule, trackingService, reportService, countStates } from './modules/tracking/index.js';
 import { calendarModule, calendarService } from './modules/calendar/index.js';
-import { registerObservability } from './platform/observability.js';
+import { readSystemStatus, registerObservability } from './platform/observability.js';
 
 export interface AppDeps {
   config: Config;
@@ -258,7 +258,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     complaintsModule({ complaints: services.complaints, agencies: services.agencies, clock, publicBaseUrl: config.publicBaseUrl }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
-    deploymentModule({ config, deployment: services.deployment, overview: services.deploymentViews, bulkImport: services.bulkImport }),
+    deploymentModule({
+      config,
+      deployment: services.deployment,
+      overview: services.deploymentViews,
+      bulkImport: services.bulkImport,
+      systemStatus: () => readSystemStatus({ db, dataDir: config.dataDir, version: APP_VERSION, dialect: deps.dialect }),
+    }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);
