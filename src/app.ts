@@ -11,6 +11,7 @@ import type { Dialect } from './db/portable.js';
 import { moduleDb } from './database.js';
 import { systemClock, todayInThailand, type Clock } from './shared/clock.js';
 import { registerPlatform } from './platform/http.js';
+import { loggerOptions } from './platform/log-redact.js';
 import { installErrorHandling } from './platform/error-handler.js';
 import { mergeAuditLabels, type ModuleManifest } from './platform/module.js';
 import type { NavEntry } from './ui/context.js';
@@ -33,7 +34,8 @@ import { trackingModule, trackingService, reportService, countStates, type Track
 import { calendarModule, calendarService, type CalendarDb } from './modules/calendar/index.js';
 import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate, type DeploymentDb } from './modules/deployment/index.js';
 import { fiscalYearOf } from './shared/fiscal.js';
-import { registerObservability } from './platform/observability.js';
+import { readSystemStatus, registerObservability } from './platform/observability.js';
+import { complaintsModule, complaintsServices, publishedComplaintStatistics, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -150,6 +152,11 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
         return { year, percent: view.readiness, complete: view.items.filter((i) => i.result.complete).length, total: view.items.length };
       },
       measures: async (agencyId, year) => countStates(await tracking.listMeasures(agencyId, year), todayInThailand(deps.clock)),
+      // Called at request time, after the complaints services below exist.
+      complaints: async (agencyId, year) => {
+        const s = await publishedComplaintStatistics(complaints, agencyId, year, '12-month');
+        return s.none ? null : { total: s.total, completed: s.completed, inProgress: s.inProgress };
+      },
       defaultYear: async (agencyId) => {
         const current = fiscalYearOf(todayInThailand(deps.clock));
         return (await tracking.listYears(agencyId)).find((y) => y <= current) ?? current;
@@ -167,6 +174,19 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(clock),
   });
+  const complaintsAt = (clock: Clock) =>
+    complaintsServices({
+      db: moduleDb<ComplaintsDb>(db),
+      clock,
+      serverSecret: deps.config.sessionSecret,
+      dataDir: deps.config.dataDir,
+      publicBaseUrl: deps.config.publicBaseUrl,
+      agencies,
+      listUsers: users.listUsers,
+      attach: (...args) => oit.attachGenerated(...args),
+      getCatalogue: catalogues.getCatalogue,
+    });
+  const complaints = complaintsAt(deps.clock);
   const deploymentViews = deploymentOverview({
     clock,
     requireGrant: deployment.requireGrant,
@@ -179,7 +199,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
   });
   const deploymentImport = bulkImport({ db, clock, agencies, results, requireGrant: deployment.requireGrant });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, audit };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -187,15 +207,15 @@ export type Services = ReturnType<typeof createServices>;
  * THE list of modules, in order (navigation, registration and demo hooks follow it). The audit
  * module comes last because it shows every other module's audit words.
  */
-export function moduleManifests(services: Services, deps: { config: Config; clock: Clock }): ModuleManifest<any>[] {
-  const { config, clock } = deps;
+export function moduleManifests(services: Services, deps: { config: Config; clock: Clock; db: Kysely<any>; dialect: Dialect }): ModuleManifest<any>[] {
+  const { config, clock, db } = deps;
   let navigation: NavEntry[] = [];
   const modules: ModuleManifest<any>[] = [
     usersModule({ config, users: services.users }),
     setupModule({ config, setup: services.setup }),
     homeModule({ agencies: services.agencies, users: services.users, dashboardLinks: () => navigation, overview: services.overview }),
     agenciesModule({ agencies: services.agencies }),
-    usersAdminModule({ users: services.users, units: services.agencies }),
+    usersAdminModule({ users: services.users, units: services.agencies, config }),
     itaResultsModule({ results: services.results, catalogues: services.catalogues }),
     catalogueModule({ catalogues: services.catalogues }),
     improvementModule({
@@ -205,9 +225,28 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     }),
     documentsModule({ documents: services.documents, agencies: services.agencies }),
     oitModule({ oit: services.oit, files: services.files, clock }),
+    {
+      ...complaintsModule({ complaints: services.complaints, agencies: services.agencies, clock, publicBaseUrl: config.publicBaseUrl }),
+      // The corruption-complaint channel: a handler with 2FA, the key, reports in mixed states, OIT links.
+      seedDemo: ({ agency }) =>
+        seedDemoComplaints(
+          {
+            complaintsAt: services.complaintsAt,
+            createUser: (agencyId, u) => services.users.createUser(SYSTEM_ACTOR, agencyId, { ...u, email: null, passwordConfirm: u.password, roles: ['complaint_custodian'], unitId: null }),
+            catalogueYears: async () => (await services.catalogues.listYears()).map((y) => y.fiscalYear),
+          },
+          agency,
+        ),
+    },
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
-    deploymentModule({ config, deployment: services.deployment, overview: services.deploymentViews, bulkImport: services.bulkImport }),
+    deploymentModule({
+      config,
+      deployment: services.deployment,
+      overview: services.deploymentViews,
+      bulkImport: services.bulkImport,
+      systemStatus: () => readSystemStatus({ db, dataDir: config.dataDir, version: APP_VERSION, dialect: deps.dialect }),
+    }),
   ];
   modules.push(auditModule({ audit: services.audit, labels: mergeAuditLabels(modules) }));
   navigation = staffNavigation(modules);
@@ -220,19 +259,25 @@ export const staffNavigation = (modules: readonly ModuleManifest<any>[]): NavEnt
   ...modules.flatMap((m) => m.nav ?? []),
 ];
 
+/** Proxy hops to trust for the client address: TRUST_PROXY_HOPS, 1 for TRUST_PROXY=true alone, else none. */
+export const trustedHops = (config: Pick<Config, 'trustProxy' | 'trustProxyHops'>): number | false =>
+  config.trustProxy ? Math.max(1, config.trustProxyHops ?? 1) : false;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
   const { config, db } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: deps.logger === false || deps.logger === true ? deps.logger : loggerOptions(deps.logger ?? { level: config.logLevel }),
     // One line per request from the observability hook instead (route pattern, status, time):
     // Fastify's own lines carry the URL with its query string.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A number of hops, never `true`: with `true` any client-sent X-Forwarded-For would become
+    // the client address (and the per-address sign-in limit would trust it).
+    trustProxy: trustedHops(config) === false ? false : (_address: string, hop: number) => hop < (trustedHops(config) as number),
     bodyLimit: 2 * 1024 * 1024,
   });
   const services = createServices({ db, clock, config });
-  const modules = moduleManifests(services, { config, clock });
+  const modules = moduleManifests(services, { config, clock, db, dialect: deps.dialect });
 
   await registerObservability(app, {
     db,

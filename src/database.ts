@@ -12,8 +12,10 @@ import type { ImprovementTables } from './modules/improvement/index.js';
 import type { OitTables } from './modules/oit/index.js';
 import type { TrackingTables } from './modules/tracking/index.js';
 import type { CalendarTables } from './modules/calendar/index.js';
+import type { DeploymentTables } from './modules/deployment/index.js';
+import type { ComplaintTables } from './modules/complaints/index.js';
 
-export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables {}
+export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables {}
 
 /** The connection handed to a module, typed with only what that module may read. */
 export { narrowDb as moduleDb } from './db/narrow.js';

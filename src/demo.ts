@@ -9,12 +9,15 @@ import { randomBytes } from 'node:crypto';
 import type { Services } from './app.js';
 import { actorOf, SYSTEM_ACTOR } from './platform/audit.js';
 import type { ModuleManifest } from './platform/module.js';
+import type { DemoComplaintsOutcome } from './modules/complaints/index.js';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_USERNAME = 'demo';
 export const DEMO_RESULTS_YEAR = 2565;
 
-export type DemoOutcome = { created: false } | { created: true; username: string; password: string; agencyId: string };
+export type DemoOutcome =
+  | { created: false }
+  | { created: true; username: string; password: string; agencyId: string; complaints: DemoComplaintsOutcome; outcomes: Record<string, unknown> };
 
 export async function seedDemo(services: Services, manifests: readonly Pick<ModuleManifest<any>, 'name' | 'seedDemo'>[]): Promise<DemoOutcome> {
   if (await services.agencies.findBySlug(DEMO_SLUG)) return { created: false };
@@ -49,7 +52,10 @@ export async function seedDemo(services: Services, manifests: readonly Pick<Modu
   // On an install with no administrator yet (a demo machine), the demo user administers the
   // deployment too, so the province view and agency administration can be tried.
   await services.deployment.grantFirstAdministrator(admin.id, 'demo');
-  const ctx = { agencyId: agency.id, admin, actor: actorOf(admin), resultsYear: DEMO_RESULTS_YEAR };
-  for (const m of manifests) await m.seedDemo?.(ctx);
-  return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id };
+  const ctx = { agencyId: agency.id, agency, admin, actor: actorOf(admin), resultsYear: DEMO_RESULTS_YEAR };
+  const outcomes: Record<string, unknown> = {};
+  for (const m of manifests) if (m.seedDemo) outcomes[m.name] = await m.seedDemo(ctx);
+  // The complaints hook returns its handler's one-time credentials for the CLI to print.
+  const complaints = outcomes.complaints as DemoComplaintsOutcome;
+  return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id, complaints, outcomes };
 }

@@ -19,7 +19,7 @@ const SRC = dirname(fileURLToPath(import.meta.url));
 const config = { publicBaseUrl: 'http://127.0.0.1', dataDir: '/nonexistent', sessionSecret: 'x'.repeat(40) } as Config;
 const database = openDatabase({ kind: 'sqlite', file: ':memory:' });
 afterAll(() => database.close());
-const manifests = moduleManifests(createServices({ db: database.db, clock: systemClock, config }), { config, clock: systemClock });
+const manifests = moduleManifests(createServices({ db: database.db, clock: systemClock, config }), { config, clock: systemClock, db: database.db, dialect: database.dialect });
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

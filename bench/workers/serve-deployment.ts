@@ -54,7 +54,7 @@ async function cleanUp(): Promise<void> {
 const database = openDatabase(config.database, { schema, max: 10 });
 await migrateToLatest(database.db);
 const services = createServices({ db: database.db, clock: systemClock, config });
-const demo = await seedDemo(services, moduleManifests(services, { config, clock: systemClock }));
+const demo = await seedDemo(services, moduleManifests(services, { config, clock: systemClock, db: database.db, dialect: database.dialect }));
 if (!demo.created) throw new Error('demo agency was not created');
 
 // ---- 8,317 agencies over 77 provinces -------------------------------------------------------

@@ -37,7 +37,7 @@ const database = openDatabase(config.database);
 await migrateToLatest(database.db);
 const app = await buildApp({ config, db: database.db, dialect: database.dialect, clock: systemClock, logger: false });
 const services = createServices({ db: database.db, clock: systemClock, config });
-const demo = await seedDemo(services, moduleManifests(services, { config, clock: systemClock }));
+const demo = await seedDemo(services, moduleManifests(services, { config, clock: systemClock, db: database.db, dialect: database.dialect }));
 if (!demo.created) throw new Error('demo agency was not created');
 await app.listen({ port: 0, host: '127.0.0.1' });
 

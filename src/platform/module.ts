@@ -26,6 +26,7 @@ export interface AuditLabels {
 /** What a module's demo hook gets: the demo agency, its administrator and the demo results year. */
 export interface DemoSeedContext {
   agencyId: string;
+  agency: { id: string; slug: string; nameTh: string };
   admin: SessionUser;
   actor: Actor;
   /** The fiscal year of the demo's ITA results (the OIT workspace uses the same year). */
@@ -45,8 +46,11 @@ export interface ModuleManifest<Options extends Record<string, unknown> = Record
   auditLabels?: AuditLabels;
   /** OIT item roles (catalogue `role` keys) whose evidence this module generates. */
   oitEvidenceRoles?: readonly string[];
-  /** Fills the module's part of the demo agency; hooks run in the order modules are listed. */
-  seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
+  /**
+   * Fills the module's part of the demo agency; hooks run in the order modules are listed. What a
+   * hook returns (e.g. a one-time sign-in to print) is handed back under the module's name.
+   */
+  seedDemo?: (ctx: DemoSeedContext) => Promise<unknown>;
   /** The module's public JSON APIs, merged into the one OpenAPI document (GET /openapi.json). */
   openapi?: OpenApiContribution;
 }

@@ -8,7 +8,7 @@ import { seedDemo, DEMO_SLUG, DEMO_RESULTS_YEAR } from '../../demo.js';
 export const run: CliCommand = async (_args, io) => {
   return withDatabase(async (database, config) => {
     const services = createServices({ db: database.db, clock: systemClock, config });
-    const outcome = await seedDemo(services, moduleManifests(services, { config, clock: systemClock }));
+    const outcome = await seedDemo(services, moduleManifests(services, { config, clock: systemClock, db: database.db, dialect: database.dialect }));
     const base = config.publicBaseUrl;
     if (!outcome.created) {
       io.err(`มีหน่วยงานสาธิตอยู่แล้ว: ${base}/a/${DEMO_SLUG} (ลบไฟล์ฐานข้อมูลใน DATA_DIR เพื่อเริ่มใหม่)`);
@@ -23,6 +23,13 @@ export const run: CliCommand = async (_args, io) => {
         `  ผลการวิเคราะห์: ${base}/admin/results/${DEMO_RESULTS_YEAR}`,
         `  ความพร้อม OIT: ${base}/admin/oit/${DEMO_RESULTS_YEAR}`,
         `  หน้าเว็บสาธารณะ: ${base}/a/${DEMO_SLUG}`,
+        '',
+        'ช่องทางแจ้งเบาะแสการทุจริต (ข้อมูลสาธิต)',
+        `  แจ้งเรื่อง: ${base}/a/${DEMO_SLUG}/report-corruption`,
+        `  ผู้รับผิดชอบเรื่องร้องเรียน: ${outcome.complaints.username} / ${outcome.complaints.password}`,
+        `  รหัสลับ TOTP (เพิ่มในแอป Authenticator): ${outcome.complaints.totpSecret}`,
+        `  รหัสผ่านสำหรับกุญแจ: ${outcome.complaints.passphrase}`,
+        `  รหัสติดตามเรื่องตัวอย่าง: ${outcome.complaints.receipt}`,
       ].join('\n'),
     );
     return 0;

@@ -28,6 +28,7 @@ export const improvementModule = (options: ImprovementRoutesOptions) =>
         'plan.row_create': { th: 'เพิ่มแถวในแผนปรับปรุง', en: 'Plan row added' },
         'plan.row_update': { th: 'แก้ไขแถวของแผนปรับปรุง', en: 'Plan row changed' },
         'plan.row_delete': { th: 'ลบแถวของแผนปรับปรุง', en: 'Plan row deleted' },
+        'plan.units': { th: 'กำหนดหน่วยงานผู้รับผิดชอบตามประเภทงานของแผนปรับปรุง', en: 'Responsible units for plan drafts set' },
         'plan.measures_update': { th: 'แก้ไขมาตรการขับเคลื่อน', en: 'Driving measures changed' },
       },
       entities: { improvement_plan: { th: 'แผนปรับปรุง', en: 'Improvement plan' }, plan_row: { th: 'แถวของแผนปรับปรุง', en: 'Plan row' } },

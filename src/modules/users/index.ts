@@ -19,6 +19,7 @@ const AUDIT_LABELS = {
     'user.unit_change': { th: 'เปลี่ยนหน่วยงานย่อยของผู้ใช้', en: 'User unit changed' },
     'user.password_change': { th: 'เปลี่ยนรหัสผ่าน', en: 'Password changed' },
     'auth.login': { th: 'เข้าสู่ระบบ', en: 'Signed in' },
+    'auth.logout_all': { th: 'ออกจากระบบทุกอุปกรณ์', en: 'Signed out everywhere' },
     'auth.login_failed': { th: 'เข้าสู่ระบบไม่สำเร็จ', en: 'Failed sign-in' },
     'auth.lockout': { th: 'ระงับบัญชีชั่วคราว (ใส่รหัสผ่านผิดหลายครั้ง)', en: 'Account locked after failed sign-ins' },
   },
