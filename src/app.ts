@@ -33,6 +33,8 @@ import { fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
 import { oitModule, oitService } from './modules/oit/index.js';
+import { surveysModule, surveysService } from './modules/surveys/index.js';
+import { eserviceReports, eservicesModule, eservicesService } from './modules/eservices/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -107,7 +109,25 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(deps.clock),
   });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview };
+  const surveys = surveysService({ db: deps.db, clock: deps.clock, secret: deps.config.sessionSecret });
+  const eserviceReporting = eserviceReports({
+    db: deps.db,
+    clock: deps.clock,
+    files,
+    surveys,
+    getAgency: agencies.getAgency,
+    evidence: { oit, getCatalogue: catalogues.getCatalogue },
+    publicBaseUrl: deps.config.publicBaseUrl,
+  });
+  const eservices = eservicesService({
+    db: deps.db,
+    clock: deps.clock,
+    files,
+    surveys,
+    // The public E-Service page is the E-Service item's evidence once a service is on.
+    onPublicPageChanged: async (agencyId) => void (await eserviceReporting.attachPublicPage(agencyId)),
+  });
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, surveys, eservices, eserviceReports: eserviceReporting };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -144,6 +164,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { name: 'documents', routes: documentsRoutes, options: { documents: services.documents, agencies: services.agencies } },
     oitModule({ oit: services.oit, files: services.files, clock }),
+    eservicesModule({
+      eservices: services.eservices,
+      reports: services.eserviceReports,
+      files: services.files,
+      clock,
+      agencyBySlug: services.agencies.findBySlug,
+      listUsers: services.users.listUsers,
+      listUnits: services.agencies.listUnits,
+      publicBaseUrl: config.publicBaseUrl,
+    }),
+    surveysModule({ surveys: services.surveys, agencyBySlug: services.agencies.findBySlug }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);

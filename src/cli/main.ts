@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   demo: { summary: 'demo — โหลดหน่วยงานตัวอย่าง (ข้อมูลสาธิต)', load: () => import('./commands/demo.js') },
   catalogue: { summary: 'catalogue list | import FILE — แคตตาล็อก ITA รายปี', load: () => import('./commands/catalogue.js') },
   oit: { summary: 'oit readiness --year N [--agency SLUG] --json | oit export --year N --out FILE', load: () => import('./commands/oit.js') },
+  eservice: { summary: 'eservice report --year N --round 6|12 [--agency SLUG] --out FILE.docx|.pdf|.csv | eservice purge', load: () => import('./commands/eservice.js') },
   migrate: { summary: 'migrate — ปรับโครงสร้างฐานข้อมูลให้เป็นปัจจุบัน', load: () => import('./commands/migrate.js') },
 };
 

@@ -6,5 +6,7 @@ import type { CatalogueTables } from '../modules/catalogue/tables.js';
 import type { ItaResultTables } from '../modules/ita-results/tables.js';
 import type { ImprovementTables } from '../modules/improvement/tables.js';
 import type { OitTables } from '../modules/oit/tables.js';
+import type { SurveyTables } from '../modules/surveys/tables.js';
+import type { EserviceTables } from '../modules/eservices/tables.js';
 
-export interface Database extends AgencyTables, UserTables, PlatformTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables {}
+export interface Database extends AgencyTables, UserTables, PlatformTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, SurveyTables, EserviceTables {}

@@ -23,14 +23,18 @@ export const PERMISSIONS = [
   'documents.generate',
   'oit.manage',
   'oit.edit',
+  // E-services: manage the catalogue, reports and surveys / handle requests of one's unit.
+  'eservice.manage',
+  'eservice.handle',
+  'survey.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit'],
+  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit', 'eservice.manage', 'eservice.handle', 'survey.manage'],
   // Unit staff change only the OIT items assigned to them; the OIT service checks the assignment.
-  unit_staff: ['results.view', 'oit.edit'],
+  unit_staff: ['results.view', 'oit.edit', 'eservice.handle'],
   viewer: ['results.view'],
 };
 

@@ -29,7 +29,7 @@ const USAGE = [
   '  npm run cli -- oit audit --year N [--agency SLUG] [--base URL] [--json]',
 ].join('\n');
 
-async function pickAgency(services: Pick<Services, 'agencies'>, slug: string | undefined): Promise<Agency> {
+export async function pickAgency(services: Pick<Services, 'agencies'>, slug: string | undefined): Promise<Agency> {
   if (slug) {
     const agency = await services.agencies.findBySlug(slug);
     if (!agency) throw new DomainError('NOT_FOUND', `ไม่พบหน่วยงานที่มีชื่อย่อ "${slug}"`);

@@ -6,9 +6,13 @@ import type { Migration } from 'kysely';
 import * as m0001 from './202611250001_create_platform.js';
 import * as m0002 from './202611250002_create_ita.js';
 import * as m0003 from './202611250003_create_oit.js';
+import * as m2026120108a from './202612010800_create_surveys.js';
+import * as m2026120108b from './202612010801_create_eservices.js';
 
 export const migrations: Record<string, Migration> = {
   '202611250001_create_platform': m0001,
   '202611250002_create_ita': m0002,
   '202611250003_create_oit': m0003,
+  '202612010800_create_surveys': m2026120108a,
+  '202612010801_create_eservices': m2026120108b,
 };
