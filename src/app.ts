@@ -12,6 +12,7 @@ import { registerPlatform } from './platform/http.js';
 import { installErrorHandling } from './platform/error-handler.js';
 import { setNavigation } from './platform/request-context.js';
 import type { ModuleManifest } from './platform/module.js';
+import { buildOpenApiDocument, serveOpenApi, trackApiRoutes } from './platform/openapi/index.js';
 import type { NavEntry } from './ui/context.js';
 import { agenciesService } from './modules/agencies/service.js';
 import { usersService } from './modules/users/service.js';
@@ -22,17 +23,23 @@ import { homeRoutes } from './modules/home/routes.js';
 import { agenciesModule } from './modules/agencies/index.js';
 import { usersAdminModule } from './modules/users/admin-routes.js';
 import { auditModule, auditService } from './modules/audit/index.js';
-import { catalogueModule, catalogueService } from './modules/catalogue/index.js';
+import { catalogueModule, catalogueService, findOitItemByRole } from './modules/catalogue/index.js';
 import { itaResultsModule, itaResultsService } from './modules/ita-results/index.js';
 import { improvementService } from './modules/improvement/service.js';
 import { improvementRoutes } from './modules/improvement/routes.js';
-import { documentsService } from './modules/documents/service.js';
+import { claimedCatalogueElements, documentsService } from './modules/documents/service.js';
 import { documentsRoutes } from './modules/documents/routes.js';
 import { DomainError } from './shared/errors.js';
+import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
-import { oitModule, oitService } from './modules/oit/index.js';
+import { oitModule, oitProgressReader, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
+import { latestResultsReader } from './modules/ita-results/index.js';
+import { latestPlansReader } from './modules/improvement/overview.js';
+import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate } from './modules/deployment/index.js';
+import { trackingModule, trackingService, reportService } from './modules/tracking/index.js';
+import { calendarModule, calendarService } from './modules/calendar/index.js';
 import { surveysModule, surveysService } from './modules/surveys/index.js';
 import { eserviceReports, eservicesModule, eservicesService } from './modules/eservices/index.js';
 
@@ -48,7 +55,8 @@ export interface AppDeps {
 export function createServices(deps: { db: Kysely<Database>; clock: Clock; config: Config }) {
   const agencies = agenciesService(deps);
   const users = usersService(deps);
-  const setup = setupService({ db: deps.db, agencies, users });
+  const deployment = deploymentService({ db: deps.db, clock: deps.clock, publicBaseUrl: deps.config.publicBaseUrl, agencies, users });
+  const setup = setupService({ db: deps.db, agencies, users, onFirstAdministrator: (tx, userId) => deployment.grantFirstAdministrator(userId, 'setup', tx) });
   const catalogues = catalogueService(deps);
   const results = itaResultsService({ db: deps.db, clock: deps.clock, catalogues, agencies });
   const unitNames = async (agencyId: string) => (await agencies.listUnits(agencyId)).map((u) => u.nameTh);
@@ -82,12 +90,30 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
   });
   const files = fileStore(deps);
   const oit = oitService({ ...deps, files, agencies, users, catalogue: catalogues.getCatalogue, catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear) });
+  const tracking = trackingService({ db: deps.db, clock: deps.clock, files, listUnits: agencies.listUnits });
+  const reports = reportService({
+    db: deps.db,
+    clock: deps.clock,
+    files,
+    tracking,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    attach: (...args) => attachGeneratedEvidence(oit, ...args),
+    publicBaseUrl: deps.config.publicBaseUrl,
+  });
   publishMeasures = async (agencyId, resultsYear, targetYear) => {
+    // The published plan's rows become the tracked measures of its target year.
+    const plan = await plans.getPlan(agencyId, resultsYear);
+    if (plan) await tracking.syncFromPlan(SYSTEM_ACTOR, agencyId, plan);
     // The measures document of results year N is evidence for OIT item "มาตรการส่งเสริมคุณธรรมฯ" of year N+1.
     const catalogue = await catalogues.getCatalogue(targetYear);
-    const item = catalogue?.oitItems.find((i) => i.titleTh.startsWith('มาตรการส่งเสริมคุณธรรมและความโปร่งใส'));
+    const item = catalogue ? findOitItemByRole(catalogue, 'measures') : undefined;
     if (!item) return;
     const agency = await agencies.getAgency(agencyId);
+    // The document claims the elements its own structure check proves, so the item does not wait
+    // for an officer to confirm what the system wrote.
+    const model = await documents.measuresModel(agencyId, resultsYear);
+    const elements = claimedCatalogueElements(model, item.elements);
     const range = fiscalYearRange(targetYear);
     await oit.attachGenerated(agencyId, targetYear, item.code, {
       source: 'measures-document',
@@ -96,8 +122,34 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
       url: `${deps.config.publicBaseUrl}/a/${agency.slug}/ita/${resultsYear}/measures`,
       periodFrom: range.from,
       periodTo: range.to,
+      elements,
     });
   };
+  const calendar = calendarService({
+    db: deps.db,
+    clock: deps.clock,
+    publicBaseUrl: deps.config.publicBaseUrl,
+    ...(deps.config.reminders?.mail ? { mail: deps.config.reminders.mail } : {}),
+    ...(deps.config.reminders?.line ? { line: deps.config.reminders.line } : {}),
+    leadDays: deps.config.reminders?.leadDays ?? 14,
+    listAgencies: agencies.listAgencies,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    itemFacts: async (agencyId, year) => {
+      if (!(await catalogues.getCatalogue(year))?.oitItems.length) return [];
+      const view = await oit.loadYear(agencyId, year, { withPeople: false });
+      return view.items.map((i) => ({ code: i.code, done: i.status === 'published' || i.result.complete }));
+    },
+    measureFacts: async (agencyId, year) =>
+      (await tracking.listMeasures(agencyId, year)).map((m) => ({
+        id: m.id,
+        titleTh: m.titleTh,
+        unitId: m.unitId,
+        finished: m.status === 'done' || m.status === 'cancelled',
+        reportedOn: [...m.notes.map((n) => n.createdAt), ...m.evidence.map((e) => e.createdAt)],
+      })),
+    listUsers: users.listUsers,
+  });
   const overview = buildOverview({
     resultYears: (agencyId) => results.listYears(agencyId),
     passGap: async (agencyId, year) => {
@@ -109,6 +161,17 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(deps.clock),
   });
+  const deploymentViews = deploymentOverview({
+    clock: deps.clock,
+    requireGrant: deployment.requireGrant,
+    sources: {
+      listAgencies: agencies.listAgenciesWhere,
+      latestResults: latestResultsReader(deps.db, () => catalogues.allCatalogues()),
+      oitProgress: oitProgressReader(deps.db, async (year) => (await catalogues.getCatalogue(year))?.oitItems.length ?? 0),
+      latestPlans: latestPlansReader(deps.db),
+    },
+  });
+  const deploymentImport = bulkImport({ db: deps.db, clock: deps.clock, agencies, results, requireGrant: deployment.requireGrant });
   const surveys = surveysService({ db: deps.db, clock: deps.clock, secret: deps.config.sessionSecret });
   const eserviceReporting = eserviceReports({
     db: deps.db,
@@ -127,7 +190,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     // The public E-Service page is the E-Service item's evidence once a service is on.
     onPublicPageChanged: async (agencyId) => void (await eserviceReporting.attachPublicPage(agencyId)),
   });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, surveys, eservices, eserviceReports: eserviceReporting };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, surveys, eservices, eserviceReports: eserviceReporting };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -141,8 +204,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const services = createServices({ db, clock, config });
 
-  await registerPlatform(app, { config, users: services.users, agencies: services.agencies });
+  await registerPlatform(app, { config, users: services.users, agencies: services.agencies, deploymentRoles: services.deployment });
   installErrorHandling(app);
+  registerAgencyStatusGate(app, { findBySlug: services.agencies.findBySlug });
 
   const modules: ModuleManifest<any>[] = [
     { name: 'users', routes: usersRoutes, options: { config, users: services.users } },
@@ -164,6 +228,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { name: 'documents', routes: documentsRoutes, options: { documents: services.documents, agencies: services.agencies } },
     oitModule({ oit: services.oit, files: services.files, clock }),
+    trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
+    calendarModule({ calendar: services.calendar }),
+    deploymentModule({ config, deployment: services.deployment, overview: services.deploymentViews, bulkImport: services.bulkImport }),
     eservicesModule({
       eservices: services.eservices,
       reports: services.eserviceReports,
@@ -179,6 +246,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);
 
+  // Built before any route so a module contributing a conflicting description stops start-up.
+  const openapi = buildOpenApiDocument(modules.flatMap((m) => (m.openapi ? [m.openapi] : [])));
+  trackApiRoutes(app);
+  serveOpenApi(app, openapi);
   await app.register(homeRoutes, { agencies: services.agencies, users: services.users, dashboardLinks: () => nav, overview: services.overview });
   for (const m of modules) await app.register(m.routes, m.options);
   return app;

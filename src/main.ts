@@ -7,6 +7,7 @@ import { openDatabase, migrateToLatest } from './db/index.js';
 import { buildApp, createServices } from './app.js';
 import { systemClock } from './shared/clock.js';
 import { loadShippedCatalogues } from './modules/catalogue/shipped.js';
+import { startReminderScheduler } from './modules/calendar/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,8 +17,10 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db);
   const app = await buildApp({ config, db: database.db, dialect: database.dialect });
 
-  const { users } = createServices({ db: database.db, clock: systemClock, config });
+  const { users, calendar } = createServices({ db: database.db, clock: systemClock, config });
   await app.listen({ port: config.port, host: config.host });
+  // Reminders of the calendar: safe to run in every instance (each reminder is claimed once in the database).
+  const scheduler = startReminderScheduler(calendar, { intervalMinutes: config.reminders?.intervalMinutes ?? 60, onError: (e) => app.log.error(e, 'reminder run failed') });
   const base = config.publicBaseUrl;
   if ((await users.countUsers()) === 0) {
     const token = await users.issueSetupToken();
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
 
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    scheduler.stop();
+    calendar.close();
     await app.close();
     await database.close();
     process.exit(0);

@@ -18,6 +18,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   demo: { summary: 'demo — โหลดหน่วยงานตัวอย่าง (ข้อมูลสาธิต)', load: () => import('./commands/demo.js') },
   catalogue: { summary: 'catalogue list | import FILE — แคตตาล็อก ITA รายปี', load: () => import('./commands/catalogue.js') },
   oit: { summary: 'oit readiness --year N [--agency SLUG] --json | oit export --year N --out FILE', load: () => import('./commands/oit.js') },
+  agency: { summary: 'agency create --slug S --name N --type T --province P [--host H] --json | agency list --json | agency import FILE --province P', load: () => import('./commands/agency.js') },
+  report: { summary: 'report measures --year N --round 6|12 [--agency SLUG] --out FILE.docx|.pdf|.html — รายงานผลการดำเนินการตามมาตรการ', load: () => import('./commands/report.js') },
+  calendar: { summary: 'calendar --year N [--agency SLUG] --json — ปฏิทินกำหนดส่งงานของปี', load: () => import('./commands/calendar.js') },
   eservice: { summary: 'eservice report --year N --round 6|12 [--agency SLUG] --out FILE.docx|.pdf|.csv | eservice purge', load: () => import('./commands/eservice.js') },
   migrate: { summary: 'migrate — ปรับโครงสร้างฐานข้อมูลให้เป็นปัจจุบัน', load: () => import('./commands/migrate.js') },
 };

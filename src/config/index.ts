@@ -23,6 +23,16 @@ const envSchema = z.object({
   /** Maximum upload size in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Reminder e-mail: smtp://user:pass@host:587 (or smtps://…); unset = no e-mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'ต้องขึ้นต้นด้วย smtp:// หรือ smtps://').optional(),
+  /** Sender of reminder e-mail, e.g. "Prongsai <ita@example.go.th>". */
+  MAIL_FROM: z.string().min(3).default('Prongsai <no-reply@localhost>'),
+  /** LINE Messaging API channel access token and the user/group id to push reminders to (optional). */
+  LINE_CHANNEL_ACCESS_TOKEN: z.string().min(10).optional(),
+  LINE_TO: z.string().min(5).optional(),
+  /** How often the reminder scheduler runs (0 = off) and how many days ahead it reminds. */
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(60),
+  REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(90).default(14),
 });
 
 export interface Config {
@@ -36,6 +46,19 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly maxUploadBytes: number;
   readonly logLevel: string;
+  /** Reminders (calendar module); absent in tests that do not need them. */
+  readonly reminders?: {
+    readonly mail?: { readonly url: string; readonly from: string };
+    readonly line?: { readonly channelAccessToken: string; readonly to: string; readonly apiBase?: string };
+    readonly intervalMinutes: number;
+    readonly leadDays: number;
+  };
+  /**
+   * Test-only: CIDR ranges the outbound fetch may reach although they are not public (e.g.
+   * ['127.0.0.1/32'] for a test listener). Deliberately not read from any environment variable:
+   * only code that builds a Config by hand (the test support) can set it.
+   */
+  readonly outboundAllowPrivate?: readonly string[];
 }
 
 const DEV_SECRET = 'prongsai-development-secret-do-not-use-in-production';
@@ -68,5 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
+    reminders: {
+      ...(e.SMTP_URL ? { mail: { url: e.SMTP_URL, from: e.MAIL_FROM } } : {}),
+      ...(e.LINE_CHANNEL_ACCESS_TOKEN && e.LINE_TO ? { line: { channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN, to: e.LINE_TO } } : {}),
+      intervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+      leadDays: e.REMINDER_LEAD_DAYS,
+    },
   });
 }

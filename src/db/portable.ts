@@ -99,3 +99,25 @@ export function portableTable(db: Kysely<any>, name: string) {
 export async function createIndex(db: Kysely<any>, name: string, table: string, columns: string[]): Promise<void> {
   await db.schema.createIndex(name).on(table).columns(columns).execute();
 }
+
+/**
+ * Adds a column to an existing table with a portable type (ALTER TABLE … ADD COLUMN works the same
+ * on both databases when the column is nullable or has a default).
+ */
+export async function addPortableColumn(
+  db: Kysely<any>,
+  table: string,
+  column: string,
+  type: PortableType,
+  opts: Pick<ColumnOptions, 'notNull' | 'defaultTo'> = {},
+): Promise<void> {
+  await db.schema
+    .alterTable(table)
+    .addColumn(column, dataType(dialectOf(db), type), (c: ColumnDefinitionBuilder) => {
+      let col = c;
+      if (opts.defaultTo !== undefined) col = col.defaultTo(opts.defaultTo);
+      if (opts.notNull) col = col.notNull();
+      return col;
+    })
+    .execute();
+}

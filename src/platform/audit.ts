@@ -43,6 +43,24 @@ export async function writeAudit(db: Kysely<Database>, clock: Clock, actor: Acto
     .execute();
 }
 
+/** Many entries by one actor in one go (bulk imports): batched multi-row inserts, same transaction as the change. */
+export async function writeAuditMany(db: Kysely<Database>, clock: Clock, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  const at = clock.now().toISOString();
+  const rows = entries.map((entry) => ({
+    id: randomUUID(),
+    agency_id: entry.agencyId,
+    actor_user_id: actor.userId,
+    actor_label: actor.label,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+    created_at: at,
+  }));
+  // 9 columns × 500 rows keeps each statement far below SQLite's bound-parameter limit.
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+}
+
 export interface AuditView {
   at: string;
   actor: string;

@@ -4,7 +4,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { DomainError } from '../shared/errors.js';
+import { DomainError, describeFieldError, type FieldError } from '../shared/errors.js';
+import { isApiRoute } from './openapi/document.js';
 import { Layout } from '../ui/Layout.js';
 import { sendPage } from '../ui/render.js';
 import { pageContext } from './request-context.js';
@@ -22,10 +23,26 @@ const TITLES: Record<number, { th: string; en: string }> = {
   500: { th: 'ระบบขัดข้อง', en: 'Something went wrong' },
 };
 
+/**
+ * Errors of the multipart parser (busboy/dicer and @fastify/multipart) carry no HTTP status of
+ * their own: a truncated or malformed body is the client's fault, never a 500.
+ */
+const MULTIPART_PARSE = /^(Unexpected end of (multipart data|form)|Multipart: Boundary not found|Malformed part header|.* terminated early due to unexpected end of multipart data|Boundary required)/;
+const MULTIPART_CODES = new Set(['FST_INVALID_MULTIPART_CONTENT_TYPE', 'FST_MP_PREMATURE_CLOSE', 'FST_PROTO_VIOLATION', 'FST_INVALID_JSON_FIELD_ERROR']);
+
+export function isMultipartParseError(error: unknown): boolean {
+  if (!(error instanceof Error) || error instanceof DomainError) return false;
+  const code = (error as FastifyError).code ?? '';
+  return MULTIPART_CODES.has(code) || (!(error as FastifyError).statusCode && MULTIPART_PARSE.test(error.message));
+}
+
 function classify(error: FastifyError | DomainError | Error): { status: number; message: string } {
   if (error instanceof DomainError) return { status: error.status, message: error.message };
   const fe = error as FastifyError;
   const code = fe.code ?? '';
+  if (isMultipartParseError(error)) {
+    return { status: 400, message: 'ข้อมูลแบบฟอร์มที่อัปโหลดมาไม่ครบหรือเสียหาย กรุณาเลือกไฟล์แล้วส่งแบบฟอร์มอีกครั้ง' };
+  }
   if (code.startsWith('FST_CSRF')) {
     return { status: 403, message: 'แบบฟอร์มหมดอายุหรือไม่ถูกต้อง กรุณากลับไปโหลดหน้าเดิมแล้วส่งอีกครั้ง' };
   }
@@ -40,12 +57,17 @@ function classify(error: FastifyError | DomainError | Error): { status: number; 
   return { status: 500, message: 'ระบบขัดข้องชั่วคราว คำขอนี้ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ' };
 }
 
+// Any path with an `api` segment (`/api/…`, `/a/{slug}/api/…`) is a JSON API: errors answer in the
+// shape the OpenAPI document describes (components.schemas.Error).
 function wantsJson(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
+  return isApiRoute(request.url.split('?')[0]!) || (request.headers.accept ?? '').startsWith('application/json');
 }
 
-export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
-  if (wantsJson(request)) return reply.code(status).send({ error: { status, message } });
+export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string, fields: FieldError[] = []): FastifyReply {
+  if (wantsJson(request)) {
+    const body = fields.length ? { status, message, fields: fields.map((f) => ({ field: f.field, message: f.message })) } : { status, message };
+    return reply.code(status).send({ error: body });
+  }
   const title = (TITLES[status] ?? TITLES[500]!)[request.locale ?? 'th'];
   let ctx: PageContext;
   try {
@@ -56,7 +78,7 @@ export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, stat
   }
   return sendPage(
     reply,
-    h(Layout, { ctx, title, children: [h('h1', null, title), h('p', { class: 'lead' }, message), h('p', null, h('a', { href: '/' }, request.locale === 'en' ? 'Back to the home page' : 'กลับหน้าแรก'))] }),
+    h(Layout, { ctx, title, children: [h('h1', null, title), h('p', { class: 'lead' }, message), fields.length ? h('ul', null, fields.slice(0, 20).map((e) => h('li', null, describeFieldError(e)))) : null, h('p', null, h('a', { href: '/' }, request.locale === 'en' ? 'Back to the home page' : 'กลับหน้าแรก'))] }),
     status,
   );
 }
@@ -66,7 +88,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const { status, message } = classify(error as FastifyError);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code: (error as FastifyError).code, status }, 'request refused');
-    return sendErrorPage(request, reply, status, message);
+    return sendErrorPage(request, reply, status, message, error instanceof DomainError ? error.fieldErrors : []);
   });
   app.setNotFoundHandler((request, reply) => sendErrorPage(request, reply, 404, 'ไม่พบหน้าที่ท่านต้องการ ลิงก์อาจไม่ถูกต้องหรือถูกย้ายไปแล้ว'));
 }

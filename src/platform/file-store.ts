@@ -21,6 +21,7 @@ import type { Database } from '../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { Actor } from './audit.js';
+import { checkField } from './input-guard.js';
 import type { StoredFileRow } from './tables.js';
 
 export type MediaKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg' | 'gif' | 'webp';
@@ -367,7 +368,9 @@ export async function readMultipart(
         }
         form.files[part.fieldname] = await store.stage(agencyId, part.file, part.filename, { ...opts, ...opts.fileFields?.[part.fieldname] });
       } else {
-        (form.fields[part.fieldname] ??= []).push(String(part.value ?? ''));
+        const value = String(part.value ?? '');
+        checkField(part.fieldname, value);
+        (form.fields[part.fieldname] ??= []).push(value);
       }
     }
     return form;

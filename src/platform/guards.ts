@@ -1,7 +1,7 @@
 /** preHandlers that guard staff routes. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../shared/errors.js';
-import { can, type Permission } from '../shared/permissions.js';
+import { canWith, type Permission } from '../shared/permissions.js';
 import type { User } from '../modules/users/domain/user.js';
 import type { Agency } from '../modules/agencies/domain/agency.js';
 
@@ -18,7 +18,7 @@ export function requirePermission(permission: Permission) {
   return async function guard(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     await requireUser(request, reply);
     if (reply.sent) return;
-    if (!can(request.user!.roles, permission)) throw new DomainError('FORBIDDEN', 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้');
+    if (!canWith({ roles: request.user!.roles, deploymentAdmin: request.deploymentAdmin }, permission)) throw new DomainError('FORBIDDEN', 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้');
   };
 }
 

@@ -19,7 +19,9 @@ import type { Config } from '../config/index.js';
 import type { UsersService } from '../modules/users/service.js';
 import type { AgenciesService } from '../modules/agencies/service.js';
 import { parseLocale } from '../ui/i18n.js';
-import { FLASH_COOKIE, LOCALE_COOKIE, SESSION_COOKIE } from './request-context.js';
+import { csrfBinding, CSRF_COOKIE, FLASH_COOKIE, LOCALE_COOKIE, SESSION_COOKIE } from './request-context.js';
+import { installInputGuard } from './input-guard.js';
+import { installCachePolicy } from './cache-policy.js';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,15 +36,21 @@ declare module 'fastify' {
   }
 }
 
+/** Who holds the deployment administrator grant; implemented by the deployment module. */
+export interface DeploymentRoleSource {
+  isDeploymentAdmin(userId: string): Promise<boolean>;
+}
+
 export interface PlatformOptions {
   config: Config;
   users: UsersService;
   agencies: AgenciesService;
+  deploymentRoles?: DeploymentRoleSource;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function registerPlatform(app: FastifyInstance, { config, users, agencies }: PlatformOptions): Promise<void> {
+export async function registerPlatform(app: FastifyInstance, { config, users, agencies, deploymentRoles }: PlatformOptions): Promise<void> {
   const secureCookies = config.trustProxy || config.publicBaseUrl.startsWith('https://');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -79,6 +87,11 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
       (req.query as Record<string, string> | undefined)?._csrf ??
       (req.headers['csrf-token'] as string | undefined),
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: secureCookies },
+    // Tokens are bound to the session (a hash of its cookie token), so a token seen before
+    // sign-in, or taken from another session, is refused; the secret itself is renewed whenever
+    // the session cookie is set or cleared (onSend hook below).
+    getUserInfo: (req) => csrfBinding(req),
+    csrfOpts: { hmacKey: `${config.sessionSecret}:csrf` },
   });
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '1h', index: false });
   await app.register(fastifyStatic, { root: CLIENT_DIR, prefix: '/assets/js/', decorateReply: false, maxAge: '1h', index: false });
@@ -88,8 +101,10 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
 
   app.decorateRequest('user', null);
   app.decorateRequest('agency', null);
+  app.decorateRequest('deploymentAdmin', false);
   app.decorateRequest('locale', 'th');
   app.decorateRequest('flash', null);
+  app.decorateRequest('sessionToken', null);
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/assets/')) return;
@@ -112,13 +127,27 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
       const unsigned = request.unsignCookie(raw);
       const user = unsigned.valid && unsigned.value ? await users.userForSession(unsigned.value) : undefined;
       if (user) {
+        request.sessionToken = unsigned.value;
         request.user = user;
         request.agency = await agencies.getAgency(user.agencyId);
+        request.deploymentAdmin = deploymentRoles ? await deploymentRoles.isDeploymentAdmin(user.id) : false;
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
     }
   });
+
+  // Sign-in and sign-out renew the CSRF secret: when a response sets or clears the session
+  // cookie, the CSRF cookie is cleared with it (the cookie plugin has already written Set-Cookie).
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const cookies = [reply.getHeader('set-cookie') ?? []].flat().map(String);
+    if (cookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`)) && !cookies.some((c) => c.startsWith(`${CSRF_COOKIE}=`))) {
+      reply.header('set-cookie', [...cookies, `${CSRF_COOKIE}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${secureCookies ? '; Secure' : ''}`]);
+    }
+    return payload;
+  });
+  installInputGuard(app);
+  installCachePolicy(app);
 
   // CSRF on every state-changing request. As a preHandler, because the urlencoded body is parsed
   // by then (stack notes); multipart forms carry the token in the action URL's query.

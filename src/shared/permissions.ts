@@ -17,12 +17,15 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.view',
   'catalogue.import',
+  'deployment.agencies',
+  'deployment.overview',
   'results.view',
   'results.edit',
   'plan.edit',
   'documents.generate',
   'oit.manage',
   'oit.edit',
+  'measures.update',
   // E-services: manage the catalogue, reports and surveys / handle requests of one's unit.
   'eservice.manage',
   'eservice.handle',
@@ -30,11 +33,37 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * Permissions over what every agency of the deployment shares (the ITA catalogue, the list of
+ * agencies, the province-level views). No agency role holds them, however high: they belong to
+ * the deployment administrator (docs/adr/0006-deployment-administrator.md), a grant kept apart
+ * from the agency roles so an agency's own administrator can never give it out.
+ */
+export const DEPLOYMENT_PERMISSIONS = ['catalogue.import', 'deployment.agencies', 'deployment.overview'] as const;
+export type DeploymentPermission = (typeof DEPLOYMENT_PERMISSIONS)[number];
+const isDeploymentPermission = (p: string): p is DeploymentPermission => (DEPLOYMENT_PERMISSIONS as readonly string[]).includes(p);
+
+/**
+ * Complaint content is sealed from the deployment level: a provincial office or hosting company
+ * running the platform must never read what a citizen reported about an agency. Any permission
+ * in this namespace is refused to the deployment role whatever a future module declares.
+ */
+export const SEALED_FROM_DEPLOYMENT = /^complaints?[._:]/;
+
+/** What the deployment administrator may do: exactly the deployment permissions, never complaint content. */
+export function canAsDeployment(permission: string): boolean {
+  if (SEALED_FROM_DEPLOYMENT.test(permission)) return false;
+  return isDeploymentPermission(permission);
+}
+
+const AGENCY_ADMIN_GRANTS: readonly Permission[] = PERMISSIONS.filter((p) => !isDeploymentPermission(p));
+
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: PERMISSIONS,
-  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit', 'eservice.manage', 'eservice.handle', 'survey.manage'],
+  admin: AGENCY_ADMIN_GRANTS,
+  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit', 'measures.update', 'eservice.manage', 'eservice.handle', 'survey.manage'],
   // Unit staff change only the OIT items assigned to them; the OIT service checks the assignment.
-  unit_staff: ['results.view', 'oit.edit', 'eservice.handle'],
+  // and only the tracked measures of their own unit; the tracking service checks the unit.
+  unit_staff: ['results.view', 'oit.edit', 'measures.update', 'eservice.handle'],
   viewer: ['results.view'],
 };
 
@@ -42,6 +71,12 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/** Whether agency roles grant `permission` (deployment permissions never come from them). */
 export function can(roles: readonly string[], permission: Permission): boolean {
   return roles.some((r) => isRole(r) && GRANTS[r].includes(permission));
+}
+
+/** A signed-in person's permission: their agency roles, plus the deployment grant if they hold it. */
+export function canWith(who: { roles: readonly string[]; deploymentAdmin: boolean }, permission: Permission): boolean {
+  return can(who.roles, permission) || (who.deploymentAdmin && canAsDeployment(permission));
 }

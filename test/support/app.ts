@@ -23,7 +23,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(dialect: Dialect, opts: { clock?: Clock; maxUploadBytes?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(dialect: Dialect, opts: { clock?: Clock; maxUploadBytes?: number; outboundAllowPrivate?: string[] } = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
   const config: Config = Object.freeze({
@@ -37,6 +37,8 @@ export async function buildTestApp(dialect: Dialect, opts: { clock?: Clock; maxU
     trustProxy: false,
     maxUploadBytes: opts.maxUploadBytes ?? 100 * 1024 * 1024,
     logLevel: 'silent',
+    // Outbound fetches reach only public addresses unless a test names the ranges it listens on.
+    ...(opts.outboundAllowPrivate ? { outboundAllowPrivate: opts.outboundAllowPrivate } : {}),
   });
   const clock = opts.clock ?? systemClock;
   const app = await buildApp({ config, db: database.db, dialect, clock, logger: false });

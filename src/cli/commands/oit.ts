@@ -13,10 +13,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Config } from '../../config/index.js';
-import { createServices, type Services } from '../../app.js';
+import { buildApp, createServices, type Services } from '../../app.js';
+import { inProcessFetch } from '../../platform/in-process-fetch.js';
 import { systemClock } from '../../shared/clock.js';
 import { DomainError, validationError } from '../../shared/errors.js';
-import { STATUS_LABELS, itasCsv, itasXlsx } from '../../modules/oit/index.js';
+import { STATUS_LABELS, itasCsv, itasXlsx, type FetchLike } from '../../modules/oit/index.js';
 import type { Agency } from '../../modules/agencies/domain/agency.js';
 import { parseArgs } from '../args.js';
 import type { CliCommand, CliIO } from '../main.js';
@@ -43,14 +44,19 @@ export async function pickAgency(services: Pick<Services, 'agencies'>, slug: str
   return all[0]!;
 }
 
-function yearFlag(flags: Record<string, string | true>): number {
+export function yearFlag(flags: Record<string, string | true>): number {
   const y = typeof flags.year === 'string' ? Number(flags.year) : NaN;
   if (!Number.isInteger(y) || y < 2500 || y > 2700) throw validationError('กรุณาระบุปีงบประมาณเป็นปี พ.ศ. เช่น --year 2569');
   return y;
 }
 
 /** The command on open services (the tests call this with their app's services). */
-export async function runOit(args: string[], io: CliIO, env: { services: Pick<Services, 'agencies' | 'oit'>; config: Pick<Config, 'publicBaseUrl'> }): Promise<number> {
+export async function runOit(args: string[], io: CliIO, env: {
+    services: Pick<Services, 'agencies' | 'oit'>;
+    config: Pick<Config, 'publicBaseUrl'>;
+    /** The app in process, for auditing the built-in portal without HTTP to ourselves. */
+    ownSite?: () => Promise<{ fetch: FetchLike; close: () => Promise<unknown> }>;
+  }): Promise<number> {
   const { positional, flags } = parseArgs(args, ['year', 'agency', 'out', 'base']);
   const sub = positional[0];
   if (sub !== 'readiness' && sub !== 'export' && sub !== 'audit') {
@@ -74,7 +80,10 @@ export async function runOit(args: string[], io: CliIO, env: { services: Pick<Se
   }
 
   if (sub === 'audit') {
-    const report = await env.services.oit.selfAudit(agency.id, year, { baseUrl: typeof flags.base === 'string' ? flags.base : undefined });
+    const own = env.ownSite ? await env.ownSite() : undefined;
+    const report = await env.services.oit
+      .selfAudit(agency.id, year, { baseUrl: typeof flags.base === 'string' ? flags.base : undefined, ownSite: own?.fetch })
+      .finally(() => own?.close());
     if (flags.json) {
       io.out(JSON.stringify(report, null, 2));
       return 0;
@@ -93,4 +102,15 @@ export async function runOit(args: string[], io: CliIO, env: { services: Pick<Se
 }
 
 export const run: CliCommand = (args, io) =>
-  withDatabase(async (database, config) => runOit(args, io, { services: createServices({ db: database.db, clock: systemClock, config }), config }));
+  withDatabase(async (database, config) =>
+    runOit(args, io, {
+      services: createServices({ db: database.db, clock: systemClock, config }),
+      config,
+      // The built-in portal is audited through the app in process, not over HTTP.
+      ownSite: async () => {
+        const app = await buildApp({ config, db: database.db, dialect: database.dialect, logger: false });
+        await app.ready();
+        return { fetch: inProcessFetch(app), close: () => app.close() };
+      },
+    }),
+  );

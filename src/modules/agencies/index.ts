@@ -5,7 +5,9 @@ import type { AgenciesService } from './service.js';
 
 export type { AgenciesService } from './service.js';
 export type { Agency, Unit, Executive } from './domain/agency.js';
-export { AGENCY_TYPES, agencyTypeLabel } from './domain/agency.js';
+export { AGENCY_TYPES, agencyTypeLabel, AGENCY_STATUSES, AGENCY_STATUS_LABELS, isAgencyStatus, SLUG_PATTERN, DEFAULT_UNITS } from './domain/agency.js';
+export type { AgencyStatus } from './domain/agency.js';
+export { newAgencySchema, type NewAgencyInput } from './schemas.js';
 
 /** Profile, units and executives: readable by all staff, editable with agency.manage. */
 export const agenciesModule = (options: { agencies: AgenciesService }) =>

@@ -10,12 +10,27 @@ export function agenciesRepository(db: Kysely<Database>) {
     findBySlug: (slug: string): Promise<AgencyRow | undefined> =>
       db.selectFrom('agencies').selectAll().where('slug', '=', slug).executeTakeFirst(),
     list: (): Promise<AgencyRow[]> => db.selectFrom('agencies').selectAll().orderBy('name_th').execute(),
+    listWhere: (filter: { province?: string; type?: string }): Promise<AgencyRow[]> => {
+      let q = db.selectFrom('agencies').selectAll();
+      if (filter.province) q = q.where('province', '=', filter.province);
+      if (filter.type) q = q.where('agency_type', '=', filter.type);
+      return q.orderBy('name_th').execute();
+    },
+    findByHost: (hostName: string): Promise<AgencyRow | undefined> =>
+      db.selectFrom('agencies').selectAll().where('host_name', '=', hostName).executeTakeFirst(),
     count: async (): Promise<number> => {
       const r = await db.selectFrom('agencies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
     },
     insert: async (row: NewAgencyRow): Promise<void> => {
       await db.insertInto('agencies').values(row).execute();
+    },
+    /** Multi-row inserts for bulk creation; 300 rows × 16 columns per statement stays under SQLite's parameter limit. */
+    insertMany: async (rows: readonly NewAgencyRow[]): Promise<void> => {
+      for (let i = 0; i < rows.length; i += 300) await db.insertInto('agencies').values(rows.slice(i, i + 300)).execute();
+    },
+    insertUnitsMany: async (rows: readonly UnitRow[]): Promise<void> => {
+      for (let i = 0; i < rows.length; i += 1000) await db.insertInto('agency_units').values(rows.slice(i, i + 1000)).execute();
     },
     update: async (id: string, patch: AgencyUpdate): Promise<void> => {
       await db.updateTable('agencies').set(patch).where('id', '=', id).execute();

@@ -1,5 +1,6 @@
 /** Inputs of the agencies module, with Thai messages keyed by field. */
 import { z } from 'zod';
+import { httpUrl } from '../../shared/url.js';
 import { AGENCY_TYPES, SLUG_PATTERN } from './domain/agency.js';
 
 const trimmed = (max: number, required = 'ต้องระบุข้อมูลนี้') => z.string().trim().min(1, required).max(max, `ยาวเกิน ${max} ตัวอักษร`);
@@ -15,7 +16,7 @@ export const agencyProfileSchema = z.object({
   phone: optionalText(100),
   email: z.union([z.literal(''), z.email('อีเมลไม่ถูกต้อง')]).optional().transform((v) => (v ? v : null)),
   websiteUrl: z
-    .union([z.literal(''), z.url('ที่อยู่เว็บไซต์ต้องขึ้นต้นด้วย https:// หรือ http://')])
+    .union([z.literal(''), httpUrl('ที่อยู่เว็บไซต์ต้องขึ้นต้นด้วย https:// หรือ http://', 500)])
     .optional()
     .transform((v) => (v ? v : null)),
   digits: z.enum(['thai', 'arabic'], { message: 'กรุณาเลือกรูปแบบตัวเลข' }).default('thai'),

@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { notFound, validationError } from '../../shared/errors.js';
-import { writeAudit, type Actor } from '../../platform/audit.js';
+import { writeAudit, writeAuditMany, type Actor } from '../../platform/audit.js';
 import { agenciesRepository } from './repository.js';
 import type { AgencyRow, ExecutiveRow, UnitRow } from './tables.js';
-import { agencyTypeLabel, type Agency, type Executive, type Unit } from './domain/agency.js';
+import { agencyTypeLabel, isAgencyStatus, type Agency, type AgencyStatus, type Executive, type Unit } from './domain/agency.js';
 import type { AgencyProfileInput, ExecutiveInput, NewAgencyInput } from './schemas.js';
 
 export function toAgency(row: AgencyRow): Agency {
@@ -25,6 +25,8 @@ export function toAgency(row: AgencyRow): Agency {
     websiteUrl: row.website_url,
     digits: row.digits === 'arabic' ? 'arabic' : 'thai',
     isDemo: Number(row.is_demo) === 1,
+    status: isAgencyStatus(row.status) ? row.status : 'active',
+    hostName: row.host_name,
   };
 }
 const toUnit = (r: UnitRow): Unit => ({ id: r.id, nameTh: r.name_th, sortOrder: r.sort_order });
@@ -61,14 +63,36 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
       return row ? toAgency(row) : undefined;
     },
     listAgencies: async (): Promise<Agency[]> => (await repo.list()).map(toAgency),
+    /** Agencies of one province and/or type (all when no filter), by name: one query. */
+    listAgenciesWhere: async (filter: { province?: string; type?: string } = {}): Promise<Agency[]> => (await repo.listWhere(filter)).map(toAgency),
+    findByHost: async (hostName: string): Promise<Agency | undefined> => {
+      const row = await repo.findByHost(hostName.toLowerCase());
+      return row ? toAgency(row) : undefined;
+    },
+
+    /** Suspends, archives or reactivates an agency; audited in the agency's own log. */
+    async setStatus(actor: Actor, agencyId: string, status: AgencyStatus): Promise<Agency> {
+      return db.transaction().execute(async (tx) => {
+        const r = agenciesRepository(tx);
+        const row = await r.findById(agencyId);
+        if (!row) throw notFound('ไม่พบหน่วยงาน');
+        await r.update(agencyId, { status, updated_at: now() });
+        await writeAudit(tx, clock, actor, { agencyId, action: 'agency.status', entityType: 'agency', entityId: agencyId, details: { from: row.status, status } });
+        return toAgency((await r.findById(agencyId))!);
+      });
+    },
     countAgencies: () => repo.count(),
 
     /** Creates an agency with its first units. Used by first-run setup, the demo and provincial admins. */
-    async createAgency(actor: Actor, input: NewAgencyInput, unitNames: string[], opts: { isDemo?: boolean; db?: Kysely<Database> } = {}): Promise<Agency> {
+    async createAgency(actor: Actor, input: NewAgencyInput, unitNames: string[], opts: { isDemo?: boolean; hostName?: string | null; db?: Kysely<Database> } = {}): Promise<Agency> {
       const run = async (tx: Kysely<Database>) => {
         const r = agenciesRepository(tx);
         if (await r.findBySlug(input.slug)) {
           throw validationError('ชื่อย่อในลิงก์นี้ถูกใช้แล้ว', [{ field: 'slug', message: `ชื่อย่อ "${input.slug}" ถูกใช้โดยหน่วยงานอื่นแล้ว` }]);
+        }
+        const hostName = opts.hostName ? opts.hostName.toLowerCase() : null;
+        if (hostName && (await r.findByHost(hostName))) {
+          throw validationError('ชื่อโฮสต์นี้ถูกใช้แล้ว', [{ field: 'host', message: `ชื่อโฮสต์ "${hostName}" ถูกใช้โดยหน่วยงานอื่นแล้ว` }]);
         }
         const id = randomUUID();
         const ts = now();
@@ -85,6 +109,8 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
           website_url: input.websiteUrl,
           digits: input.digits,
           is_demo: opts.isDemo ? 1 : 0,
+          status: 'active',
+          host_name: hostName,
           created_at: ts,
           updated_at: ts,
         });
@@ -96,6 +122,51 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
         return toAgency((await r.findById(id))!);
       };
       return opts.db ? run(opts.db) : db.transaction().execute(run);
+    },
+
+    /**
+     * Creates many agencies inside the caller's transaction (the deployment's bulk import): the
+     * caller has checked slugs against existing agencies; batched inserts, one audit entry each.
+     */
+    async createAgenciesBulk(
+      actor: Actor,
+      inputs: readonly { slug: string; nameTh: string; type: string; province: string }[],
+      unitNames: readonly string[],
+      tx: Kysely<Database>,
+    ): Promise<Map<string, string>> {
+      const ts = now();
+      const ids = new Map(inputs.map((i) => [i.slug, randomUUID()]));
+      const r = agenciesRepository(tx);
+      await r.insertMany(
+        inputs.map((i) => ({
+          id: ids.get(i.slug)!,
+          slug: i.slug,
+          name_th: i.nameTh,
+          name_en: null,
+          agency_type: i.type,
+          province: i.province,
+          address: null,
+          phone: null,
+          email: null,
+          website_url: null,
+          digits: 'thai',
+          is_demo: 0,
+          status: 'active',
+          host_name: null,
+          created_at: ts,
+          updated_at: ts,
+        })),
+      );
+      await r.insertUnitsMany(
+        inputs.flatMap((i) => unitNames.map((name, order) => ({ id: randomUUID(), agency_id: ids.get(i.slug)!, name_th: name, sort_order: order, created_at: ts, updated_at: ts }))),
+      );
+      await writeAuditMany(
+        tx,
+        clock,
+        actor,
+        inputs.map((i) => ({ agencyId: ids.get(i.slug)!, action: 'agency.create', entityType: 'agency', entityId: ids.get(i.slug)!, details: { name: i.nameTh, slug: i.slug, bulk: true } })),
+      );
+      return ids;
     },
 
     async updateProfile(actor: Actor, agencyId: string, input: AgencyProfileInput): Promise<Agency> {

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface AgenciesTable {
   id: string;
@@ -13,6 +13,10 @@ export interface AgenciesTable {
   website_url: string | null;
   digits: string;
   is_demo: number;
+  /** active | suspended | archived (set by the deployment administrator). */
+  status: ColumnType<string, string | undefined, string>;
+  /** The agency's own host name mapped to its public pages, e.g. ita.pruyai.go.th. */
+  host_name: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

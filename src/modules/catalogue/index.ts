@@ -9,7 +9,10 @@ import type { CatalogueService } from './service.js';
 
 export { catalogueService, countUnverified, catalogueKindOf } from './service.js';
 export type { CatalogueService, CatalogueSummary, CatalogueEntry, CatalogueFileKind, CatalogueSourceKind } from './service.js';
-export type { Catalogue, Indicator, OitItem, Question, Tool, ToolCode } from './domain/schema.js';
+export type { Catalogue, Indicator, OitItem, OitPeriod, Question, Tool, ToolCode } from './domain/schema.js';
+// OIT item roles: find "the item with role X in year N" whatever its code that year.
+export { findOitItemByRole, isOitRole, OIT_ROLES, OIT_ROLE_LABELS, periodCheckFor } from './domain/roles.js';
+export type { OitRole } from './domain/roles.js';
 
 export function catalogueModule(deps: { catalogues: CatalogueService }) {
   return defineModule({

@@ -63,12 +63,14 @@ export const catalogueRoutes: FastifyPluginAsync<CatalogueRoutesOptions> = async
       .send(body);
   });
 
+  // The catalogue is shared by every agency of the deployment: only the deployment administrator
+  // holds catalogue.import (no agency role does), and the import is audited deployment-wide.
   app.post('/admin/catalogue/import', { preHandler: requirePermission('catalogue.import') }, async (request, reply) => {
-    const { user, agency } = staff(request);
+    const { user } = staff(request);
     try {
       const file = await readUploadedFile(request);
       if (!file) throw validationError('กรุณาเลือกไฟล์แคตตาล็อก (JSON หรือ XLSX)');
-      const summary = await catalogues.importCatalogue(actorOf(user), file.buffer, catalogueKindOf(file.filename, file.buffer), { agencyId: agency.id });
+      const summary = await catalogues.importCatalogue(actorOf(user), file.buffer, catalogueKindOf(file.filename, file.buffer), { agencyId: null });
       return redirect(
         reply,
         `/admin/catalogue/${summary.fiscalYear}`,

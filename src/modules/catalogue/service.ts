@@ -15,7 +15,8 @@ import type { Clock } from '../../shared/clock.js';
 import { nowIso } from '../../shared/clock.js';
 import { DomainError, notFound, validationError, type FieldError } from '../../shared/errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
-import type { Catalogue } from './domain/schema.js';
+import type { Catalogue, OitItem } from './domain/schema.js';
+import { findOitItemByRole, type OitRole } from './domain/roles.js';
 import { parseCatalogue } from './domain/validate.js';
 import { catalogueFromXlsx, catalogueToXlsx } from './domain/xlsx.js';
 import { loadShippedCatalogues } from './shipped.js';
@@ -209,6 +210,16 @@ export function catalogueService({ db, clock }: CatalogueDeps) {
       const c = await getCatalogue(fiscalYear);
       if (!c) throw notFound(`ยังไม่มีแคตตาล็อก ITA ของปีงบประมาณ ${fiscalYear}`);
       return c;
+    },
+
+    /**
+     * The OIT item playing `role` in the catalogue in force for `fiscalYear` (an imported
+     * correction included); undefined when the year or the item does not exist.
+     * @example const item = await catalogues.findOitItemByRole(2569, 'complaint-statistics'); // O18
+     */
+    async findOitItemByRole(fiscalYear: number, role: OitRole): Promise<OitItem | undefined> {
+      const c = await getCatalogue(fiscalYear);
+      return c ? findOitItemByRole(c, role) : undefined;
     },
 
     /** Every year in force, ascending, with version, status, source and counts. */

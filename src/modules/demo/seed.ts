@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Services } from '../../app.js';
 import { SYSTEM_ACTOR } from '../../platform/audit.js';
 import { actorOf } from '../users/service.js';
+import { seedDemoTracking } from '../tracking/index.js';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_USERNAME = 'demo';
@@ -47,6 +48,9 @@ export async function seedDemo(services: Services, extra: (agencyId: string) => 
     roles: ['admin'],
     unitId: null,
   });
+  // On an install with no administrator yet (a demo machine), the demo user administers the
+  // deployment too, so the province view and agency administration can be tried.
+  await services.deployment.grantFirstAdministrator(user.id, 'demo');
   const actor = actorOf(user);
   for (const [i, e] of [
     { name: 'นายสมชาย ใจดี (สมมุติ)', position: 'นายกเทศมนตรีตำบลตัวอย่าง', phone: '045-000-001' },
@@ -58,5 +62,7 @@ export async function seedDemo(services: Services, extra: (agencyId: string) => 
   await services.results.saveResultsJson(actor, agency.id, results);
   await services.plans.draft(actor, agency.id, DEMO_RESULTS_YEAR);
   await extra(agency.id);
+  // FY2566 measures carried out in mixed states, and their 6-month report (needs the plan above).
+  await seedDemoTracking(services, agency.id);
   return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id };
 }

@@ -11,6 +11,7 @@ import { draftPlan, defaultDrivingMeasures } from '../improvement/domain/draft-p
 import type { Agency } from '../agencies/domain/agency.js';
 import type { DocModel } from './domain/model.js';
 import { buildMeasuresDocument } from './domain/measures-document.js';
+export { claimedCatalogueElements } from './domain/measures-document.js';
 import { renderDocx } from './docx/render-docx.js';
 import { renderPdf } from './pdf/render-pdf.js';
 import { renderDocumentHtml } from './html/render-html.js';

@@ -10,7 +10,8 @@ import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { nowIso } from '../../shared/clock.js';
 import { notFound, validationError, type FieldError } from '../../shared/errors.js';
-import { writeAudit, type Actor } from '../../platform/audit.js';
+import { writeAudit, writeAuditMany, type Actor } from '../../platform/audit.js';
+import { itaResultsBulkRepository } from './bulk-repository.js';
 import type { Catalogue, CatalogueService } from '../catalogue/index.js';
 import type { Agency, AgenciesService } from '../agencies/index.js';
 import { analyze, type HistoryPoint } from './domain/analysis.js';
@@ -293,7 +294,48 @@ export function itaResultsService({ db, clock, catalogues, agencies }: ItaResult
     return history;
   }
 
+  /**
+   * Reads a results file (CSV, XLSX or JSON, told apart by content) against the catalogues in
+   * force: every row, or a VALIDATION error listing every problem (row and column named).
+   */
+  async function parseFile(buffer: Uint8Array, filename: string): Promise<{ format: ResultsFileFormat; rows: ResultsRow[] }> {
+    const all = await catalogues.allCatalogues();
+    const format = detectResultsFormat(buffer, filename);
+    const parsed: RowsResult =
+      format === 'json' ? parseJsonFile(buffer, all) : format === 'xlsx' ? await parseResultsXlsx(buffer, all) : parseResultsCsv(buffer, all);
+    if (!parsed.ok) throw validationError(IMPORT_REJECTED, parsed.errors);
+    return { format, rows: parsed.rows };
+  }
+
   return {
+    parseFile,
+
+    /**
+     * Stores many agencies' validated rows inside the caller's transaction (the deployment's bulk
+     * import): multi-row upserts in batches, one audit entry per agency-year as a single save writes.
+     */
+    async saveMany(tx: Kysely<Database>, actor: Actor, entries: readonly { agencyId: string; row: ResultsRow }[]): Promise<number> {
+      const ts = nowIso(clock);
+      const rows = entries.map(({ agencyId, row }) => {
+        const { agencyName: _n, agencyCode: _c, sourceRow: _r, ...input } = row;
+        return { agencyId, input, record: toRow(agencyId, actor, input, ts) };
+      });
+      await itaResultsBulkRepository(tx).upsertMany(rows.map((r) => r.record));
+      await writeAuditMany(
+        tx,
+        clock,
+        actor,
+        rows.map(({ agencyId, input }) => ({
+          agencyId,
+          action: 'results.import',
+          entityType: 'ita_results',
+          entityId: `${agencyId}:${input.fiscalYear}`,
+          details: { fiscalYear: input.fiscalYear, officialScore: input.official.score ?? null, officialLevel: input.official.level ?? null, bulk: true },
+        })),
+      );
+      return rows.length;
+    },
+
     /**
      * Validates and stores one agency-year (insert or replace), with an audit entry.
      * @example await results.saveResults(actor, agency.id, { fiscalYear: 2565, official: { score: 65.66, level: 'C' }, indicators: { 1: 86.05, … } })
@@ -352,13 +394,7 @@ export function itaResultsService({ db, clock, catalogues, agencies }: ItaResult
      */
     async importFile(actor: Actor, agencyId: string, buffer: Uint8Array, filename: string): Promise<ImportOutcome> {
       const agency = await agencies.getAgency(agencyId);
-      const all = await catalogues.allCatalogues();
-      const format = detectResultsFormat(buffer, filename);
-      const parsed: RowsResult =
-        format === 'json' ? parseJsonFile(buffer, all) : format === 'xlsx' ? await parseResultsXlsx(buffer, all) : parseResultsCsv(buffer, all);
-      if (!parsed.ok) throw validationError(IMPORT_REJECTED, parsed.errors);
-
-      const rows = parsed.rows;
+      const { format, rows } = await parseFile(buffer, filename);
       const errors: FieldError[] = [];
       const nameField = format === 'json' ? 'agency.name' : FIXED_HEADERS.agencyName;
       if (rows.length > 1) {

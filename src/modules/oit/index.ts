@@ -12,9 +12,11 @@ import type { OitService } from './service.js';
 
 export type { OitService, ReadinessReport, YearView, ItemState, Evidence } from './service.js';
 export { oitService } from './service.js';
+export { oitProgressReader, type OitProgress } from './overview.js';
 export { OIT_STATUSES, STATUS_LABELS, type OitStatus } from './domain/checks.js';
 export { itasCsv, type ItasRow } from './domain/itas-export.js';
 export { itasXlsx } from './itas-xlsx.js';
+export type { FetchLike, AuditReport } from './self-audit.js';
 
 export const oitModule = (options: { oit: OitService; files: FileStore; clock: Clock }) =>
   defineModule({

@@ -13,6 +13,7 @@ import { requirePermission, staff } from '../../platform/guards.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
 import { IMAGE_KINDS, etagMatches, field as formField, readMultipart, type FileStore, type MultipartForm } from '../../platform/file-store.js';
 import { renderHtml, sendPage } from '../../ui/render.js';
+import { inProcessFetch } from '../../platform/in-process-fetch.js';
 import type { PageContext } from '../../ui/context.js';
 import type { Agency } from '../agencies/domain/agency.js';
 import type { OitService } from './service.js';
@@ -249,6 +250,8 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     }
   });
 
+  // The built-in portal is audited in process, never over HTTP to ourselves.
+  const ownSite = inProcessFetch(app);
   app.get('/admin/oit/:year/audit', manageGuard, async (request, reply) => {
     const year = yearOf(request.params);
     return sendPage(reply, <AuditPage ctx={pageContext(request, reply)} year={year} bases={await oit.auditBases(staff(request).agency.id)} />);
@@ -263,7 +266,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     if (!bases.includes(chosen)) {
       return sendPage(reply, <AuditPage ctx={pageContext(request, reply)} year={year} bases={bases} errors={[{ field: 'baseUrl', message: 'กรุณาเลือกเว็บไซต์จากรายการ' }]} />, 400);
     }
-    const report = await oit.selfAudit(agency.id, year, { baseUrl: chosen });
+    const report = await oit.selfAudit(agency.id, year, { baseUrl: chosen, ownSite });
     return sendPage(reply, <AuditPage ctx={pageContext(request, reply)} year={year} bases={bases} report={report} />);
   });
 

@@ -1,5 +1,6 @@
 /** Inputs of the OIT module, with Thai messages keyed by field. */
 import { z } from 'zod';
+import { httpUrl } from '../../shared/url.js';
 import { OIT_STATUSES } from './domain/checks.js';
 import { toBE } from './domain/text-facts.js';
 import { toArabicDigits } from '../../shared/thai.js';
@@ -78,11 +79,7 @@ export type FileEvidenceInput = z.output<typeof fileEvidenceSchema>;
 export const linkEvidenceSchema = z
   .object({
     title: z.string().trim().min(1, 'กรุณาระบุชื่อลิงก์').max(300, 'ชื่อลิงก์ยาวเกิน 300 ตัวอักษร'),
-    url: z
-      .string()
-      .trim()
-      .max(2000, 'ลิงก์ยาวเกิน 2000 ตัวอักษร')
-      .refine((u) => /^https?:\/\/[^\s]+$/i.test(u) && URL.canParse(u), 'ลิงก์ต้องขึ้นต้นด้วย https:// หรือ http://'),
+    url: httpUrl('ลิงก์ต้องขึ้นต้นด้วย https:// หรือ http://'),
     ...periodFields,
     elements: list,
   })
@@ -92,7 +89,7 @@ export type LinkEvidenceInput = z.output<typeof linkEvidenceSchema>;
 export const editEvidenceSchema = z
   .object({
     title: z.string().trim().min(1, 'กรุณาระบุชื่อหลักฐาน').max(300, 'ชื่อหลักฐานยาวเกิน 300 ตัวอักษร'),
-    url: z.string().trim().max(2000).optional().default(''),
+    url: z.union([z.literal(''), httpUrl('ลิงก์ต้องขึ้นต้นด้วย https:// หรือ http://')]).optional().default(''),
     ...periodFields,
     elements: list,
   })

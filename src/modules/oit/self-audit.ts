@@ -3,8 +3,9 @@
  * evaluator would — index, then each item's page, then each linked file — and reports what is
  * broken, slow, not HTTPS, of the wrong type or does not open.
  *
- * It only ever requests the one origin it is given (the built-in portal on loopback, or the
- * base URL the agency names), follows redirects only within it, and is bounded: a request
+ * It only ever requests the one origin it is given (the built-in portal, read in process, or
+ * the agency's own website through the platform's outbound fetch, which refuses every
+ * non-public address), follows redirects only within it, and is bounded: a request
  * budget, a few requests at a time, a timeout each, and at most a few kilobytes read of any
  * file. Links to other sites are listed (with their HTTPS status) but not fetched, so the job
  * cannot be turned against third parties or the server's network.
@@ -36,7 +37,8 @@ export interface AuditOptions {
   year: number;
   /** Every item code of the year's catalogue, in order. */
   codes: string[];
-  fetchImpl?: FetchLike;
+  /** How pages are fetched (in process for the built-in portal, the platform's outbound fetch otherwise). */
+  fetchImpl: FetchLike;
   maxRequests?: number;
   concurrency?: number;
   timeoutMs?: number;
@@ -75,7 +77,7 @@ async function readHead(res: Response, max: number): Promise<Uint8Array> {
 export async function runSelfAudit(opts: AuditOptions): Promise<AuditReport> {
   const base = new URL(opts.baseUrl);
   const origin = base.origin;
-  const fetchImpl: FetchLike = opts.fetchImpl ?? ((url, init) => fetch(url, init));
+  const fetchImpl = opts.fetchImpl;
   const budget = opts.maxRequests ?? 400;
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const slowMs = opts.slowMs ?? 3_000;

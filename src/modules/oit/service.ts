@@ -46,6 +46,8 @@ import type { ItasRow } from './domain/itas-export.js';
 import { matchVendorRows, parseCsv, parseYear, toVendorRows, type ImportMatch, type ImportProblem } from './domain/vendor-import.js';
 import { xlsxTable } from './itas-xlsx.js';
 import { runSelfAudit, type AuditReport, type FetchLike } from './self-audit.js';
+import { outboundFetch } from '../../platform/outbound-fetch.js';
+import { isHttpUrl } from '../../shared/url.js';
 import { isOutdated, planCarryOver, type CarryPlan, type ItemMapping } from './domain/carry-over.js';
 import {
   assignSchema,
@@ -251,7 +253,7 @@ function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T 
 export interface OitDeps {
   db: Kysely<Database>;
   clock: Clock;
-  config: Pick<Config, 'publicBaseUrl'>;
+  config: Pick<Config, 'publicBaseUrl' | 'outboundAllowPrivate'>;
   files: FileStore;
   agencies: AgenciesService;
   users: UsersService;
@@ -904,12 +906,21 @@ export function oitService(deps: OitDeps) {
       return [...new Set([config.publicBaseUrl.replace(/\/$/, ''), ...(own ? [own] : [])])];
     },
 
-    async selfAudit(agencyId: string, year: number, opts: { baseUrl?: string; fetchImpl?: FetchLike } = {}): Promise<AuditReport> {
+    /**
+     * The product's own portal is read in process (`ownSite`, given by the route or CLI that has
+     * the app): the server never fetches itself over HTTP. Any other site goes through the
+     * platform's outbound fetch, which reaches public internet addresses only.
+     */
+    async selfAudit(agencyId: string, year: number, opts: { baseUrl?: string; fetchImpl?: FetchLike; ownSite?: FetchLike } = {}): Promise<AuditReport> {
       const catalogue = await requireCatalogue(year);
       const agency = await agencies.getAgency(agencyId);
       const baseUrl = opts.baseUrl ?? config.publicBaseUrl;
-      if (!/^https?:\/\/[^/]+/i.test(baseUrl) || !URL.canParse(baseUrl)) throw validationError('ที่อยู่เว็บไซต์ไม่ถูกต้อง', [{ field: 'baseUrl', message: 'ที่อยู่เว็บไซต์ต้องขึ้นต้นด้วย https:// หรือ http://' }]);
-      return runSelfAudit({ baseUrl, slug: agency.slug, year, codes: catalogue.oitItems.map((i) => i.code), fetchImpl: opts.fetchImpl });
+      if (!isHttpUrl(baseUrl)) throw validationError('ที่อยู่เว็บไซต์ไม่ถูกต้อง', [{ field: 'baseUrl', message: 'ที่อยู่เว็บไซต์ต้องขึ้นต้นด้วย https:// หรือ http://' }]);
+      const own = new URL(baseUrl).origin === new URL(config.publicBaseUrl).origin;
+      if (own && !opts.fetchImpl && !opts.ownSite) throw validationError('ตรวจเว็บไซต์ของระบบนี้ได้จากหน้าเว็บหรือคำสั่ง CLI เท่านั้น');
+      const policy = { selfOrigins: [config.publicBaseUrl], allowPrivate: config.outboundAllowPrivate };
+      const fetchImpl: FetchLike = opts.fetchImpl ?? (own ? opts.ownSite! : (url, init) => outboundFetch(url, policy, { ...init, maxRedirects: 0 }));
+      return runSelfAudit({ baseUrl, slug: agency.slug, year, codes: catalogue.oitItems.map((i) => i.code), fetchImpl });
     },
 
     // ----- ITAS export

@@ -29,7 +29,15 @@ export function setupFormToInput(body: Record<string, unknown>) {
   return { agency: pick('agency'), admin: pick('admin'), units: body.units ?? '' };
 }
 
-export function setupService(deps: { db: Kysely<Database>; agencies: AgenciesService; users: UsersService }) {
+export interface SetupDeps {
+  db: Kysely<Database>;
+  agencies: AgenciesService;
+  users: UsersService;
+  /** The first administrator of an install also administers the deployment (granted in the same transaction). */
+  onFirstAdministrator?: (tx: Kysely<Database>, userId: string) => Promise<unknown>;
+}
+
+export function setupService(deps: SetupDeps) {
   return {
     isSetupTokenValid: (token: string) => deps.users.isSetupTokenValid(token),
     async completeSetup(token: string, raw: unknown): Promise<{ user: User; sessionToken: string }> {
@@ -39,7 +47,9 @@ export function setupService(deps: { db: Kysely<Database>; agencies: AgenciesSer
       const user = await deps.db.transaction().execute(async (tx) => {
         const installer = { userId: null, label: 'ผู้ติดตั้งระบบ' };
         const created = await deps.agencies.createAgency(installer, agency, units, { db: tx });
-        return deps.users.completeSetup(tx, token, created.id, admin);
+        const first = await deps.users.completeSetup(tx, token, created.id, admin);
+        await deps.onFirstAdministrator?.(tx, first.id);
+        return first;
       });
       return { user, sessionToken: await deps.users.createSession(user.id) };
     },

@@ -41,6 +41,9 @@ describe.each(DIALECTS)('improvement plan and measures document on %s', (dialect
     const o42 = await admin.get('/admin/oit/2566/O42');
     expect(o42.statusCode).toBe(200);
     expect(o42.body).toContain('/a/test-town/ita/2565/measures');
+    // It claims the elements its own structure check proves: nothing left for an officer to confirm.
+    const report = await t.services.oit.readinessReport(agencyId, 2566);
+    expect(report.items.find((i) => i.code === 'O42')!.missing).toEqual([]);
   });
 
   it('re-renders a row with Thai errors and the entered values when the unit is unknown', async () => {

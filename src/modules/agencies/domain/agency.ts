@@ -47,7 +47,18 @@ export interface Agency {
   websiteUrl: string | null;
   digits: DigitStyle;
   isDemo: boolean;
+  status: AgencyStatus;
+  hostName: string | null;
 }
+
+/**
+ * An agency's lifecycle: suspended agencies keep their data, their public pages say so and their
+ * staff cannot sign in; archived agencies are hidden everywhere but the deployment lists.
+ */
+export const AGENCY_STATUSES = ['active', 'suspended', 'archived'] as const;
+export type AgencyStatus = (typeof AGENCY_STATUSES)[number];
+export const AGENCY_STATUS_LABELS: Record<AgencyStatus, string> = { active: 'ใช้งาน', suspended: 'ระงับชั่วคราว', archived: 'เก็บถาวร' };
+export const isAgencyStatus = (s: string): s is AgencyStatus => (AGENCY_STATUSES as readonly string[]).includes(s);
 
 /** URL-safe agency slug: lowercase latin letters, digits and hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;

@@ -8,6 +8,7 @@
  * so the UI can show them as "ยังไม่ยืนยัน" and invite a correction.
  */
 import { z } from 'zod';
+import { OIT_ROLES } from './roles.js';
 
 export const TOOL_CODES = ['IIT', 'EIT', 'OIT'] as const;
 export const toolCodeSchema = z.enum(TOOL_CODES);
@@ -86,13 +87,28 @@ export const oitElementSchema = z.object({
 export const oitPeriodSchema = z.enum(['none', 'current-fy', 'first-half', 'previous-fy']);
 export type OitPeriod = z.infer<typeof oitPeriodSchema>;
 
+/** Stable role of an item across years (see ./roles.ts); the vocabulary is closed so a typo fails the import. */
+export const oitRoleSchema = z.enum(OIT_ROLES);
+
 export const oitItemSchema = z.object({
   code: z.string().regex(/^O\d+$/),
+  /**
+   * Optional in an imported file (an administrator may not know it); every shipped item has one
+   * (a test checks it). Items without a role are matched between years by title only.
+   */
+  role: oitRoleSchema.optional(),
+  /** Roles of older items NACC merged into this one (FY2569 O3 contact also holds the Q&A channel). */
+  mergedRoles: z.array(oitRoleSchema).optional(),
   indicator: z.number().int(),
   subIndicator: z.string().regex(/^\d+\.\d+$/),
   groupTh: z.string().default(''),
   titleTh: z.string().min(1),
   elements: z.array(oitElementSchema).default([]),
+  /**
+   * Which fiscal year the evidence covers: the assessed year, its first six months, or the year
+   * before (annual reports, FY2568/FY2569 complaint statistics). Period checks of the item's
+   * elements are held to this (see `periodCheckFor`).
+   */
   period: oitPeriodSchema.default('none'),
   /** Advice written into the measures document when the item fails. */
   recommendationTh: z.string().default(''),
@@ -170,7 +186,13 @@ export const catalogueSchema = z
       }
     }
     const codes = new Set<string>();
+    const roles = new Map<string, string>();
     cat.oitItems.forEach((item, i) => {
+      if (item.role) {
+        const other = roles.get(item.role);
+        if (other) ctx.addIssue({ code: 'custom', path: ['oitItems', i, 'role'], message: `รายการ ${item.code} มีบทบาท ${item.role} ซ้ำกับรายการ ${other}` });
+        roles.set(item.role, item.code);
+      }
       if (codes.has(item.code)) ctx.addIssue({ code: 'custom', path: ['oitItems', i, 'code'], message: `รายการ ${item.code} ซ้ำ` });
       codes.add(item.code);
       if (!seen.has(item.indicator)) {
@@ -194,3 +216,4 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type OitItem = z.infer<typeof oitItemSchema>;
 export type OitElement = z.infer<typeof oitElementSchema>;
+export type { OitRole } from './roles.js';

@@ -73,6 +73,8 @@ const QUESTION_COLS: Column[] = [
 ];
 const OIT_ITEM_COLS: Column[] = [
   col('code', 'รหัส', 'string', 8, true),
+  col('role', 'บทบาท', 'string', 22),
+  col('mergedRoles', 'บทบาทที่รวมเข้ามา', 'list', 22),
   col('indicator', 'ตัวชี้วัด', 'number', 10, true),
   col('subIndicator', 'ตัวชี้วัดย่อย', 'string', 12, true),
   col('groupTh', 'กลุ่ม', 'string', 30),

@@ -119,6 +119,19 @@ describe('renderDocx', async () => {
     expect(defaults).toContain('<w:lang w:val="th-TH" w:bidi="th-TH"/>');
   });
 
+  it('declares TH SarabunPSK with its Thai charset and an alternative name for substitution', async () => {
+    const fonts = await read('word/fontTable.xml');
+    expect(fonts).toMatch(/<w:font w:name="TH SarabunPSK"><w:altName w:val="TH Sarabun New"\/>.*<w:charset w:val="DE"\/>/);
+  });
+
+  it('writes single line spacing with an explicit auto rule (LibreOffice reads a bare w:line as exact)', () => {
+    const defaults = stylesXml.slice(stylesXml.indexOf('<w:docDefaults>'), stylesXml.indexOf('</w:docDefaults>'));
+    expect(defaults).toContain('<w:spacing w:after="0" w:before="0" w:line="240" w:lineRule="auto"/>');
+    for (const spacing of `${stylesXml}${documentXml}`.match(/<w:spacing [^>]*w:line="[^>]*>/g) ?? []) {
+      expect(spacing).toContain('w:lineRule="auto"');
+    }
+  });
+
   it('indents body paragraphs 2.5 cm with Thai distributed justification', () => {
     const p = paragraphWith(documentXml, INDENTED.slice(20, 40));
     expect(p).toContain('<w:jc w:val="thaiDistribute"/>');

@@ -15,6 +15,7 @@ import {
   Header,
   HeadingLevel,
   LevelFormat,
+  LineRuleType,
   NumberFormat,
   Packer,
   PageBreak,
@@ -35,6 +36,7 @@ import {
   type ILevelsOptions,
   type IParagraphOptions,
 } from 'docx';
+import JSZip from 'jszip';
 import type { Block, Cell, DocModel, Inline } from '../domain/model.js';
 import { chartFraction, chartMax, chartTicks, formatBarValue, formatTick, type ChartBlock } from '../domain/chart-scale.js';
 
@@ -62,6 +64,15 @@ const BAR_GAP: IBorderOptions = { style: BorderStyle.SINGLE, size: 24, color: 'F
 /** Bar positions are rounded to 1/200 of the plot so nearly equal ends share a grid column. */
 const CHART_RESOLUTION = 200;
 
+/**
+ * Single line spacing with its rule written out. Word reads a `w:line` without `w:lineRule` as
+ * "auto" (a multiple of the font's own line height), but LibreOffice 7.4 reads it as an exact
+ * height: 240 twips = 12 pt lines for 21 pt Thai glyphs, every line over the next. With
+ * `lineRule="auto"` both suites give lines as tall as the font asks for (TH SarabunPSK and
+ * Sarabun carry their marks' height in their line metrics).
+ */
+const SINGLE_LINE = { line: 240, lineRule: LineRuleType.AUTO } as const;
+
 const ORDERED = 'prongsai-ordered';
 const BULLET = 'prongsai-bullet';
 const CELL_BULLET = 'prongsai-cell-bullet';
@@ -72,7 +83,28 @@ export interface RenderDocxOptions {
 }
 
 export async function renderDocx(model: DocModel, options: RenderDocxOptions = {}): Promise<Buffer> {
-  return Packer.toBuffer(buildDocxDocument(model), options.prettify ?? false);
+  return declareFonts(await Packer.toBuffer(buildDocxDocument(model), options.prettify ?? false));
+}
+
+/**
+ * TH SarabunPSK as Word itself declares it in the font table: Thai charset, its PANOSE class and
+ * Unicode ranges, and TH Sarabun New as the alternative name. A suite without the font picks its
+ * substitute from these (Word by PANOSE and ranges, LibreOffice through fontconfig, which maps
+ * it to a Thai font such as Laksaman) instead of a Latin default that has no Thai glyphs.
+ * docx 9 writes an empty font table unless fonts are embedded, so the part is replaced here.
+ */
+const FONT_TABLE_ENTRY =
+  `<w:font w:name="${THAI_FONT}"><w:altName w:val="TH Sarabun New"/><w:panose1 w:val="020B0500040200020003"/>` +
+  '<w:charset w:val="DE"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>' +
+  '<w:sig w:usb0="A100006F" w:usb1="5000205A" w:usb2="00000000" w:usb3="00000000" w:csb0="00010183" w:csb1="00000000"/></w:font>';
+
+async function declareFonts(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const part = zip.file('word/fontTable.xml');
+  const xml = await part?.async('string');
+  if (!xml || !/<w:fonts\b[^>]*\/>\s*$/.test(xml)) throw new Error('docx changed: expected an empty w:fonts part');
+  zip.file('word/fontTable.xml', xml.replace(/\/>\s*$/, `>${FONT_TABLE_ENTRY}</w:fonts>`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** The docx object model of the document, for callers that lay it out or pack it themselves. */
@@ -104,7 +136,6 @@ export function buildDocxDocument(model: DocModel): Document {
         },
         headers: {
           // Thai official documents number pages at the top centre from the second page: "- ๒ -".
-          // PAGE follows the section's w:pgNumType, so Thai digits come from `thaiNumbers` there.
           default: new Header({
             children: [
               new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] }),
@@ -150,13 +181,13 @@ function styles(model: DocModel) {
       italicsComplexScript: false,
       color: '000000',
     },
-    paragraph: { spacing: { before, after, line: 240 }, keepNext: true, keepLines: true, outlineLevel },
+    paragraph: { spacing: { before, after, ...SINGLE_LINE }, keepNext: true, keepLines: true, outlineLevel },
   });
   return {
     default: {
       document: {
         run: { font, size: BODY_SIZE, sizeComplexScript: BODY_SIZE, language },
-        paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        paragraph: { spacing: { before: 0, after: 0, ...SINGLE_LINE } },
       },
       heading1: heading(0, 240, 120),
       heading2: heading(1, 180, 60),

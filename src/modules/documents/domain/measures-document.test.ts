@@ -5,7 +5,7 @@ import type { ImprovementPlan } from '../../improvement/domain/types.js';
 import type { Analysis } from '../../ita-results/domain/types.js';
 import type { Block, DocModel } from './model.js';
 import { blockTexts, cellText, modelTexts } from './model-text.js';
-import { MEASURES_HEADERS, buildMeasuresDocument, checkMeasuresElements, measuresDocumentSections } from './measures-document.js';
+import { MEASURES_HEADERS, buildMeasuresDocument, checkMeasuresElements, claimedCatalogueElements, measuresDocumentSections } from './measures-document.js';
 import { SEED_AGENCY_NAME, SEED_SCORES, SEED_UNITS, seedAnalysis, seedCatalogue } from './test-fixtures.js';
 
 const counter = () => {
@@ -289,6 +289,17 @@ describe('checkMeasuresElements', () => {
   });
 
   const missing = (model: DocModel) => checkMeasuresElements(model).filter((e) => !e.present).map((e) => e.key);
+
+  it('claims the catalogue elements it proves, and offers machine-checked ones to their checks', () => {
+    const item = [
+      ...['analysis', 'urgent-weaknesses', 'improvements', 'measures', 'responsible', 'steps', 'monitoring', 'unknown-element'].map((key) => ({ key, checks: [] })),
+      { key: 'fiscal-year', checks: ['covers-fiscal-year'] },
+    ];
+    const { model } = build();
+    expect(claimedCatalogueElements(model, item)).toEqual(['analysis', 'urgent-weaknesses', 'improvements', 'measures', 'responsible', 'steps', 'monitoring', 'fiscal-year']);
+    const withoutPlan = { ...model, blocks: model.blocks.filter((b) => !(b.kind === 'table' && b.columns[0]!.header === MEASURES_HEADERS.plan.weakness)) };
+    expect(claimedCatalogueElements(withoutPlan, item)).toEqual(['analysis', 'measures', 'fiscal-year']);
+  });
 
   it('misses the plan elements when the plan table is gone or a row is incomplete', () => {
     const { model } = build();

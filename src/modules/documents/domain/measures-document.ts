@@ -499,6 +499,31 @@ export const O42_ELEMENTS = [
 ] as const;
 export type O42ElementKey = (typeof O42_ELEMENTS)[number]['key'];
 
+/**
+ * The catalogue's element keys (OIT item with role `measures`) each checked element answers.
+ * The plan table's weakness rows are both the urgent weaknesses and the issues to improve.
+ */
+const CATALOGUE_KEYS: Record<O42ElementKey, string[]> = {
+  analysis: ['analysis'],
+  weaknesses: ['urgent-weaknesses', 'improvements', 'weaknesses'],
+  measures: ['measures'],
+  responsible: ['responsible'],
+  steps: ['steps'],
+  monitoring: ['monitoring'],
+};
+
+/**
+ * The elements of the year's measures item that this document is proven to contain (by
+ * `checkMeasuresElements`), as the catalogue names them: the generated document claims exactly
+ * these, so the OIT checks accept it without an officer confirming each element by hand.
+ */
+export function claimedCatalogueElements(model: DocModel, itemElements: { key: string; checks: readonly string[] }[]): string[] {
+  const proven = new Set(checkMeasuresElements(model).filter((e) => e.present).flatMap((e) => CATALOGUE_KEYS[e.key]));
+  // Elements the OIT module checks by machine (the fiscal year covered) are claimed too: claiming
+  // only offers the document to the check, which still decides.
+  return itemElements.filter((e) => proven.has(e.key) || e.checks.length > 0).map((e) => e.key);
+}
+
 export interface ElementPresence {
   key: O42ElementKey;
   labelTh: string;

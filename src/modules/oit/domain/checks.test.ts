@@ -221,3 +221,23 @@ describe('readinessScore and due dates', () => {
     expect(defaultDueDate([], 2569)).toBe('2026-04-30');
   });
 });
+
+describe('period checks follow the item period in the catalogue', () => {
+  const stats = (period: 'current-fy' | 'previous-fy') =>
+    item({ code: 'O18', role: 'complaint-statistics', period, elements: [el('stats', ['covers-fiscal-year'])] });
+  it('a previous-year item wants the year before even when its element asks for the current year', () => {
+    const fy2568 = doc('สถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ พ.ศ. 2568');
+    const fy2569 = doc('สถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ พ.ศ. 2569');
+    expect(evaluateItem({ ...input(stats('previous-fy'), { evidence: [fy2568] }), fiscalYear: 2569 }).complete).toBe(true);
+    const wrong = evaluateItem({ ...input(stats('previous-fy'), { evidence: [fy2569] }), fiscalYear: 2569 });
+    expect(wrong.complete).toBe(false);
+    expect(wrong.elements[0]!.problems.join(' ')).toContain('2568');
+    expect(evaluateItem({ ...input(stats('current-fy'), { evidence: [fy2569] }), fiscalYear: 2569 }).complete).toBe(true);
+    expect(evaluateItem({ ...input(stats('current-fy'), { evidence: [fy2568] }), fiscalYear: 2569 }).complete).toBe(false);
+  });
+  it('a first-half item keeps a whole-year element and turns other period checks into the first half', () => {
+    const it6 = item({ period: 'first-half', elements: [el('year', ['covers-fiscal-year']), el('half', ['covers-previous-year'])] });
+    const r = evaluateItem(input(it6, { evidence: [doc('รายงานรอบ 6 เดือน (ต.ค. 2564 – มี.ค. 2565) ปีงบประมาณ พ.ศ. 2565')] }));
+    expect(r.elements.map((e) => e.satisfied)).toEqual([true, true]);
+  });
+});

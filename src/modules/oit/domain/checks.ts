@@ -19,6 +19,7 @@
  * 0–100 with one decimal; an item without listed elements counts as one element, "has evidence".
  */
 import type { ElementCheck, OitItem, OitPeriod } from '../../catalogue/domain/schema.js';
+import { periodCheckFor } from '../../catalogue/index.js';
 import { fiscalYearRange, firstHalfRange, type DateRange } from '../../../shared/fiscal.js';
 import { formatThaiDate } from '../../../shared/thai.js';
 import type { TextFacts } from './text-facts.js';
@@ -286,7 +287,9 @@ function evaluateElement(input: ItemCheckInput, key: string, textTh: string, che
     if (c === 'structured-executives') problems.push(...executiveProblems(input.executives));
     if (c === 'structured-contact') problems.push(...contactProblems(input.contact));
   }
-  const evidenceChecks = checks.filter((c) => !STRUCTURED.includes(c));
+  // Period checks follow the item's period in the catalogue (current year, first half, or the
+  // previous year), so evidence is judged against the year the item really asks for.
+  const evidenceChecks = [...new Set(checks.filter((c) => !STRUCTURED.includes(c)).map((c) => periodCheckFor(c, input.item.period)))];
   if (evidenceChecks.length === 0) {
     const by = structured.includes('structured-executives') ? 'ข้อมูลผู้บริหารในระบบ' : structured.includes('structured-contact') ? 'ข้อมูลการติดต่อในระบบ' : 'โครงสร้างในระบบ';
     return { ...base, mode: 'machine', satisfied: problems.length === 0, satisfiedBy: problems.length === 0 ? by : null, problems };

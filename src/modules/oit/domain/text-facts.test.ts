@@ -111,3 +111,20 @@ describe('parseFacts', () => {
     expect(parseFacts(null)).toBeNull();
   });
 });
+
+describe('analyseText: text layers with marks out of order or missing', () => {
+  it('finds the sections and the fiscal year in LibreOffice-style bold Thai (marks moved, spaces between)', () => {
+    // What poppler reads from LibreOffice 7.4's PDF of bold "ข้อเสนอแนะ" and "ประจำปีงบประมาณ พ.ศ. ๒๕๖๕".
+    const f = analyseText('ข อ้ เสนอแนะ ปั ญหา อุปสรรค\nประจำป ี งบประมาณ พ.ศ. ๒๕๖๕');
+    expect(f.hasSuggestions).toBe(true);
+    expect(f.hasProblems).toBe(true);
+    expect(f.hasObstacles).toBe(true);
+    expect(f.fiscalYears).toEqual([2565]);
+  });
+
+  it('still requires the words themselves', () => {
+    const f = analyseText('สรุปผลการดำเนินงาน ปีงบประมาณ 2565');
+    expect(f.hasSuggestions).toBe(false);
+    expect(f.hasProblems).toBe(false);
+  });
+});

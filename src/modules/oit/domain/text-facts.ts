@@ -160,11 +160,21 @@ const MAX_ENTRIES = 200;
  * @example analyseText('รายงานรอบ ๖ เดือน (ต.ค. ๒๕๖๘ – มี.ค. ๒๕๖๙) ปัญหา อุปสรรค และข้อเสนอแนะ')
  * // ranges: [{ from: '2025-10-01', to: '2026-03-31' }], firstHalfPhrase: true, hasProblems: true …
  */
+/**
+ * Text without Thai vowel and tone marks above and below the line. Some PDF writers put those
+ * marks out of order in the text layer, with spaces between (LibreOffice for bold Thai: "ข ้อ"),
+ * and some readers drop them; the words this module looks for stay recognisable without them
+ * ("ขอเสนอแนะ", "ปงบประมาณ"), so the checks read the skeleton as well as the text.
+ */
+export const thaiSkeleton = (s: string) => s.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '');
+const FISCAL_YEAR_SKELETON = new RegExp(thaiSkeleton(FISCAL_YEAR.source), 'g');
+
 export function analyseText(raw: string): TextFacts {
   const text = normalizeThaiText(raw);
   const compact = text.replace(/\s/g, '');
+  const bare = thaiSkeleton(compact);
   const fiscalYears: number[] = [];
-  for (const m of text.matchAll(FISCAL_YEAR)) {
+  for (const m of [...text.matchAll(FISCAL_YEAR), ...bare.matchAll(FISCAL_YEAR_SKELETON)]) {
     const a = toBE(Number(m[1]));
     const b = m[2] ? toBE(Number(m[2])) : undefined;
     if (!a) continue;
@@ -210,9 +220,9 @@ export function analyseText(raw: string): TextFacts {
     ranges: uniqSpans(ranges).slice(0, MAX_ENTRIES),
     firstHalfPhrase: /รอบ6เดือน|6เดือนแรก|ครึ่งปีแรก|ครึ่งปีงบประมาณแรก|รอบหกเดือน|หกเดือนแรก/.test(compact),
     fullYearPhrase: /รอบ12เดือน|12เดือน|รอบปี|ประจำปี/.test(compact),
-    hasProblems: compact.includes('ปัญหา'),
-    hasObstacles: compact.includes('อุปสรรค'),
-    hasSuggestions: compact.includes('ข้อเสนอแนะ'),
+    hasProblems: bare.includes(thaiSkeleton('ปัญหา')),
+    hasObstacles: bare.includes(thaiSkeleton('อุปสรรค')),
+    hasSuggestions: bare.includes(thaiSkeleton('ข้อเสนอแนะ')),
   };
 }
 

@@ -8,6 +8,7 @@ import type { OitItem } from '../../catalogue/domain/schema.js';
 import { toArabicDigits } from '../../../shared/thai.js';
 import { normalizeTitle, titleSimilarity } from './carry-over.js';
 import { toBE } from './text-facts.js';
+import { isHttpUrl } from '../../../shared/url.js';
 
 export interface VendorRow {
   /** Row number in the file as a spreadsheet shows it (the header is row 1). */
@@ -118,7 +119,7 @@ export function matchVendorRows(rows: VendorRow[], items: (year: number) => OitI
       continue;
     }
     const url = r.link;
-    if (!/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) {
+    if (!isHttpUrl(url)) {
       unmatched.push({ row: r.row, message: url ? `ลิงก์ไม่ถูกต้อง: "${url.slice(0, 80)}"` : 'ไม่มีลิงก์' });
       continue;
     }

@@ -1,0 +1,47 @@
+/**
+ * The one boundary where text from a request is checked before any route sees it: every string
+ * of the query and of a parsed body (urlencoded, JSON), keys included, and — through
+ * `checkField`, which readMultipart calls — every multipart text field. A forbidden character
+ * (NUL and other controls, see shared/text.ts) is refused with a 400 and a Thai message naming
+ * the field, identically on SQLite and PostgreSQL, and nothing is saved.
+ */
+import type { FastifyInstance } from 'fastify';
+import { validationError } from '../shared/errors.js';
+import { forbiddenCharIn, forbiddenCharMessage } from '../shared/text.js';
+
+/** Nesting a form or JSON body may reasonably have; deeper is refused rather than walked. */
+const MAX_DEPTH = 8;
+
+/** Throws a Thai validation error when `value` (or the field name itself) holds a forbidden character. */
+export function checkField(name: string, value: unknown): void {
+  walk(name, value, 0);
+}
+
+function walk(path: string, value: unknown, depth: number): void {
+  if (depth > MAX_DEPTH) throw validationError('ข้อมูลซ้อนกันลึกเกินไป', [{ field: path, message: `ช่อง ${path.slice(0, 80)} ซ้อนกันลึกเกินกว่าที่ระบบรับ` }]);
+  const nameChar = forbiddenCharIn(path);
+  if (nameChar) refuse(path.replace(/[^\x20-\x7e\u0e00-\u0e7f]/g, '?'), nameChar);
+  if (typeof value === 'string') {
+    const char = forbiddenCharIn(value);
+    if (char) refuse(path, char);
+  } else if (Array.isArray(value)) {
+    value.forEach((v) => walk(path, v, depth + 1));
+  } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [k, v] of Object.entries(value)) walk(path ? `${path}.${k}` : k, v, depth + 1);
+  }
+}
+
+function refuse(field: string, char: string): never {
+  throw validationError(forbiddenCharMessage(field, char), [{ field, message: `มีอักขระควบคุมที่มองไม่เห็น (${char})` }]);
+}
+
+export function installInputGuard(app: FastifyInstance): void {
+  // preValidation: the urlencoded and JSON bodies are parsed by then; multipart bodies are still
+  // a stream (their fields pass checkField inside readMultipart).
+  app.addHook('preValidation', async (request) => {
+    if (request.url.startsWith('/assets/')) return;
+    walk('', request.params, 0);
+    walk('', request.query, 0);
+    if (!request.isMultipart()) walk('', request.body, 0);
+  });
+}

@@ -1,0 +1,2 @@
+export * from './document.js';
+export { serveOpenApi, trackApiRoutes, registeredApiRoutes } from './plugin.js';

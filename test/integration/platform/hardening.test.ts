@@ -1,0 +1,183 @@
+/**
+ * Regression tests for the security and reliability probe (issue 7): each case failed on the
+ * code before the fix. Platform-level behaviour, so each is checked through real routes of
+ * several modules.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../support/database.js';
+import { ADMIN_PASSWORD, TestClient, buildTestApp, mainText, setUpAgency, type TestApp } from '../../support/app.js';
+
+async function count(t: TestApp, table: 'agency_units' | 'driving_measures' | 'oit_evidence'): Promise<number> {
+  const r = await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe.each(DIALECTS)('hardening on %s', (dialect) => {
+  let t: TestApp;
+  let admin: TestClient;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    admin = await setUpAgency(t);
+  });
+  afterAll(async () => t.close());
+
+  it('refuses a form row index far beyond what a form shows, at once and with a Thai message', async () => {
+    await admin.get('/admin/plan');
+    const started = Date.now();
+    const res = await admin.submit('/admin/plan/2567/measures', { 'measures.4294967294.titleTh': 'x', 'measures.0.titleTh': 'ก' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(res.statusCode).toBe(400);
+    expect(mainText(res.body)).toContain('measures.4294967294.titleTh');
+    expect(await count(t, 'driving_measures')).toBe(0);
+  });
+
+  it('refuses NUL and other control characters in any form field, naming the field, on both databases', async () => {
+    await admin.get('/admin/agency/units');
+    const before = await count(t, 'agency_units');
+    for (const bad of ['กอง\u0000คลัง', 'กอง\u0007ช่าง', 'x\u001b[31m', 'a\u0085b']) {
+      const res = await admin.submit('/admin/agency/units', { nameTh: bad, sortOrder: '9' });
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(mainText(res.body)).toContain('ช่อง nameTh');
+      expect(mainText(res.body)).toContain('อักขระควบคุม');
+    }
+    // Tabs, line breaks, Thai combining marks and zero-width spaces are ordinary text.
+    const ok = await admin.submit('/admin/agency/units', { nameTh: 'กองการศึกษา\u200bฯ ที่ ๑', sortOrder: '9' });
+    expect(ok.statusCode).toBe(303);
+    expect(await count(t, 'agency_units')).toBe(before + 1);
+  });
+
+  it('refuses control characters in multipart text fields too', async () => {
+    await admin.get('/admin/oit/2567/O1');
+    const before = await count(t, 'oit_evidence');
+    const res = await admin.upload('/admin/oit/2567/O1/evidence/file', { 'file.title': 'รายงาน\u0000' }, [{ field: 'file.upload', filename: 'a.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
+    expect(res.statusCode).toBe(400);
+    expect(mainText(res.body)).toContain('file.title');
+    expect(await count(t, 'oit_evidence')).toBe(before);
+  });
+
+  it('answers a malformed multipart body with a Thai 400 page on every upload route', async () => {
+    await admin.get('/admin/oit/import');
+    const routes = ['/admin/oit/import', '/admin/results/import', '/admin/catalogue/import', '/admin/plan/2567/import', '/admin/oit/2567/O1/evidence/file'];
+    const bodies = [
+      '--XYZ\r\nContent-Disposition: form-data; name="upload"; filename="a.csv"\r\n\r\nabc', // no closing boundary
+      '--XYZ\r\nContent-Disposition: form-data\r\nbroken header\r\n\r\nabc\r\n--XYZ--\r\n',
+      'not multipart at all',
+    ];
+    for (const url of routes) {
+      for (const payload of bodies) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `${url}?_csrf=${encodeURIComponent(admin.csrf)}`,
+          headers: { cookie: admin.cookieHeader, 'content-type': 'multipart/form-data; boundary=XYZ' },
+          payload,
+        });
+        expect(res.statusCode, `${url}: ${payload.slice(0, 40)}`).toBe(400);
+        expect(res.headers['content-type']).toContain('text/html');
+        expect(mainText(res.body)).toMatch(/[ก-๙]/);
+      }
+    }
+  });
+
+  it('marks every staff page and download private, no-store', async () => {
+    for (const url of ['/admin', '/admin/agency', '/admin/oit/2567/export.csv', '/admin/audit']) {
+      const res = await admin.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('private, no-store');
+    }
+    // A public page seen by a signed-in staff member carries their name: never shared-cacheable.
+    const seen = await admin.get('/a/test-town');
+    expect(seen.headers['cache-control']).toBe('private, no-store');
+  });
+
+  it('sends public pages to anonymous visitors without cookies and with Vary: Cookie', async () => {
+    const visitor = new TestClient(t.app);
+    for (const url of ['/a/test-town', '/a/test-town/oit', '/a/test-town/oit/2567', '/a/test-town/oit/2567/O1', '/']) {
+      const res = await visitor.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['set-cookie'], url).toBeUndefined();
+      expect(String(res.headers.vary), url).toMatch(/cookie/i);
+      expect(res.body, url).not.toContain('name="_csrf"');
+    }
+    // The sign-in page has a form: its CSRF cookie makes it private.
+    const login = await visitor.get('/login');
+    expect(login.headers['set-cookie']).toBeDefined();
+    expect(login.headers['cache-control']).toBe('private, no-store');
+  });
+
+  it('renews the CSRF secret at sign-in and binds tokens to the session', async () => {
+    const c = new TestClient(t.app);
+    await c.get('/login');
+    const anonymousToken = c.csrf;
+    const res = await c.submit('/login', { username: 'admin', password: ADMIN_PASSWORD });
+    expect(res.statusCode).toBe(303);
+    expect([res.headers['set-cookie']].flat().join('\n')).toMatch(/_csrf=;/);
+    // The token from before sign-in no longer works for the signed-in session.
+    await c.get('/admin/agency/units');
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: '/admin/agency/units',
+      headers: { cookie: c.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: anonymousToken, nameTh: 'กองใหม่', sortOrder: '1' }).toString(),
+    });
+    expect(stale.statusCode).toBe(403);
+    // Another session's valid token is refused in this one.
+    const other = await setUpAgencyClient(t);
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: '/admin/agency/units',
+      headers: { cookie: c.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: other.csrf, nameTh: 'กองใหม่', sortOrder: '1' }).toString(),
+    });
+    expect(foreign.statusCode).toBe(403);
+    const good = await c.submit('/admin/agency/units', { nameTh: 'กองใหม่', sortOrder: '1' });
+    expect(good.statusCode).toBe(303);
+  });
+
+  it('stores only http(s) URLs: javascript:, data: and file: websites are refused', async () => {
+    await admin.get('/admin/agency');
+    const base = { nameTh: 'เทศบาลตำบลทดสอบ', type: 'subdistrict_municipality', province: 'ศรีสะเกษ', digits: 'thai' };
+    for (const websiteUrl of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'JaVaScRiPt://x.go.th/%0aalert(1)', 'http://user:pw@x.go.th/']) {
+      const res = await admin.submit('/admin/agency', { ...base, websiteUrl });
+      expect(res.statusCode, websiteUrl).toBe(400);
+    }
+    const agency = (await t.services.agencies.findBySlug('test-town'))!;
+    expect(agency.websiteUrl).toBeNull();
+  });
+
+  it('never aims the self-audit at the server\'s own network: a loopback website gets no request', async () => {
+    const hits: string[] = [];
+    const listener = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>');
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const port = (listener.address() as AddressInfo).port;
+    try {
+      await admin.get('/admin/agency');
+      const saved = await admin.submit('/admin/agency', { nameTh: 'เทศบาลตำบลทดสอบ', type: 'subdistrict_municipality', province: 'ศรีสะเกษ', digits: 'thai', websiteUrl: `http://127.0.0.1:${port}` });
+      expect(saved.statusCode).toBe(303);
+      await admin.get('/admin/oit/2567/audit');
+      const res = await admin.submit('/admin/oit/2567/audit', { baseUrl: `http://127.0.0.1:${port}` });
+      expect(res.statusCode).toBe(200);
+      expect(mainText(res.body)).toContain('ไม่อนุญาตให้เชื่อมต่อไปยังที่อยู่ภายในเครือข่าย');
+      expect(hits).toEqual([]);
+      // The built-in portal is audited in process: it works without any request leaving the app.
+      const own = await admin.submit('/admin/oit/2567/audit', { baseUrl: t.config.publicBaseUrl });
+      expect(own.statusCode).toBe(200);
+      expect(mainText(own.body)).not.toContain('เชื่อมต่อไม่ได้');
+    } finally {
+      await new Promise<void>((resolve) => listener.close(() => resolve()));
+    }
+  });
+});
+
+/** A second signed-in session of the same administrator. */
+async function setUpAgencyClient(t: TestApp): Promise<TestClient> {
+  const c = new TestClient(t.app);
+  await c.get('/login');
+  await c.submit('/login', { username: 'admin', password: ADMIN_PASSWORD });
+  await c.get('/admin/agency/units');
+  return c;
+}
