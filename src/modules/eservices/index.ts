@@ -9,6 +9,7 @@
  */
 import { defineModule } from '../../platform/module.js';
 import { eservicesRoutes, type EservicesRoutesOptions } from './routes.js';
+import { eservicesOpenApi } from './openapi.js';
 
 export { eservicesService, type EservicesService, type Service, type RequestSummary } from './service.js';
 export { eserviceReports, parseRound, type EserviceReports, type ReportFormat } from './reports.js';
@@ -22,5 +23,6 @@ export const eservicesModule = (options: EservicesRoutesOptions) =>
     name: 'eservices',
     routes: eservicesRoutes,
     options,
+    openapi: eservicesOpenApi,
     nav: [{ href: '/admin/eservices', label: { th: 'บริการออนไลน์', en: 'E-services' }, permission: 'eservice.handle' }],
   });
