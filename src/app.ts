@@ -31,14 +31,14 @@ import { claimedCatalogueElements, documentsService } from './modules/documents/
 import { documentsRoutes } from './modules/documents/routes.js';
 import { DomainError } from './shared/errors.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
-import { fiscalYearRange } from './shared/fiscal.js';
+import { fiscalYearOf, fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
 import { oitModule, oitProgressReader, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
 import { latestResultsReader } from './modules/ita-results/index.js';
 import { latestPlansReader } from './modules/improvement/overview.js';
 import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate } from './modules/deployment/index.js';
-import { trackingModule, trackingService, reportService } from './modules/tracking/index.js';
+import { trackingModule, trackingService, reportService, countStates } from './modules/tracking/index.js';
 import { calendarModule, calendarService } from './modules/calendar/index.js';
 import { surveysModule, surveysService } from './modules/surveys/index.js';
 import { eserviceReports, eservicesModule, eservicesService } from './modules/eservices/index.js';
@@ -90,7 +90,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
   });
   const files = fileStore(deps);
   const oit = oitService({ ...deps, files, agencies, users, catalogue: catalogues.getCatalogue, catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear) });
-  const tracking = trackingService({ db: deps.db, clock: deps.clock, files, listUnits: agencies.listUnits });
+  const tracking = trackingService({ db: deps.db, clock: deps.clock, files, listUnits: agencies.listUnits, getPlan: plans.getPlan });
   const reports = reportService({
     db: deps.db,
     clock: deps.clock,
@@ -103,8 +103,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
   });
   publishMeasures = async (agencyId, resultsYear, targetYear) => {
     // The published plan's rows become the tracked measures of its target year.
-    const plan = await plans.getPlan(agencyId, resultsYear);
-    if (plan) await tracking.syncFromPlan(SYSTEM_ACTOR, agencyId, plan);
+    await tracking.syncFromPlanOf(SYSTEM_ACTOR, agencyId, resultsYear);
     // The measures document of results year N is evidence for OIT item "มาตรการส่งเสริมคุณธรรมฯ" of year N+1.
     const catalogue = await catalogues.getCatalogue(targetYear);
     const item = catalogue ? findOitItemByRole(catalogue, 'measures') : undefined;
@@ -149,6 +148,20 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
         reportedOn: [...m.notes.map((n) => n.createdAt), ...m.evidence.map((e) => e.createdAt)],
       })),
     listUsers: users.listUsers,
+    summary: {
+      scores: async (agencyId) => (await results.listYears(agencyId)).map((y) => ({ year: y.fiscalYear, score: y.officialScore ?? y.computedTotal, level: y.officialLevel ?? y.computedLevel })),
+      passMark: async (agencyId, year) => (await analysisOrNone(agencyId, year))?.passMark ?? null,
+      readiness: async (agencyId, year) => {
+        if (!(await catalogues.getCatalogue(year))?.oitItems.length) return null;
+        const view = await oit.loadYear(agencyId, year, { withPeople: false });
+        return { year, percent: view.readiness, complete: view.items.filter((i) => i.result.complete).length, total: view.items.length };
+      },
+      measures: async (agencyId, year) => countStates(await tracking.listMeasures(agencyId, year), todayInThailand(deps.clock)),
+      defaultYear: async (agencyId) => {
+        const current = fiscalYearOf(todayInThailand(deps.clock));
+        return (await tracking.listYears(agencyId)).find((y) => y <= current) ?? current;
+      },
+    },
   });
   const overview = buildOverview({
     resultYears: (agencyId) => results.listYears(agencyId),

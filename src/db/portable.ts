@@ -101,6 +101,17 @@ export async function createIndex(db: Kysely<any>, name: string, table: string, 
 }
 
 /**
+ * Runs `query` over `values` in slices of at most `size` and concatenates the rows: an `IN (…)`
+ * list built from user data must stay under SQLite's (32,766) and PostgreSQL's (65,535)
+ * bind-variable limits whatever the data grows to.
+ */
+export async function inChunks<V, R>(values: readonly V[], query: (slice: V[]) => Promise<R[]>, size = 500): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < values.length; i += size) out.push(...(await query(values.slice(i, i + size))));
+  return out;
+}
+
+/**
  * Adds a column to an existing table with a portable type (ALTER TABLE … ADD COLUMN works the same
  * on both databases when the column is nullable or has a default).
  */

@@ -37,3 +37,20 @@ export function indexedFields(body: Record<string, unknown>, prefix: string): Re
   // A Map, not a sparse array: memory follows the fields sent, never the largest index.
   return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
 }
+
+/** Rows a long list shows per page (item evidence, lists that grow with imports). */
+export const PAGE_SIZE = 100;
+
+/** `?page=N` of a paginated list: a positive integer, 1 when absent or not a sane number. */
+export function pageParam(query: unknown): number {
+  const raw = (query as { page?: unknown } | undefined)?.page;
+  const n = typeof raw === 'string' && /^\d{1,5}$/.test(raw) ? Number(raw) : 1;
+  return n >= 1 ? n : 1;
+}
+
+/** The rows of `page` and what a pager needs; a page past the end shows the last one. */
+export function paginate<T>(rows: readonly T[], page: number, size = PAGE_SIZE): { rows: T[]; page: number; pages: number; total: number } {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const p = Math.min(page, pages);
+  return { rows: rows.slice((p - 1) * size, p * size), page: p, pages, total: rows.length };
+}

@@ -29,9 +29,11 @@ export interface LayoutProps {
   variant?: 'staff' | 'public';
   /** Extra stylesheets of the page (e.g. the document styles), linked after app.css. */
   stylesheets?: string[];
+  /** Reload the page after this many seconds (progress of a long job; works without JavaScript). */
+  refreshSeconds?: number;
 }
 
-export function Layout({ ctx, title, errors, children, variant = 'staff', stylesheets = [] }: LayoutProps) {
+export function Layout({ ctx, title, errors, children, variant = 'staff', stylesheets = [], refreshSeconds }: LayoutProps) {
   const hasErrors = !!errors && errors.length > 0;
   const fullTitle = `${hasErrors ? tr(ctx.locale, M.errorPrefix) : ''}${title} — ${ctx.agency?.nameTh ?? tr(ctx.locale, M.product)}`;
   const otherLocale = ctx.locale === 'th' ? 'en' : 'th';
@@ -46,6 +48,7 @@ export function Layout({ ctx, title, errors, children, variant = 'staff', styles
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
         <title>{fullTitle}</title>
         <link rel="stylesheet" href="/assets/fonts.css" />
         <link rel="stylesheet" href="/assets/app.css" />

@@ -208,3 +208,16 @@ export function RadioGroup(props: { name: string; legend: string; options: { val
     </fieldset>
   );
 }
+
+/** Previous/next links of a long list, with "page N of M"; nothing when everything fits on one page. */
+export function Pager({ page, pages, total, href, locale }: { page: number; pages: number; total: number; href: (page: number) => string; locale: 'th' | 'en' }) {
+  if (pages <= 1) return null;
+  const th = locale === 'th';
+  return (
+    <nav class="pager" aria-label={th ? 'เลือกหน้า' : 'Pages'}>
+      {page > 1 && <a href={href(page - 1)} rel="prev">{th ? '‹ หน้าก่อน' : '‹ Previous'}</a>}{' '}
+      <span>{th ? `หน้า ${page} จาก ${pages} (ทั้งหมด ${total.toLocaleString('th-TH')} รายการ)` : `Page ${page} of ${pages} (${total} in all)`}</span>{' '}
+      {page < pages && <a href={href(page + 1)} rel="next">{th ? 'หน้าถัดไป ›' : 'Next ›'}</a>}
+    </nav>
+  );
+}

@@ -4,7 +4,8 @@
  * and person → the unit staff adds a permanent-staff executive with a photo on O2 and uploads a
  * Sarabun PDF 6-month report with its period on O11 → readiness rises and O11 no longer lacks
  * its period or "ปัญหา อุปสรรค" parts → the coordinator publishes O11 → an anonymous visitor sees
- * and downloads the evidence → the ITAS CSV export lists the public URL. A second journey with
+ * and downloads the evidence → the ITAS CSV export lists the public URL. On the way the unit
+ * staff opens FY2570 and sees the notice of its provisional catalogue. A second journey with
  * JavaScript off opens the public year index and an item. axe runs on every page visited.
  */
 import { readFileSync } from 'node:fs';
@@ -90,6 +91,16 @@ describe('a coordinator and unit staff prepare OIT', () => {
       });
 
       const pdf = await textPdf(REPORT_LINES);
+      await step('the unit staff sees which FY2570 facts are provisional', async () => {
+        const next = await OitYearPage.open(page, base, 2570);
+        const notice = await next.caveats();
+        expect(notice).toContain('ข้อมูลชั่วคราว: แคตตาล็อก ITA ปี 2570 ยังไม่ยืนยัน');
+        expect(notice).toContain('รายการ OIT 26 จาก 26 ข้อ');
+        expect(notice).toContain('ผู้ดูแลระบบแก้ไขได้โดยนำเข้าแคตตาล็อกปี 2570');
+        // FY2565's catalogue is complete: at most a note on unconfirmed elements, never "provisional".
+        expect(await (await OitYearPage.open(page, base, YEAR)).caveats()).not.toContain('ชั่วคราว');
+      });
+
       await step('the unit staff uploads the 6-month report on O11', async () => {
         const o11 = await new OitYearPage(page).openItem(YEAR, 'O11');
         const saved = await o11.uploadFile({

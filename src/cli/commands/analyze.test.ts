@@ -112,9 +112,9 @@ describe('cli analyze: errors go to stderr in Thai with exit code 1', () => {
   });
 
   it('a year without a catalogue', async () => {
-    const r = await cli('analyze', write({ ...seed(), fiscalYear: 2570 }), '--json');
+    const r = await cli('analyze', write({ ...seed(), fiscalYear: 2580 }), '--json');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('ช่อง fiscalYear: ไม่มีแคตตาล็อกของปีงบประมาณ 2570');
+    expect(r.err).toContain('ช่อง fiscalYear: ไม่มีแคตตาล็อกของปีงบประมาณ 2580');
   });
 
   it('a missing file', async () => {

@@ -176,7 +176,7 @@ export function summaryTh(a: Analysis, catalogue: Catalogue): string {
     for (const f of a.flags) lines.push(`  - ${f.message}`);
   }
   if (catalogue.status !== 'complete') {
-    const status = catalogue.status === 'draft' ? 'เป็นฉบับร่าง' : 'มีข้อมูลเพียงบางส่วน';
+    const status = catalogue.status === 'provisional' ? 'เป็นฉบับชั่วคราว' : 'มีข้อมูลเพียงบางส่วน';
     lines.push('', `หมายเหตุ: แคตตาล็อกปีงบประมาณ ${catalogue.fiscalYear} ${status} เกณฑ์บางข้อยังไม่ได้รับการยืนยัน`);
   }
   return lines.join('\n');

@@ -25,6 +25,8 @@ import type { User } from '../users/domain/user.js';
 import { calendarRepository } from './repository.js';
 import { computeDeadlines, type CalendarEntry, type ItemFacts, type MeasureFacts } from './domain/deadlines.js';
 import { mailer, pushLine, type LineConfig, type MailConfig } from './notify.js';
+import { buildExecutiveSummary } from './domain/executive.js';
+import type { DocModel } from '../documents/index.js';
 
 export interface CalendarDeps {
   db: Kysely<Database>;
@@ -41,6 +43,15 @@ export interface CalendarDeps {
   measureFacts: (agencyId: string, year: number) => Promise<MeasureFacts[]>;
   listUsers: (agencyId: string) => Promise<User[]>;
   fetchImpl?: typeof fetch;
+  /** For the executive summary (composed in app.ts from the results, OIT and tracking modules). */
+  summary?: {
+    scores: (agencyId: string) => Promise<{ year: number; score: number | null; level: string | null }[]>;
+    passMark: (agencyId: string, year: number) => Promise<number | null>;
+    readiness: (agencyId: string, year: number) => Promise<{ year: number; percent: number; complete: number; total: number } | null>;
+    measures: (agencyId: string, year: number) => Promise<{ total: number; done: number; inProgress: number; late: number; notStarted: number } | null>;
+    /** The year the dashboard shows by default: the newest with tracked measures, else the current one. */
+    defaultYear: (agencyId: string) => Promise<number>;
+  };
 }
 
 const editSchema = z.object({
@@ -108,6 +119,7 @@ export function calendarService(deps: CalendarDeps) {
 
   return {
     deadlines,
+    today,
 
     async edit(user: User, year: number, key: string, raw: unknown): Promise<void> {
       const parsed = editSchema.safeParse(raw);
@@ -131,6 +143,18 @@ export function calendarService(deps: CalendarDeps) {
     },
 
     deliveries: (agencyId: string) => repo.listDeliveries(agencyId),
+
+    /** The executive summary of a year (default: the year being carried out) as a document model. */
+    async executiveSummary(agencyId: string, requestedYear?: number): Promise<{ year: number; model: DocModel }> {
+      const src = deps.summary;
+      if (!src) throw notFound('ยังไม่ได้เปิดใช้สรุปสำหรับผู้บริหาร');
+      const year = requestedYear ?? (await src.defaultYear(agencyId));
+      const [agency, scores, readiness, measures, entries] = await Promise.all([deps.getAgency(agencyId), src.scores(agencyId), src.readiness(agencyId, year), src.measures(agencyId, year), deadlines(agencyId, year)]);
+      const latest = [...scores].sort((a, b) => b.year - a.year)[0];
+      const passMark = latest ? await src.passMark(agencyId, latest.year) : null;
+      const model = buildExecutiveSummary({ agencyName: agency.nameTh, digits: agency.digits, today: today(), year, scores, passMark, readiness, measures, deadlines: entries });
+      return { year, model };
+    },
 
     /**
      * One scheduler run: for every agency, the deadlines of the current and the previous fiscal

@@ -13,6 +13,12 @@ export type { Catalogue, Indicator, OitItem, OitPeriod, Question, Tool, ToolCode
 // OIT item roles: find "the item with role X in year N" whatever its code that year.
 export { findOitItemByRole, isOitRole, OIT_ROLES, OIT_ROLE_LABELS, periodCheckFor } from './domain/roles.js';
 export type { OitRole } from './domain/roles.js';
+// The plain Thai notice of a year's provisional or unconfirmed facts, for every page that uses them.
+export { catalogueCaveats, type CatalogueCaveats, type CaveatFocus } from './domain/caveats.js';
+export { CatalogueCaveatNotice } from './views/CaveatNotice.js';
+// Year-to-year map of OIT items (persisting, merged, dropped, added); OIT carry-over uses it.
+export { mapOitItems, mapCatalogueYears, normalizeTitle, titleSimilarity, YEAR_MAP_MATCH_LABELS } from './domain/year-map.js';
+export type { ItemMap, YearMap, YearMapItem, YearMapMatch, YearMapRow } from './domain/year-map.js';
 
 export function catalogueModule(deps: { catalogues: CatalogueService }) {
   return defineModule({

@@ -11,6 +11,7 @@ import { sendPage } from '../../ui/render.js';
 import { catalogueKindOf, type CatalogueService } from './service.js';
 import { CatalogueListPage } from './views/CatalogueListPage.js';
 import { CatalogueYearPage } from './views/CatalogueYearPage.js';
+import { YearMapPage } from './views/YearMapPage.js';
 
 export interface CatalogueRoutesOptions extends Record<string, unknown> {
   catalogues: CatalogueService;
@@ -35,6 +36,17 @@ export async function readUploadedFile(request: FastifyRequest): Promise<{ filen
 export const catalogueRoutes: FastifyPluginAsync<CatalogueRoutesOptions> = async (app, { catalogues }) => {
   app.get('/admin/catalogue', { preHandler: requireUser }, async (request, reply) => {
     return sendPage(reply, <CatalogueListPage ctx={pageContext(request, reply)} years={await catalogues.listYears()} />);
+  });
+
+  // Registered before /:year; the static segment wins in Fastify's router anyway.
+  app.get<{ Querystring: { from?: string; to?: string } }>('/admin/catalogue/map', { preHandler: requireUser }, async (request, reply) => {
+    const years = (await catalogues.listYears()).filter((y) => y.oitItemCount > 0).map((y) => y.fiscalYear);
+    const latest = years[years.length - 1];
+    if (latest === undefined) throw notFound('ยังไม่มีแคตตาล็อกที่มีรายการ OIT');
+    const to = request.query.to ? yearParam(request.query.to) : latest;
+    const from = request.query.from ? yearParam(request.query.from) : (years.filter((y) => y < to).pop() ?? to);
+    const map = await catalogues.yearMap(from, to);
+    return sendPage(reply, <YearMapPage ctx={pageContext(request, reply)} years={years} map={map} to={await catalogues.requireCatalogue(to)} />);
   });
 
   app.get<{ Params: { year: string } }>('/admin/catalogue/:year', { preHandler: requireUser }, async (request, reply) => {

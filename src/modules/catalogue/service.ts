@@ -17,6 +17,7 @@ import { DomainError, notFound, validationError, type FieldError } from '../../s
 import { writeAudit, type Actor } from '../../platform/audit.js';
 import type { Catalogue, OitItem } from './domain/schema.js';
 import { findOitItemByRole, type OitRole } from './domain/roles.js';
+import { mapCatalogueYears, type YearMap } from './domain/year-map.js';
 import { parseCatalogue } from './domain/validate.js';
 import { catalogueFromXlsx, catalogueToXlsx } from './domain/xlsx.js';
 import { loadShippedCatalogues } from './shipped.js';
@@ -38,6 +39,8 @@ export interface CatalogueSummary {
   indicatorCount: number;
   questionCount: number;
   oitItemCount: number;
+  /** How the year turns scores into a level: AA–F bands or the rating labels (from FY2566). */
+  ratingKind: Catalogue['rating']['kind'];
   /** Facts marked `verified: false` anywhere in the catalogue. */
   unverifiedCount: number;
 }
@@ -75,6 +78,7 @@ function summarize(c: Catalogue, source: CatalogueSourceKind, importedAt: string
     indicatorCount: c.indicators.length,
     questionCount: c.questions.length,
     oitItemCount: c.oitItems.length,
+    ratingKind: c.rating.kind,
     unverifiedCount: unverifiedOf(c),
   };
 }
@@ -220,6 +224,17 @@ export function catalogueService({ db, clock }: CatalogueDeps) {
     async findOitItemByRole(fiscalYear: number, role: OitRole): Promise<OitItem | undefined> {
       const c = await getCatalogue(fiscalYear);
       return c ? findOitItemByRole(c, role) : undefined;
+    },
+
+    /**
+     * The year-to-year map of OIT items between two catalogues in force (persisting, merged,
+     * dropped, added); a Thai 404 when either year has no catalogue.
+     */
+    async yearMap(fromYear: number, toYear: number): Promise<YearMap> {
+      const [from, to] = await Promise.all([getCatalogue(fromYear), getCatalogue(toYear)]);
+      if (!from) throw notFound(`ยังไม่มีแคตตาล็อก ITA ของปีงบประมาณ ${fromYear}`);
+      if (!to) throw notFound(`ยังไม่มีแคตตาล็อก ITA ของปีงบประมาณ ${toYear}`);
+      return mapCatalogueYears(from, to);
     },
 
     /** Every year in force, ascending, with version, status, source and counts. */

@@ -11,8 +11,8 @@ const files = readdirSync(SHIPPED_CATALOGUE_DIR).filter((f) => /^fy\d{4}\.json$/
 
 describe('shipped catalogues', () => {
   it('loads every data file and names it by its fiscal year', () => {
-    expect(files.sort()).toEqual(['fy2565.json', 'fy2566.json', 'fy2567.json', 'fy2568.json']);
-    expect([...catalogues.keys()].sort()).toEqual([2565, 2566, 2567, 2568]);
+    expect(files.sort()).toEqual(['fy2563.json', 'fy2564.json', 'fy2565.json', 'fy2566.json', 'fy2567.json', 'fy2568.json', 'fy2569.json', 'fy2570.json']);
+    expect([...catalogues.keys()].sort()).toEqual([2563, 2564, 2565, 2566, 2567, 2568, 2569, 2570]);
   });
 
   it.each(files)('%s passes the full validation, cross-references included', (file) => {
@@ -52,9 +52,12 @@ describe('shipped catalogues', () => {
     }
   });
 
-  it('rates 2565–2566 by bands and 2567–2568 by labels that also look at each tool', () => {
-    expect(catalogues.get(2566)!.rating.kind).toBe('bands');
-    for (const fy of [2567, 2568]) {
+  it('rates 2563–2565 by AA–F bands and 2566–2570 by labels that also look at each tool', () => {
+    for (const fy of [2563, 2564, 2565]) {
+      const rating = catalogues.get(fy)!.rating;
+      expect(rating.kind === 'bands' ? rating.bands.map((b) => `${b.code}:${b.min}`) : []).toEqual(['AA:95', 'A:85', 'B:75', 'C:65', 'D:55', 'E:50', 'F:0']);
+    }
+    for (const fy of [2566, 2567, 2568, 2569, 2570]) {
       const rating = catalogues.get(fy)!.rating;
       expect(rating.kind).toBe('labels');
       if (rating.kind !== 'labels') continue;
@@ -67,7 +70,8 @@ describe('shipped catalogues', () => {
 
   it('marks the years known only in part as partial, and every 2566 item as unverified', () => {
     expect(fy2565.status).toBe('complete');
-    for (const fy of [2566, 2567, 2568]) expect(catalogues.get(fy)!.status).toBe('partial');
+    for (const fy of [2563, 2564, 2566, 2567, 2568]) expect(catalogues.get(fy)!.status).toBe('partial');
+    for (const fy of [2569, 2570]) expect(catalogues.get(fy)!.status).toBe('provisional');
     const fy2566 = catalogues.get(2566)!;
     expect(fy2566.oitItems.map((i) => i.code)).toEqual(Array.from({ length: 43 }, (_, i) => `O${i + 1}`));
     expect(fy2566.oitItems.every((i) => !i.verified && i.confidence !== 'high')).toBe(true);
@@ -159,5 +163,68 @@ describe('FY2565 catalogue', () => {
     expect(steps.map((s) => s.key).slice(0, 5)).toEqual(['registration', 'oit-collection', 'oit-scoring', 'oit-clarification', 'oit-confirmation']);
     expect(steps[0]).toMatchObject({ from: '2022-01-01', to: '2022-02-28' });
     for (let i = 1; i < steps.length; i++) expect(steps[i]!.from > steps[i - 1]!.to).toBe(true);
+  });
+});
+
+describe('history years FY2563 and FY2564', () => {
+  it.each([2563, 2564])('FY%i has the FY2565 tools and indicators and no OIT list', (fy) => {
+    const c = catalogues.get(fy)!;
+    expect(c.indicators.map((i) => `${i.no}:${i.tool}:${i.nameTh}`)).toEqual(fy2565.indicators.map((i) => `${i.no}:${i.tool}:${i.nameTh}`));
+    expect(c.oitItems).toEqual([]);
+    expect(c.sources.join(' ')).toContain('ipst.ac.th');
+  });
+  it('has the FY2564 IIT questions I1–I30, six to an indicator, marked as a replica', () => {
+    const q = catalogues.get(2564)!.questions;
+    expect(q.map((x) => x.code)).toEqual(Array.from({ length: 30 }, (_, i) => `I${i + 1}`));
+    q.forEach((x, i) => expect(x.indicator).toBe(Math.floor(i / 6) + 1));
+    expect(q[3]!.textTh).toContain('เรียกรับ');
+    expect(q.every((x) => !x.verified && x.note!.includes('จำลอง'))).toBe(true);
+    expect(catalogues.get(2563)!.questions).toEqual([]);
+  });
+});
+
+describe('FY2566 rating labels', () => {
+  it('cites the Thai PBS, IPST and municipality sources and keeps the lower cut-offs unverified', () => {
+    const c = catalogues.get(2566)!;
+    const s = c.sources.join(' ');
+    for (const url of ['thaipbs.or.th/content/5949', 'ipst.ac.th/news/76226', 'sunpukwan.go.th']) expect(s).toContain(url);
+    if (c.rating.kind !== 'labels') throw new Error('FY2566 must use labels');
+    expect(c.rating.rules.find((r) => r.code === 'good')!.verified).toBe(true);
+    expect(c.rating.rules.filter((r) => !r.verified).map((r) => r.code)).toEqual(['excellent', 'improve', 'urgent']);
+  });
+});
+
+describe('provisional FY2569 and FY2570', () => {
+  const fy2569 = catalogues.get(2569)!;
+  const fy2570 = catalogues.get(2570)!;
+  it('lists O1–O26 with the period each covers, every item provisional', () => {
+    expect(fy2569.oitItems.map((i) => i.code)).toEqual(Array.from({ length: 26 }, (_, i) => `O${i + 1}`));
+    expect(fy2569.oitItems.every((i) => !i.verified && i.note)).toBe(true);
+    const period = (code: string) => fy2569.oitItems.find((i) => i.code === code)!.period;
+    for (const code of ['O7', 'O12', 'O14', 'O18', 'O22', 'O24', 'O26']) expect(period(code), code).toBe('previous-fy');
+    for (const code of ['O4', 'O10', 'O11', 'O13', 'O15', 'O19', 'O20', 'O21', 'O23', 'O25']) expect(period(code), code).toBe('current-fy');
+    for (const code of ['O1', 'O2', 'O3', 'O8', 'O9', 'O16', 'O17']) expect(period(code), code).toBe('none');
+    for (const item of fy2569.oitItems) {
+      const expected = { 'current-fy': 'covers-fiscal-year', 'first-half': 'covers-first-half', 'previous-fy': 'covers-previous-year' } as const;
+      if (item.period !== 'none') expect(item.elements.flatMap((e) => e.checks), item.code).toContain(expected[item.period]);
+    }
+    expect(fy2569.oitItems.find((i) => i.code === 'O18')!.role).toBe('complaint-statistics');
+    expect(fy2569.oitItems.find((i) => i.code === 'O18')!.titleTh).toContain('2568');
+  });
+  it('carries tools, weights and the rating rule from FY2568, all unverified', () => {
+    const fy2568 = catalogues.get(2568)!;
+    for (const c of [fy2569, fy2570]) {
+      expect(c.tools.map((t) => `${t.code}:${t.weight}:${t.verified}`)).toEqual(['IIT:30:false', 'EIT:30:false', 'OIT:40:false']);
+      expect(c.rating.kind).toBe(fy2568.rating.kind);
+      const rules = c.rating.kind === 'labels' ? c.rating.rules : [];
+      expect(rules.map((r) => [r.code, r.minTotal, r.minEachTool])).toEqual(fy2568.rating.kind === 'labels' ? fy2568.rating.rules.map((r) => [r.code, r.minTotal, r.minEachTool]) : []);
+      expect(rules.every((r) => !r.verified)).toBe(true);
+    }
+  });
+  it('makes FY2570 a copy of FY2569 with the years moved on, and says so', () => {
+    expect(fy2570.oitItems.map((i) => [i.code, i.role, i.period])).toEqual(fy2569.oitItems.map((i) => [i.code, i.role, i.period]));
+    expect(fy2570.oitItems.find((i) => i.code === 'O18')!.titleTh).toContain('2569');
+    expect(fy2570.oitItems.every((i) => i.note!.includes('คัดลอกจาก'))).toBe(true);
+    expect(fy2570.summaryTh).toContain('คัดลอก');
   });
 });

@@ -1,6 +1,7 @@
 /** The ITAS export as an Excel workbook (one sheet, URLs as hyperlinks). */
 import ExcelJS from 'exceljs';
 import { ITAS_COLUMNS, itasCell, type ItasRow } from './domain/itas-export.js';
+import { assertZipWithinLimits } from '../../shared/zip-limits.js';
 
 export async function itasXlsx(rows: ItasRow[], sheetName: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -18,6 +19,7 @@ export async function itasXlsx(rows: ItasRow[], sheetName: string): Promise<Buff
 
 /** The first worksheet of a workbook as rows of text cells (for the vendor-site import). */
 export async function xlsxTable(bytes: Buffer): Promise<string[][]> {
+  assertZipWithinLimits(bytes);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const ws = wb.worksheets[0];
@@ -34,5 +36,6 @@ export async function xlsxTable(bytes: Buffer): Promise<string[][]> {
     }
     rows.push(cells);
   });
-  return rows.slice(0, 5000);
+  // Every row: the import refuses a file past its row limit rather than silently cutting it.
+  return rows;
 }

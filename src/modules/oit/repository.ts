@@ -1,6 +1,7 @@
 /** All SQL of the OIT module. Every query filters by agency. Rows in, rows out; no rules. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { inChunks } from '../../db/portable.js';
 import type {
   OitAssignmentRow,
   OitContentRow,
@@ -106,6 +107,20 @@ export function oitRepository(db: Kysely<Database>) {
     insertEvidence: async (row: OitEvidenceRow): Promise<void> => {
       await db.insertInto('oit_evidence').values(row).execute();
     },
+    /** Many rows in one statement; callers keep batches small (≤ 100 rows, well under any bind-variable limit). */
+    insertEvidenceMany: async (rows: OitEvidenceRow[]): Promise<void> => {
+      if (rows.length) await db.insertInto('oit_evidence').values(rows).execute();
+    },
+    /** Just what an import needs to skip duplicates and order new links: item code, link, order. */
+    listEvidenceKeys: (agencyId: string, year: number): Promise<{ code: string; url: string | null; sort_order: number }[]> =>
+      db
+        .selectFrom('oit_evidence as e')
+        .innerJoin('oit_items as i', 'i.id', 'e.item_id')
+        .select(['i.code as code', 'e.url as url', 'e.sort_order as sort_order'])
+        .where('e.agency_id', '=', agencyId)
+        .where('i.agency_id', '=', agencyId)
+        .where('i.fiscal_year', '=', year)
+        .execute(),
     updateEvidence: async (agencyId: string, id: string, patch: Partial<OitEvidenceRow>): Promise<void> => {
       await db.updateTable('oit_evidence').set(patch).where('agency_id', '=', agencyId).where('id', '=', id).execute();
     },
@@ -115,18 +130,21 @@ export function oitRepository(db: Kysely<Database>) {
     },
 
     // ----- versions
-    listVersions: (agencyId: string, evidenceIds: string[]): Promise<VersionWithFileRow[]> =>
-      evidenceIds.length === 0
-        ? Promise.resolve([])
-        : db
+    // In chunks: an item with tens of thousands of links must not exceed SQLite's or
+    // PostgreSQL's bind-variable limit ("too many SQL variables").
+    listVersions: async (agencyId: string, evidenceIds: string[]): Promise<VersionWithFileRow[]> =>
+      (
+        await inChunks(evidenceIds, (ids) =>
+          db
             .selectFrom('oit_evidence_versions as v')
             .innerJoin('stored_files as f', 'f.id', 'v.file_id')
             .selectAll('v')
             .select(['f.original_name as original_name', 'f.media_type as media_type', 'f.size_bytes as size_bytes'])
             .where('v.agency_id', '=', agencyId)
-            .where('v.evidence_id', 'in', evidenceIds)
-            .orderBy('v.version_no', 'desc')
+            .where('v.evidence_id', 'in', ids)
             .execute(),
+        )
+      ).sort((a, b) => Number(b.version_no) - Number(a.version_no)),
     maxVersionNo: async (agencyId: string, evidenceId: string): Promise<number> => {
       const r = await db
         .selectFrom('oit_evidence_versions')

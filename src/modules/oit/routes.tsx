@@ -13,16 +13,19 @@ import { requirePermission, staff } from '../../platform/guards.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
 import { IMAGE_KINDS, etagMatches, field as formField, readMultipart, type FileStore, type MultipartForm } from '../../platform/file-store.js';
 import { renderHtml, sendPage } from '../../ui/render.js';
+import { Pager } from '../../ui/components.js';
+import { pageParam, paginate } from '../../shared/params.js';
 import { inProcessFetch } from '../../platform/in-process-fetch.js';
 import type { PageContext } from '../../ui/context.js';
 import type { Agency } from '../agencies/domain/agency.js';
-import type { OitService } from './service.js';
+import type { ImportReport, OitService } from './service.js';
 import { itasCsv } from './domain/itas-export.js';
 import { itasXlsx } from './itas-xlsx.js';
 import { ItemPage } from './views/ItemPage.js';
 import { YearPage, YearsPage } from './views/YearPage.js';
 import { CarryOverPage } from './views/CarryOverPage.js';
-import { ImportPage } from './views/ImportPage.js';
+import { ImportPage, ImportProgressPage } from './views/ImportPage.js';
+import { jobRegistry } from '../../platform/jobs.js';
 import { AuditPage } from './views/AuditPage.js';
 import { PublicItemPage, PublicYearPage, PublicYearsPage } from './views/PublicPages.js';
 
@@ -125,13 +128,16 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     const view = await oit.loadYear(agency.id, year);
     const state = view.items.find((i) => i.code === code);
     if (!state) throw notFound(`ไม่พบรายการ ${code} ในปีงบประมาณ ${year}`);
-    const versions = await oit.itemVersions(agency.id, state.evidence.map((e) => e.id));
+    // Evidence a page at a time: an item filled by imports must still open quickly.
+    const paged = paginate(state.evidence, pageParam(request.query));
+    const versions = await oit.itemVersions(agency.id, paged.rows.map((e) => e.id));
     return sendPage(
       reply,
       <ItemPage
         ctx={pageContext(request, reply)}
         view={view}
-        state={state}
+        state={{ ...state, evidence: paged.rows }}
+        pager={<Pager page={paged.page} pages={paged.pages} total={paged.total} locale={request.locale} href={(p) => `/admin/oit/${year}/${code}?page=${p}#evidence`} />}
         versions={versions}
         canEdit={oit.canEdit(user, state)}
         canManage={oit.canManage(user)}
@@ -250,6 +256,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     }
   });
 
+  const jobs = jobRegistry();
   // The built-in portal is audited in process, never over HTTP to ourselves.
   const ownSite = inProcessFetch(app);
   app.get('/admin/oit/:year/audit', manageGuard, async (request, reply) => {
@@ -285,8 +292,14 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
         if (part.fieldname === 'upload' && part.filename && buf.length > 0) [bytes, name] = [buf, part.filename];
       }
       if (!bytes) throw new DomainError('VALIDATION', 'กรุณาเลือกไฟล์', [{ field: 'upload', message: 'กรุณาเลือกไฟล์ CSV หรือ XLSX' }]);
-      const report = await oit.importVendor(staff(request).user, bytes, name);
-      return sendPage(reply, <ImportPage ctx={pageContext(request, reply)} report={report} />);
+      const { user } = staff(request);
+      const file = bytes;
+      // Small files finish while the request waits; a large one goes on in the background and
+      // the user follows its progress page.
+      const job = await jobs.start('oit-import', { agencyId: user.agencyId, userId: user.id }, (progress) => oit.importVendor(user, file, name, progress));
+      if (job.state === 'failed') throw job.error;
+      if (job.state === 'done') return sendPage(reply, <ImportPage ctx={pageContext(request, reply)} report={job.result} />);
+      return redirect(reply, `/admin/oit/import/jobs/${job.id}`);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'FST_REQ_FILE_TOO_LARGE') {
@@ -297,6 +310,18 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
       }
       throw error;
     }
+  });
+
+  app.get('/admin/oit/import/jobs/:id', manageGuard, async (request, reply) => {
+    const { user } = staff(request);
+    const job = jobs.get<ImportReport>('oit-import', { agencyId: user.agencyId, userId: user.id }, (request.params as { id: string }).id);
+    if (!job) throw notFound('ไม่พบงานนำเข้านี้ (อาจเสร็จไปนานแล้วหรือระบบเริ่มทำงานใหม่) กรุณาดูผลในหน้ารายการ OIT');
+    if (job.state === 'running') return sendPage(reply, <ImportProgressPage ctx={pageContext(request, reply)} done={job.done} total={job.total} />);
+    if (job.state === 'failed') {
+      if (job.error instanceof DomainError && job.error.code === 'VALIDATION') return sendPage(reply, <ImportPage ctx={pageContext(request, reply)} errors={job.error.fieldErrors} />, 400);
+      throw job.error;
+    }
+    return sendPage(reply, <ImportPage ctx={pageContext(request, reply)} report={job.result} />);
   });
 
   app.get('/admin/oit/files/:id/:name', guard, async (request, reply) => {
@@ -423,7 +448,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
   /** Serves a visitor's page from the cache, or renders, caches and serves it. Staff always get a fresh page. */
   async function publicPage(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>): Promise<FastifyReply> {
     const cacheable = !request.user && !request.flash;
-    const key = `${request.locale}|${request.url.split('?')[0]}`;
+    const key = `${request.locale}|${request.url.split('?')[0]}|${pageParam(request.query)}`;
     const now = Date.now();
     const hit = cacheable ? pages.get(key) : undefined;
     if (hit && now - hit.at < PAGE_TTL_MS) return sendCached(request, reply, hit.html, hit.etag);
@@ -457,7 +482,9 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
       const { agency, view } = await oit.publicYear(slugOf(request.params), yearOf(request.params));
       const state = view.items.find((i) => i.code === code);
       if (!state) throw notFound(`ไม่พบรายการ ${code}`);
-      return renderHtml(<PublicItemPage ctx={publicContext(request, reply, agency)} agency={agency} view={view} state={state} />);
+      const paged = paginate(state.evidence, pageParam(request.query));
+      const pager = <Pager page={paged.page} pages={paged.pages} total={paged.total} locale={request.locale} href={(p) => `?page=${p}`} />;
+      return renderHtml(<PublicItemPage ctx={publicContext(request, reply, agency)} agency={agency} view={view} state={{ ...state, evidence: paged.rows }} pager={pager} />);
     }),
   );
 

@@ -43,7 +43,11 @@ import {
 import { analyseText, parseFacts, type TextFacts } from './domain/text-facts.js';
 import { extractText, MAX_EXTRACT_BYTES } from './text-extract.js';
 import type { ItasRow } from './domain/itas-export.js';
-import { matchVendorRows, parseCsv, parseYear, toVendorRows, type ImportMatch, type ImportProblem } from './domain/vendor-import.js';
+import { MAX_IMPORT_ROWS, MAX_LINKS_PER_ITEM, matchVendorRows, parseCsv, parseYear, toVendorRows, type ImportMatch, type ImportProblem } from './domain/vendor-import.js';
+import { yieldToOthers } from '../../platform/jobs.js';
+
+/** Links written per transaction by the vendor import: each batch holds the database for milliseconds. */
+const IMPORT_BATCH = 100;
 import { xlsxTable } from './itas-xlsx.js';
 import { runSelfAudit, type AuditReport, type FetchLike } from './self-audit.js';
 import { outboundFetch } from '../../platform/outbound-fetch.js';
@@ -803,9 +807,14 @@ export function oitService(deps: OitDeps) {
       return db.transaction().execute(async (tx) => {
         const r = oitRepository(tx);
         const totals = { items: 0, evidence: 0, outdated: 0 };
+        // Items NACC merged bring several old items into one new item: the first fills it in this
+        // run, the others add to it rather than being skipped as "already worked on".
+        const filledNow = new Set<string>();
+        const declaredNow = new Set<string>();
         for (const m of chosen) {
           const target = to.items.find((i) => i.code === m.toCode)!;
-          if (hasWork(target)) continue;
+          if (hasWork(target) && !filledNow.has(m.toCode)) continue;
+          filledNow.add(m.toCode);
           const source = from.items.find((i) => i.code === m.fromCode)!;
           const row = await ensureRow(tx, agencyId, toYear, m.toCode, actor);
           const keys = new Set(target.item.elements.map((e) => e.key));
@@ -826,7 +835,9 @@ export function oitService(deps: OitDeps) {
           // Pointers of undated items still hold; dated items must be looked at again.
           if (m.toPeriod === 'none') {
             for (const [key, pointer] of Object.entries(source.declarations)) {
-              if (keys.has(key)) await r.insertDeclaration({ id: randomUUID(), agency_id: agencyId, item_id: row.id, element_key: key, pointer, declared_by: actor.userId, created_at: now(), updated_at: now() });
+              if (!keys.has(key) || declaredNow.has(`${m.toCode}:${key}`)) continue;
+              declaredNow.add(`${m.toCode}:${key}`);
+              await r.insertDeclaration({ id: randomUUID(), agency_id: agencyId, item_id: row.id, element_key: key, pointer, declared_by: actor.userId, created_at: now(), updated_at: now() });
             }
           }
           await r.updateItem(agencyId, row.id, { status: 'in_progress', unit_id: source.unit?.id ?? null, updated_by: actor.userId, updated_at: now() });
@@ -849,48 +860,94 @@ export function oitService(deps: OitDeps) {
      * Imports a vendor site's list (CSV or XLSX of year, item, title, link) as link evidence into
      * the matching items of each year; rows that match nothing come back with the reason, links an
      * item already has are skipped. Coordinators only; one audit entry for the import.
+     *
+     * Bounded and gentle on the database: at most MAX_IMPORT_ROWS rows; matching is linear
+     * (indexes per year, a Set of existing links); new links are written in batches of
+     * IMPORT_BATCH rows, each its own short transaction, yielding to other requests between
+     * batches and reporting progress. A failure stops the import after the batches already
+     * committed; links are independent and importing the same file again skips them.
      */
-    async importVendor(user: User, bytes: Buffer, fileName: string): Promise<ImportReport> {
+    async importVendor(user: User, bytes: Buffer, fileName: string, progress: (done: number, total: number) => void = () => {}): Promise<ImportReport> {
       if (!canManage(user)) throw forbidden('เฉพาะผู้ประสานงาน ITA เท่านั้นที่นำเข้าข้อมูลได้');
       const isXlsx = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
       let table: string[][];
       try {
         table = isXlsx ? await xlsxTable(bytes) : parseCsv(decodeCsv(bytes));
-      } catch {
+      } catch (error) {
+        if (error instanceof DomainError) throw error;
         throw validationError('อ่านไฟล์ไม่ได้', [{ field: 'upload', message: 'อ่านไฟล์ไม่ได้ กรุณาใช้ไฟล์ CSV หรือ Excel (XLSX) ที่มีคอลัมน์ ปี ข้อ ชื่อ และลิงก์' }]);
+      }
+      if (table.length > MAX_IMPORT_ROWS + 1) {
+        throw validationError('ไฟล์มีจำนวนแถวเกินกำหนด', [{ field: 'upload', message: `ไฟล์มี ${table.length.toLocaleString('th-TH')} แถว เกินกว่า ${MAX_IMPORT_ROWS.toLocaleString('th-TH')} แถวที่นำเข้าได้ต่อครั้ง กรุณาแบ่งเป็นหลายไฟล์` }]);
       }
       const rows = toVendorRows(table);
       if (rows.length === 0) throw validationError('ไม่พบข้อมูลในไฟล์', [{ field: 'upload', message: 'ไม่พบแถวข้อมูลในไฟล์' }]);
       const catalogues = new Map<number, OitItem[] | undefined>();
-      for (const r of rows) {
-        const be = parseYear(r.year);
-        if (be && !catalogues.has(be)) catalogues.set(be, (await catalogueOf(be))?.oitItems);
-      }
+      for (const be of new Set(rows.map((r) => parseYear(r.year)))) if (be) catalogues.set(be, (await catalogueOf(be))?.oitItems);
       const { matched, unmatched } = matchVendorRows(rows, (y) => catalogues.get(y));
       const agencyId = user.agencyId;
       const actor = actorOf(user);
-      return db.transaction().execute(async (tx) => {
-        const r = oitRepository(tx);
-        const report: ImportReport = { imported: [], duplicates: [], unmatched };
-        const existing = new Map<number, EvidenceWithFileRow[]>();
-        for (const m of matched) {
-          if (!existing.has(m.year)) existing.set(m.year, await r.listEvidence(agencyId, m.year));
-          const list = existing.get(m.year)!;
-          if (list.some((e) => e.code === m.code && e.url === m.url)) {
-            report.duplicates.push(m);
-            continue;
-          }
-          const row = await ensureRow(tx, agencyId, m.year, m.code, actor);
-          const id = randomUUID();
-          const ts = now();
-          await r.insertEvidence({ id, agency_id: agencyId, item_id: row.id, kind: 'link', title: m.title, url: m.url, current_version_id: null, period_from: null, period_to: null, elements: '[]', source: 'import', source_ref: `${fileName.slice(0, 100)}#${m.row}`, outdated: 0, sort_order: await r.nextSortOrder(agencyId, row.id), created_by: actor.userId, created_at: ts, updated_at: ts });
-          await touch(tx, row, actor);
-          list.push({ code: m.code, url: m.url } as EvidenceWithFileRow);
-          report.imported.push(m);
+      const report: ImportReport = { imported: [], duplicates: [], unmatched: [...unmatched] };
+
+      // What each year already holds, in one query per year: links (for duplicates) and order.
+      const seen = new Set<string>();
+      const perItem = new Map<string, { count: number; next: number }>();
+      const key = (year: number, code: string) => `${year}\n${code}`;
+      for (const year of new Set(matched.map((m) => m.year))) {
+        for (const e of await repo.listEvidenceKeys(agencyId, year)) {
+          if (e.url) seen.add(`${key(year, e.code)}\n${e.url}`);
+          const slot = perItem.get(key(year, e.code)) ?? { count: 0, next: 0 };
+          perItem.set(key(year, e.code), { count: slot.count + 1, next: Math.max(slot.next, Number(e.sort_order) + 1) });
         }
-        await writeAudit(tx, clock, actor, { agencyId, action: 'oit.import', entityType: 'oit_import', entityId: null, details: { fileName, imported: report.imported.length, duplicates: report.duplicates.length, unmatched: unmatched.length } });
-        return report;
-      });
+      }
+      const toInsert: ImportMatch[] = [];
+      for (const m of matched) {
+        const linkKey = `${key(m.year, m.code)}\n${m.url}`;
+        if (seen.has(linkKey)) {
+          report.duplicates.push(m);
+          continue;
+        }
+        const slot = perItem.get(key(m.year, m.code)) ?? { count: 0, next: 0 };
+        if (slot.count >= MAX_LINKS_PER_ITEM) {
+          report.unmatched.push({ row: m.row, message: `ข้อ ${m.code} ปี ${m.year} มีหลักฐานครบ ${MAX_LINKS_PER_ITEM} รายการแล้ว (ไม่นำเข้าเพิ่ม)` });
+          continue;
+        }
+        seen.add(linkKey);
+        perItem.set(key(m.year, m.code), { count: slot.count + 1, next: slot.next });
+        toInsert.push(m);
+      }
+      report.unmatched.sort((a, b) => a.row - b.row);
+
+      progress(0, toInsert.length);
+      const itemRows = new Map<string, OitItemRow>();
+      for (let i = 0; i < toInsert.length; i += IMPORT_BATCH) {
+        const batch = toInsert.slice(i, i + IMPORT_BATCH);
+        await db.transaction().execute(async (tx) => {
+          const r = oitRepository(tx);
+          const touched = new Map<string, OitItemRow>();
+          const values = [];
+          for (const m of batch) {
+            const k = key(m.year, m.code);
+            const row = itemRows.get(k) ?? (await ensureRow(tx, agencyId, m.year, m.code, actor));
+            itemRows.set(k, row);
+            touched.set(row.id, row);
+            const slot = perItem.get(k)!;
+            const ts = now();
+            values.push({ id: randomUUID(), agency_id: agencyId, item_id: row.id, kind: 'link', title: m.title, url: m.url, current_version_id: null, period_from: null, period_to: null, elements: '[]', source: 'import', source_ref: `${fileName.slice(0, 100)}#${m.row}`, outdated: 0, sort_order: slot.next, created_by: actor.userId, created_at: ts, updated_at: ts });
+            slot.next++;
+          }
+          await r.insertEvidenceMany(values);
+          for (const row of touched.values()) {
+            await touch(tx, row, actor);
+            row.status = row.status === 'not_started' ? 'in_progress' : row.status;
+          }
+        });
+        report.imported.push(...batch);
+        progress(Math.min(i + IMPORT_BATCH, toInsert.length), toInsert.length);
+        await yieldToOthers();
+      }
+      await writeAudit(db, clock, actor, { agencyId, action: 'oit.import', entityType: 'oit_import', entityId: null, details: { fileName: fileName.slice(0, 200), imported: report.imported.length, duplicates: report.duplicates.length, unmatched: report.unmatched.length } });
+      return report;
     },
 
     // ----- self-audit

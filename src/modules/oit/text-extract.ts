@@ -21,6 +21,7 @@ import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import JSZip from 'jszip';
 import type { MediaKind } from '../../platform/file-store.js';
+import { assertZipWithinLimits } from '../../shared/zip-limits.js';
 
 export const MAX_EXTRACT_BYTES = 40 * 1024 * 1024;
 const MAX_PAGES = 300;
@@ -139,7 +140,18 @@ async function zipPart(zip: JSZip, name: string): Promise<string | null> {
   return file.async('string');
 }
 
+/** A package that would inflate past the limits is stored but not read ("not read", never a crash). */
+const zipWithinLimits = (bytes: Buffer): boolean => {
+  try {
+    assertZipWithinLimits(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 async function docxText(bytes: Buffer): Promise<string | null> {
+  if (!zipWithinLimits(bytes)) return null;
   const zip = await JSZip.loadAsync(bytes);
   const names = ['word/document.xml', ...Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))];
   const out: string[] = [];
@@ -154,6 +166,7 @@ async function docxText(bytes: Buffer): Promise<string | null> {
 }
 
 async function xlsxText(bytes: Buffer): Promise<string | null> {
+  if (!zipWithinLimits(bytes)) return null;
   const zip = await JSZip.loadAsync(bytes);
   const out: string[] = [];
   const shared = await zipPart(zip, 'xl/sharedStrings.xml');

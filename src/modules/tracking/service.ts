@@ -30,6 +30,8 @@ export interface TrackingDeps {
   clock: Clock;
   files: FileStore;
   listUnits: (agencyId: string) => Promise<Unit[]>;
+  /** The saved improvement plan drafted from the results of `resultsYear` (improvement module). */
+  getPlan: (agencyId: string, resultsYear: number) => Promise<ImprovementPlan | undefined>;
 }
 
 const parseList = (json: string): string[] => {
@@ -89,7 +91,7 @@ export function trackingService(deps: TrackingDeps) {
     return row;
   }
 
-  return {
+  const service = {
     manages,
     mayUpdate: (user: User, m: { unitId: string | null }) => mayUpdate(user, { unit_id: m.unitId }),
     listMeasures: load,
@@ -222,6 +224,14 @@ export function trackingService(deps: TrackingDeps) {
     },
 
     today: () => todayInThailand(clock),
+
+    /** Syncs from the saved plan of `resultsYear` (its measures are carried out in the next year). */
+    async syncFromPlanOf(actor: Actor, agencyId: string, resultsYear: number) {
+      const plan = await deps.getPlan(agencyId, resultsYear);
+      if (!plan) throw notFound(`ยังไม่มีแผนปรับปรุงจากผลการประเมินปี ${resultsYear} กรุณาจัดทำแผนก่อน`);
+      return service.syncFromPlan(actor, agencyId, plan);
+    },
   };
+  return service;
 }
 export type TrackingService = ReturnType<typeof trackingService>;

@@ -45,6 +45,12 @@ export class OitYearPage extends BasePage {
     return new OitYearPage(page).arrive(new RegExp(`^การเปิดเผยข้อมูลสาธารณะ \\(OIT\\) ปีงบประมาณ ${year}$`), new RegExp(`^/admin/oit/${year}$`));
   }
 
+  /** The catalogue's provisional/unconfirmed-facts notice, whitespace folded ('' when there is none). */
+  async caveats(): Promise<string> {
+    const notice = this.page.locator('main .catalogue-caveats');
+    return (await notice.count()) > 0 ? normalized(await notice.textContent()) : '';
+  }
+
   /** The readiness percentage, e.g. 12 for "12%". */
   async readiness(): Promise<number> {
     const text = normalized(await this.page.locator('#readiness-score').textContent());

@@ -44,14 +44,15 @@ describe.each(DIALECTS)('ITA catalogue pages, import and CLI on %s', (dialect) =
     const res = await admin.get('/admin/catalogue');
     expect(res.statusCode).toBe(200);
     const rows = html(res.body).querySelectorAll('main table tbody tr').map((tr) => toArabicDigits(tr.textContent.replace(/\s+/g, ' ')));
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(8);
+    expect(rows.find((r) => r.includes('2570'))).toContain('ชั่วคราว');
     const fy2565 = rows.find((r) => r.includes('2565'))!;
     expect(fy2565).toContain('2565.1');
     expect(fy2565).toContain('ครบถ้วน');
     expect(fy2565).toContain('ไฟล์ที่มากับระบบ');
     expect(fy2565).toContain('43');
     const years = await t.services.catalogues.listYears();
-    expect(years.map((y) => y.fiscalYear)).toEqual([2565, 2566, 2567, 2568]);
+    expect(years.map((y) => y.fiscalYear)).toEqual([2563, 2564, 2565, 2566, 2567, 2568, 2569, 2570]);
     expect(years.every((y) => y.source === 'shipped')).toBe(true);
     expect(years.some((y) => y.unverifiedCount > 0)).toBe(true);
     expect(html(res.body).querySelector('form[enctype="multipart/form-data"]')!.getAttribute('action')).toMatch(/^\/admin\/catalogue\/import\?_csrf=/);
@@ -209,6 +210,25 @@ describe.each(DIALECTS)('ITA catalogue pages, import and CLI on %s', (dialect) =
     expect(mainText(res.body)).toContain('ไม่มีสิทธิ์');
   });
 
+  it('shows the year-to-year map and the provisional notice on the catalogue pages', async () => {
+    const map = await admin.get('/admin/catalogue/map?from=2565&to=2566');
+    expect(map.statusCode).toBe(200);
+    const body = toArabicDigits(mainText(map.body));
+    expect(body).toContain('รายการที่คงอยู่ (37)');
+    expect(body).toContain('O21 แผนการจัดซื้อจัดจ้างหรือแผนการจัดหาพัสดุO19');
+    // FY2565 budget items were folded into FY2566 O11/O12: merged, not dropped.
+    expect(body).toContain('รายการที่ถูกรวมเข้ากับรายการอื่น (2)');
+    expect(body).toContain('รายการที่ตัดออก (4)');
+    expect(body).toContain('รายการใหม่ (6)');
+    const defaults = await admin.get('/admin/catalogue/map');
+    expect(toArabicDigits(mainText(defaults.body))).toContain('2569 → 2570');
+    expect((await admin.get('/admin/catalogue/map?from=2569&to=2599')).statusCode).toBe(404);
+    const year = toArabicDigits(mainText((await admin.get('/admin/catalogue/2570')).body));
+    expect(year).toContain('ข้อมูลชั่วคราว: แคตตาล็อก ITA ปี 2570 ยังไม่ยืนยัน');
+    expect(year).toContain('นำเข้าแคตตาล็อกปี 2570');
+    expect(toArabicDigits(mainText((await admin.get('/admin/catalogue')).body))).toContain('2569, 2570');
+  });
+
   it('lists and imports catalogues from the CLI on the configured database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prongsai-cli-'));
     const saved = { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR };
@@ -240,7 +260,29 @@ describe.each(DIALECTS)('ITA catalogue pages, import and CLI on %s', (dialect) =
 
       out.length = 0;
       expect(await runCatalogueCli(['list', '--json'], io)).toBe(0);
-      expect((JSON.parse(out.join('')) as { fiscalYear: number; source: string }[]).find((y) => y.fiscalYear === 2568)!.source).toBe('imported');
+      const list = JSON.parse(out.join('')) as Record<string, unknown>[];
+      expect(list.every((y) => Object.keys(y).join() === 'fiscalYear,status,oitItems,ratingRule')).toBe(true);
+      expect(list).toEqual([
+        { fiscalYear: 2563, status: 'partial', oitItems: 0, ratingRule: 'bands' },
+        { fiscalYear: 2564, status: 'partial', oitItems: 0, ratingRule: 'bands' },
+        { fiscalYear: 2565, status: 'complete', oitItems: 43, ratingRule: 'bands' },
+        { fiscalYear: 2566, status: 'partial', oitItems: 43, ratingRule: 'labels' },
+        { fiscalYear: 2567, status: 'partial', oitItems: 3, ratingRule: 'labels' },
+        { fiscalYear: 2568, status: 'partial', oitItems: 2, ratingRule: 'labels' },
+        { fiscalYear: 2569, status: 'provisional', oitItems: 26, ratingRule: 'labels' },
+        { fiscalYear: 2570, status: 'provisional', oitItems: 26, ratingRule: 'labels' },
+      ]);
+
+      out.length = 0;
+      expect(await runCatalogueCli(['map', '--from', '2569', '--to', '2570', '--json'], io)).toBe(0);
+      const map = JSON.parse(out.join('')) as { persisting: { from: string; to: string; match: string }[]; merged: unknown[]; dropped: unknown[]; added: unknown[] };
+      expect(map.persisting.map((r) => `${r.from}>${r.to}:${r.match}`)).toEqual(Array.from({ length: 26 }, (_, i) => `O${i + 1}>O${i + 1}:role`));
+      expect([map.merged, map.dropped, map.added]).toEqual([[], [], []]);
+
+      out.length = 0;
+      expect(await runCatalogueCli(['map', '--from', '2568', '--to', '2569'], io)).toBe(0);
+      expect(out.join('\n')).toContain('O25 → O19');
+      expect(await runCatalogueCli(['map', '--from', '2569'], io)).toBe(2);
     } finally {
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[k];

@@ -8,6 +8,9 @@ import { CSV_HEADER, SEED_FAILED_OIT, SEED_INDICATORS, seedJson, seedRow, toCsvT
 
 const SEED_FIXTURE = new URL('../../../src/modules/ita-results/domain/fixtures/seed-fy2565.json', import.meta.url);
 
+// FY2566 rates by labels (ผ่านดี …), not AA–F: the seed's 65.66 is below every label but the last.
+const FY2566_LEVEL = 'ต้องปรับปรุงโดยด่วน';
+
 describe.each(DIALECTS)('ITA results import and templates on %s', (dialect) => {
   let t: TestApp;
   let admin: TestClient;
@@ -122,13 +125,13 @@ describe.each(DIALECTS)('ITA results import and templates on %s', (dialect) => {
     await expectRejected(dup, before);
     expect(problems(dup.body)).toContainEqual(['3', 'agency_name', expect.stringContaining('ซ้ำกับแถวที่ 2')]);
 
-    const other = await upload('results.csv', toCsvText([CSV_HEADER, seedRow(), seedRow({ fiscal_year: 2566, agency_name: 'เทศบาลตำบลอื่น' })]));
+    const other = await upload('results.csv', toCsvText([CSV_HEADER, seedRow(), seedRow({ fiscal_year: 2566, agency_name: 'เทศบาลตำบลอื่น', official_level: FY2566_LEVEL })]));
     await expectRejected(other, before);
     expect(problems(other.body)).toContainEqual(['3', 'agency_name', expect.stringContaining('เทศบาลตำบลอื่น')]);
   });
 
   it('saves a one-row file for this agency even when it names another one', async () => {
-    const res = await upload('results.csv', toCsvText([CSV_HEADER, seedRow({ fiscal_year: 2566, agency_name: 'เทศบาลตำบลปรุใหญ่', ind_2: 70 })]));
+    const res = await upload('results.csv', toCsvText([CSV_HEADER, seedRow({ fiscal_year: 2566, agency_name: 'เทศบาลตำบลปรุใหญ่', ind_2: 70, official_level: FY2566_LEVEL })]));
     expect(res.statusCode).toBe(303);
     expect((await t.services.results.getResults(agencyId, 2566))!.input.indicators[2]).toBe(70);
   });

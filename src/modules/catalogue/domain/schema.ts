@@ -118,8 +118,8 @@ export const oitItemSchema = z.object({
 
 /**
  * How the year turns scores into a level:
- * - `bands` (FY2565–2566): the first band whose `min` the total reaches, bands listed high to low;
- * - `labels` (FY2567+): the first rule met, where a rule may also require every tool to reach a score.
+ * - `bands` (FY2563–2565): the first band whose `min` the total reaches, bands listed high to low;
+ * - `labels` (FY2566+, when NACC changed its Rating Score): the first rule met, where a rule may also require every tool to reach a score.
  */
 export const bandSchema = z.object({
   code: z.string().min(1),
@@ -155,7 +155,12 @@ export const catalogueSchema = z
     fiscalYear: z.number().int().min(2560).max(2650),
     /** Bumped on every correction, e.g. "2565.1" → "2565.2". */
     version: z.string().min(1),
-    status: z.enum(['complete', 'partial', 'draft']),
+    /**
+     * `provisional`: a year whose items come from an unofficial source or are copied from the
+     * year before (FY2569, FY2570) until the official list is imported. `draft` is the older name
+     * of the same thing, still read from files imported before it was renamed.
+     */
+    status: z.preprocess((v) => (v === 'draft' ? 'provisional' : v), z.enum(['complete', 'partial', 'provisional'])),
     summaryTh: z.string().default(''),
     sources: z.array(z.string()).default([]),
     tools: z.array(toolSchema).length(3),

@@ -16,6 +16,7 @@ import type { Catalogue } from './schema.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { toArabicDigits } from '../../../shared/thai.js';
 import { parseCatalogue, type CatalogueResult } from './validate.js';
+import { assertZipWithinLimits } from '../../../shared/zip-limits.js';
 
 export const SHEET = {
   year: 'ปีงบประมาณ',
@@ -121,7 +122,7 @@ const YEAR_COLS: Column[] = [
 const YEAR_FIELDS: { key: string; kind: CellKind; help: string }[] = [
   { key: 'fiscalYear', kind: 'number', help: 'ปีงบประมาณ พ.ศ. เช่น 2565' },
   { key: 'version', kind: 'string', help: 'รุ่นของแคตตาล็อก เพิ่มทุกครั้งที่แก้ไข เช่น 2565.1 เป็น 2565.2' },
-  { key: 'status', kind: 'string', help: 'complete = ครบถ้วน, partial = บางส่วน, draft = ร่าง' },
+  { key: 'status', kind: 'string', help: 'complete = ครบถ้วน, partial = บางส่วน, provisional = ชั่วคราว (ยังไม่ใช่รายการทางการ)' },
   { key: 'passMark', kind: 'number', help: 'คะแนนผ่านเกณฑ์' },
   { key: 'strengthThreshold', kind: 'number', help: 'ตัวชี้วัดที่ได้คะแนนตั้งแต่ค่านี้รายงานเป็นจุดแข็ง' },
   { key: 'summaryTh', kind: 'string', help: 'สรุปภาพรวมของปี' },
@@ -209,6 +210,7 @@ interface Origin {
 export async function catalogueFromXlsx(buf: Buffer | Uint8Array): Promise<CatalogueResult> {
   const wb = new ExcelJS.Workbook();
   try {
+    assertZipWithinLimits(buf);
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch {
     return { ok: false, errors: [{ field: 'ไฟล์', message: NOT_A_WORKBOOK }] };

@@ -37,6 +37,11 @@ const M = messages({
   row: { th: 'แถว', en: 'Row' },
   message: { th: 'รายละเอียด', en: 'Problem' },
   none: { th: '—', en: '—' },
+  map: { th: 'เทียบรายการ OIT ระหว่างปี (คงอยู่ รวม ตัดออก เพิ่มใหม่)', en: 'Compare OIT items between years' },
+  provisional: {
+    th: 'ปีที่มีสถานะ "ชั่วคราว" ใช้รายการจากแหล่งที่ยังไม่ใช่ของ ป.ป.ช. หรือคัดลอกจากปีก่อน (รายการ OIT ช่วงเวลาของหลักฐาน น้ำหนัก และเกณฑ์ระดับยังไม่ยืนยัน) เมื่อได้รายการทางการ ผู้ดูแลระบบนำเข้าไฟล์ของปีนั้นด้านล่าง ระบบจะใช้ฉบับที่นำเข้าแทนทันที:',
+    en: 'Years marked "Provisional" use unofficial or copied lists; an administrator replaces them by importing the official list below:',
+  },
 });
 
 /** Errors of an uploaded file for the error summary: file-level ones link to the file input. */
@@ -78,6 +83,15 @@ export function CatalogueListPage({ ctx, years, failure }: { ctx: PageContext; y
     <Layout ctx={ctx} title={tr(L, M.title)} errors={errors ? fileErrorsForSummary(errors, 'file') : undefined}>
       <h1>{tr(L, M.title)}</h1>
       <p class="lead">{tr(L, M.lead)}</p>
+      {years.some((y) => y.status === 'provisional') && (
+        <div class="notice notice-warn catalogue-caveats" role="note">
+          {tr(L, M.provisional)}{' '}
+          {years.filter((y) => y.status === 'provisional').map((y) => n(y.fiscalYear)).join(', ')}
+        </div>
+      )}
+      <p>
+        <a href="/admin/catalogue/map">{tr(L, M.map)}</a>
+      </p>
       <DataTable
         caption={tr(L, M.caption)}
         head={[tr(L, M.year), tr(L, M.version), tr(L, M.status), tr(L, M.source), tr(L, M.indicators), tr(L, M.questions), tr(L, M.items), tr(L, M.unverified), tr(L, M.download)]}

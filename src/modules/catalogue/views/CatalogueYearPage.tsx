@@ -6,6 +6,7 @@ import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai.js';
 import type { Catalogue } from '../domain/schema.js';
 import type { CatalogueSummary } from '../service.js';
 import { CM, StatusTag, Unverified, digitsOf, numIn } from './shared.js';
+import { CatalogueCaveatNotice } from './CaveatNotice.js';
 
 const M = messages({
   title: { th: 'แคตตาล็อก ITA ปีงบประมาณ', en: 'ITA catalogue, fiscal year' },
@@ -107,6 +108,7 @@ export function CatalogueYearPage({
         <dt>{tr(L, M.strength)}</dt>
         <dd>{n(c.strengthThreshold)}</dd>
       </dl>
+      <CatalogueCaveatNotice ctx={ctx} catalogue={c} />
       {c.summaryTh && <p>{c.summaryTh}</p>}
       <p>
         {tr(L, M.download)}:{' '}

@@ -9,7 +9,7 @@ export const CM = messages({
   unverified: { th: 'ยังไม่ยืนยัน', en: 'Unverified' },
   complete: { th: 'ครบถ้วน', en: 'Complete' },
   partial: { th: 'บางส่วน', en: 'Partial' },
-  draft: { th: 'ร่าง', en: 'Draft' },
+  provisional: { th: 'ชั่วคราว', en: 'Provisional' },
   shipped: { th: 'ไฟล์ที่มากับระบบ', en: 'Shipped with Prongsai' },
   imported: { th: 'นำเข้าโดยผู้ดูแลระบบ', en: 'Imported by an administrator' },
 });

@@ -22,6 +22,7 @@ import type { FieldError } from '../../../shared/errors.js';
 import { formatThaiDate, THAI_MONTHS, THAI_MONTHS_SHORT, toArabicDigits, toGregorianYear } from '../../../shared/thai.js';
 import type { DrivingMeasure, ImprovementPlan, PlanRow, PlanRowSource } from './types.js';
 import { isIsoDate, validatePlanRow } from './plan-validation.js';
+import { assertZipWithinLimits } from '../../../shared/zip-limits.js';
 
 export const PLAN_SHEET = 'แผนปรับปรุง';
 export const MEASURES_SHEET = 'มาตรการขับเคลื่อน';
@@ -187,6 +188,7 @@ export async function planFromXlsx(
 ): Promise<PlanImport> {
   const wb = new ExcelJS.Workbook();
   try {
+    assertZipWithinLimits(buf);
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
     return { ok: false, errors: [{ field: '', message: MESSAGES.unreadable }] };

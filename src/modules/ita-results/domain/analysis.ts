@@ -56,8 +56,8 @@ const fmt = (n: number) => formatNumber(n, 'arabic', 2);
 
 /**
  * The level the year's rules give for a total (and, for label years, the tool scores).
- * - `bands` (FY2565–2566): the highest band whose `min` the total reaches.
- * - `labels` (FY2567+): the first rule, in catalogue order, whose `minTotal` the total reaches
+ * - `bands` (FY2563–2565): the highest band whose `min` the total reaches.
+ * - `labels` (FY2566+): the first rule, in catalogue order, whose `minTotal` the total reaches
  *   and, when the rule has `minEachTool`, every tool reaches it too.
  * A total below every band or rule falls into the lowest one, so the function always answers.
  * @example levelFor(fy2565, 65.67) // { code: 'C', labelTh: 'C' }

@@ -24,6 +24,7 @@ import type { ImportedResults } from './results-input.js';
 import { analyze } from './analysis.js';
 import { readXlsxSheet } from './xlsx-reader.js';
 import { noCatalogueMessage, parseFiscalYear, parseOitPassed, parseScore, shown } from './values.js';
+import { assertZipWithinLimits } from '../../../shared/zip-limits.js';
 
 /** One imported agency-year, with the file row it came from. */
 export type ResultsRow = ImportedResults & { sourceRow: number };
@@ -467,6 +468,7 @@ export async function parseResultsXlsx(input: Uint8Array | ArrayBuffer, catalogu
 
 /** The ExcelJS path: slower (it builds the whole document) but reads anything Excel writes. */
 export async function readWithExcelJs(bytes: Uint8Array): Promise<GridRow[]> {
+  assertZipWithinLimits(bytes, 'file', { maxInflatedBytes: 500 * 1024 * 1024 });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   // A zip without worksheets (some other archive) is not a workbook, whatever ExcelJS makes of it.

@@ -16,6 +16,7 @@
  * (`<x:c>` as written by the OpenXML SDK) and XML entities.
  */
 import JSZip from 'jszip';
+import { assertZipWithinLimits } from '../../../shared/zip-limits.js';
 
 export type XlsxCell = string | number | boolean | null;
 
@@ -81,6 +82,8 @@ function resolveTarget(target: string): string {
  * `undefined` if the archive is not a workbook this reader understands.
  */
 export async function readXlsxSheet(bytes: Uint8Array, pick: (names: string[]) => number): Promise<XlsxSheet | undefined> {
+  // 8,317 agencies × 146 columns inflate to a few hundred MB at most; a bomb declares far more.
+  assertZipWithinLimits(bytes, 'file', { maxInflatedBytes: 500 * 1024 * 1024 });
   const zip = await JSZip.loadAsync(bytes);
   return readParts(async (name) => zip.file(name)?.async('string'), pick);
 }

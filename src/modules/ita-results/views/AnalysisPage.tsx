@@ -8,7 +8,7 @@ import { DataTable, Tag } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import { formatThaiDateTime } from '../../../shared/thai.js';
-import type { ToolCode } from '../../catalogue/index.js';
+import { CatalogueCaveatNotice, type ToolCode } from '../../catalogue/index.js';
 import type { ResultsAnalysis } from '../service.js';
 import { formatters } from './format.js';
 
@@ -125,6 +125,7 @@ export function AnalysisPage({ ctx, bundle }: { ctx: PageContext; bundle: Result
         <a href="/admin/results">{tr(L, M.back)}</a>
       </p>
       <h1>{title}</h1>
+      <CatalogueCaveatNotice ctx={ctx} catalogue={c} focus="results" />
       <p class="hint">
         {tr(L, M.updated)} {formatThaiDateTime(record.updatedAt, f.digits)}
         {ctx.can('results.edit') && (

@@ -19,7 +19,7 @@
  * 0–100 with one decimal; an item without listed elements counts as one element, "has evidence".
  */
 import type { ElementCheck, OitItem, OitPeriod } from '../../catalogue/domain/schema.js';
-import { periodCheckFor } from '../../catalogue/index.js';
+import { periodCheckFor } from '../../catalogue/domain/roles.js';
 import { fiscalYearRange, firstHalfRange, type DateRange } from '../../../shared/fiscal.js';
 import { formatThaiDate } from '../../../shared/thai.js';
 import type { TextFacts } from './text-facts.js';

@@ -9,6 +9,12 @@ import { toArabicDigits } from '../../../shared/thai.js';
 import { normalizeTitle, titleSimilarity } from './carry-over.js';
 import { toBE } from './text-facts.js';
 import { isHttpUrl } from '../../../shared/url.js';
+import { forbiddenCharIn } from '../../../shared/text.js';
+
+/** Rows one import file may hold: a vendor site has 43 items × ≤ 5 links × a few years. */
+export const MAX_IMPORT_ROWS = 20_000;
+/** Links one item may hold; beyond this a row is reported, not stored (item pages stay usable). */
+export const MAX_LINKS_PER_ITEM = 50;
 
 export interface VendorRow {
   /** Row number in the file as a spreadsheet shows it (the header is row 1). */
@@ -103,35 +109,57 @@ export function parseYear(raw: string): number | undefined {
   return m ? toBE(Number(m[1])) : undefined;
 }
 
-/** Matches vendor rows to catalogue items; `items` gives the OIT items of each year that has a catalogue. */
+/**
+ * Matches vendor rows to catalogue items; `items` gives the OIT items of each year that has a
+ * catalogue. Linear in the rows: each year's items are indexed once (by code and by normalised
+ * title), and only a row whose title matches no item exactly is compared with that year's few
+ * dozen titles.
+ */
 export function matchVendorRows(rows: VendorRow[], items: (year: number) => OitItem[] | undefined): { matched: ImportMatch[]; unmatched: ImportProblem[] } {
   const matched: ImportMatch[] = [];
   const unmatched: ImportProblem[] = [];
+  const indexes = new Map<number, { list: OitItem[]; byCode: Map<string, OitItem>; byTitle: Map<string, OitItem> } | null>();
+  const indexOf = (year: number) => {
+    if (!indexes.has(year)) {
+      const list = items(year);
+      indexes.set(year, list && list.length ? { list, byCode: new Map(list.map((i) => [i.code, i])), byTitle: new Map(list.map((i) => [normalizeTitle(i.titleTh), i])) } : null);
+    }
+    return indexes.get(year)!;
+  };
   for (const r of rows) {
-    const year = parseYear(r.year);
-    if (!year) {
-      unmatched.push({ row: r.row, message: `ปีไม่ถูกต้อง: "${r.year}"` });
+    const bad = [r.year, r.item, r.title, r.link].map(forbiddenCharIn).find(Boolean);
+    if (bad) {
+      unmatched.push({ row: r.row, message: `มีอักขระควบคุมที่มองไม่เห็น (${bad}) ในแถวนี้` });
       continue;
     }
-    const list = items(year);
-    if (!list || list.length === 0) {
+    if (r.title.length > 300 || r.item.length > 300) {
+      unmatched.push({ row: r.row, message: 'ชื่อหรือข้อยาวเกิน 300 ตัวอักษร' });
+      continue;
+    }
+    const year = parseYear(r.year);
+    if (!year) {
+      unmatched.push({ row: r.row, message: `ปีไม่ถูกต้อง: "${r.year.slice(0, 40)}"` });
+      continue;
+    }
+    const index = indexOf(year);
+    if (!index) {
       unmatched.push({ row: r.row, message: `ยังไม่มีรายการ OIT ของปีงบประมาณ ${year} ในแคตตาล็อก` });
       continue;
     }
     const url = r.link;
-    if (!isHttpUrl(url)) {
+    if (url.length > 2000 || !isHttpUrl(url)) {
       unmatched.push({ row: r.row, message: url ? `ลิงก์ไม่ถูกต้อง: "${url.slice(0, 80)}"` : 'ไม่มีลิงก์' });
       continue;
     }
     const code = parseItemCode(r.item);
-    const byCode = code ? list.find((i) => i.code === code) : undefined;
+    const byCode = code ? index.byCode.get(code) : undefined;
     // The title decides when the code does not exist or clearly names another item.
-    const titleOf = (t: string) => list.find((i) => normalizeTitle(i.titleTh) === normalizeTitle(t)) ?? bestSimilar(list, t);
-    const titleHit = r.title ? titleOf(r.title) : undefined;
-    const itemCell = r.item && !code ? titleOf(r.item) : undefined;
+    const titleOf = (t: string) => index.byTitle.get(normalizeTitle(t)) ?? bestSimilar(index.list, t);
+    const titleHit = !byCode && r.title ? titleOf(r.title) : undefined;
+    const itemCell = !byCode && r.item && !code ? titleOf(r.item) : undefined;
     const hit = byCode ?? itemCell ?? titleHit;
     if (!hit) {
-      unmatched.push({ row: r.row, message: code ? `ไม่มีข้อ ${code} ในปีงบประมาณ ${year} และจับคู่จากชื่อ "${r.title}" ไม่ได้` : `จับคู่รายการไม่ได้ (ข้อ "${r.item}", ชื่อ "${r.title}")` });
+      unmatched.push({ row: r.row, message: code ? `ไม่มีข้อ ${code} ในปีงบประมาณ ${year} และจับคู่จากชื่อ "${r.title.slice(0, 80)}" ไม่ได้` : `จับคู่รายการไม่ได้ (ข้อ "${r.item.slice(0, 40)}", ชื่อ "${r.title.slice(0, 80)}")` });
       continue;
     }
     matched.push({ row: r.row, year, code: hit.code, title: r.title || hit.titleTh, url, by: byCode ? 'code' : 'title' });

@@ -5,12 +5,13 @@ import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
 import type { CarryOverView } from '../service.js';
+import { YEAR_MAP_MATCH_LABELS } from '../../catalogue/index.js';
 
 const M = messages({
   title: { th: 'เริ่มปีงบประมาณใหม่จากปีก่อน', en: 'Start the year from last year' },
   lead: {
-    th: 'ระบบจับคู่รายการของปีก่อนกับรายการของปีนี้จากชื่อและหมายเลขข้อ (ป.ป.ช. เปลี่ยนเลขข้อบางรายการทุกปี) กรุณาตรวจสอบก่อนยกมา หลักฐานที่มีช่วงเวลาไม่ตรงกับปีนี้จะถูกทำเครื่องหมาย "ต้องปรับปรุง" และไม่นับเป็นหลักฐานจนกว่าจะแก้ไขหรือแทนที่',
-    en: 'Items are matched by title and code. Dated evidence that does not fit the new year is flagged and does not count until reviewed.',
+    th: 'ระบบจับคู่รายการของปีก่อนกับรายการของปีนี้ตามบทบาทของรายการในแคตตาล็อก แล้วจึงตามชื่อและหมายเลขข้อ (ป.ป.ช. เปลี่ยนเลขข้อและชื่อบางรายการทุกปี และบางปีรวมหลายรายการเป็นข้อเดียว) กรุณาตรวจสอบก่อนยกมา หลักฐานที่มีช่วงเวลาไม่ตรงกับปีนี้จะถูกทำเครื่องหมาย "ต้องปรับปรุง" และไม่นับเป็นหลักฐานจนกว่าจะแก้ไขหรือแทนที่',
+    en: 'Items are matched by role, then by title and code. Dated evidence that does not fit the new year is flagged and does not count until reviewed.',
   },
   from: { th: 'ปีก่อน', en: 'Last year' },
   to: { th: 'ปีนี้', en: 'This year' },
@@ -26,12 +27,6 @@ const M = messages({
   choose: { th: 'เลือก', en: 'Choose' },
 });
 
-const MATCH = {
-  'code-and-title': { th: 'เลขข้อและชื่อ', en: 'code and title' },
-  title: { th: 'ชื่อรายการ', en: 'title' },
-  code: { th: 'เลขข้อ (ชื่อคล้าย)', en: 'code (similar title)' },
-  'similar-title': { th: 'ชื่อคล้ายกัน', en: 'similar title' },
-} as const;
 
 export function CarryOverPage({ ctx, view, errors }: { ctx: PageContext; view: CarryOverView; errors?: FieldError[] }) {
   const L = ctx.locale;
@@ -64,7 +59,7 @@ export function CarryOverPage({ ctx, view, errors }: { ctx: PageContext; view: C
                 <td>
                   {r.mapping.toCode} {r.mapping.toTitle}
                 </td>
-                <td>{tr(L, MATCH[r.mapping.match])}</td>
+                <td>{tr(L, YEAR_MAP_MATCH_LABELS[r.mapping.match])}</td>
                 <td class="num">{r.evidenceCount}</td>
                 <td class="num">{r.outdatedCount}</td>
               </tr>

@@ -26,7 +26,24 @@ const M = messages({
   byCode: { th: 'เลขข้อ', en: 'code' },
   byTitle: { th: 'ชื่อรายการ', en: 'title' },
   why: { th: 'เหตุผล', en: 'Why' },
+  running: { th: 'กำลังนำเข้า', en: 'Importing' },
+  progress: { th: 'บันทึกแล้ว {done} จาก {total} ลิงก์ หน้านี้จะแสดงความคืบหน้าใหม่ทุก 2 วินาที', en: 'Saved {done} of {total} links; this page refreshes every 2 seconds' },
+  preparing: { th: 'กำลังอ่านและจับคู่แถวในไฟล์…', en: 'Reading and matching the rows…' },
 });
+
+/** The progress of a large import running in the background; the page reloads itself until it is done. */
+export function ImportProgressPage({ ctx, done, total }: { ctx: PageContext; done: number; total: number }) {
+  const L = ctx.locale;
+  return (
+    <Layout ctx={ctx} title={tr(L, M.running)} refreshSeconds={2}>
+      <h1>{tr(L, M.running)}</h1>
+      <p class="lead" role="status">
+        {total > 0 ? tr(L, M.progress).replace('{done}', done.toLocaleString('th-TH')).replace('{total}', total.toLocaleString('th-TH')) : tr(L, M.preparing)}
+      </p>
+      <progress id="import-progress" max={Math.max(total, 1)} value={done}>{total > 0 ? `${Math.round((done / total) * 100)}%` : ''}</progress>
+    </Layout>
+  );
+}
 
 export function ImportPage({ ctx, report, errors }: { ctx: PageContext; report?: ImportReport; errors?: FieldError[] }) {
   const L = ctx.locale;

@@ -6,6 +6,7 @@
  * unique on the page and the error summary links to the right field.
  */
 import type { ComponentChildren } from 'preact';
+import { CatalogueCaveatNotice } from '../../catalogue/index.js';
 import { Layout } from '../../../ui/Layout.js';
 import { Button, CsrfField, Field, Select, TextArea, TextField, errorFor, fieldId } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
@@ -101,6 +102,8 @@ export interface ItemPageProps {
   errors?: FieldError[];
   /** Entered values of the form that failed, by prefixed field name. */
   values?: Record<string, string | string[]>;
+  /** Links to the other pages of a long evidence list. */
+  pager?: ComponentChildren;
 }
 
 function CheckboxGroup({ name, legend, options, checked, error, hint }: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[]; error?: string; hint?: string }) {
@@ -132,7 +135,7 @@ const DOC_ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp,application/pdf,
 const IMAGE_ACCEPT = 'image/png,image/jpeg,image/gif,image/webp';
 
 export function ItemPage(props: ItemPageProps) {
-  const { ctx, view, state, versions, canEdit, canManage, publicUrl, errors, values = {} } = props;
+  const { ctx, view, state, versions, canEdit, canManage, publicUrl, errors, values = {}, pager } = props;
   const L = ctx.locale;
   const item = state.item;
   const base = `/admin/oit/${view.year}/${state.code}`;
@@ -167,6 +170,7 @@ export function ItemPage(props: ItemPageProps) {
       <p class="lead">
         {tr(L, M.fy)} {view.year} · {item.subIndicator} {item.groupTh}
       </p>
+      <CatalogueCaveatNotice ctx={ctx} catalogue={view.catalogue} focus="oit" />
       <dl class="cards">
         <div class="card">
           <dt class="card-label">{tr(L, M.status)}</dt>
@@ -299,8 +303,9 @@ export function ItemPage(props: ItemPageProps) {
         </section>
       )}
 
-      <h2>{tr(L, M.evidence)}</h2>
+      <h2 id="evidence">{tr(L, M.evidence)}</h2>
       {state.evidence.length === 0 && <p>{tr(L, M.noEvidence)}</p>}
+      {pager}
       <ul class="list-plain">
         {state.evidence.map((ev) => {
           const prefix = `ev.${ev.id}`;

@@ -3,6 +3,7 @@
  * Plain server HTML (no script needed), readable on a phone. Evidence links use the entry's
  * stable id, so they keep working when a file is replaced.
  */
+import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../ui/Layout.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
@@ -82,7 +83,7 @@ export function PublicYearsPage({ ctx, agency, years }: { ctx: PageContext; agen
   );
 }
 
-export function PublicItemPage({ ctx, agency, view, state }: { ctx: PageContext; agency: Agency; view: YearView; state: ItemState }) {
+export function PublicItemPage({ ctx, agency, view, state, pager }: { ctx: PageContext; agency: Agency; view: YearView; state: ItemState; pager?: ComponentChildren }) {
   const L = ctx.locale;
   const title = `${state.code} ${state.item.titleTh}`;
   const published = state.status === 'published';
@@ -124,6 +125,7 @@ export function PublicItemPage({ ctx, agency, view, state }: { ctx: PageContext;
           {state.evidence.length > 0 && (
             <section>
               <h2>{tr(L, M.evidence)}</h2>
+              {pager}
               <ul class="list-plain">
                 {state.evidence.map((ev) => (
                   <li class="card">

@@ -1,5 +1,6 @@
 /** The readiness view of a year: every item in catalogue order with who, when and what is missing. */
 import { Layout } from '../../../ui/Layout.js';
+import { CatalogueCaveatNotice } from '../../catalogue/index.js';
 import { DataTable } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
@@ -35,7 +36,6 @@ const M = messages({
   import: { th: 'นำเข้าลิงก์จากเว็บไซต์ OIT เดิม', en: 'Import links from an existing site' },
   mine: { th: 'แสดงเฉพาะรายการที่ฉันรับผิดชอบ', en: 'Show only my items' },
   all: { th: 'แสดงทุกรายการ', en: 'Show all items' },
-  partial: { th: 'แคตตาล็อกของปีนี้ยังไม่ครบ รายการและองค์ประกอบอาจเปลี่ยนเมื่อได้ข้อมูลจาก ป.ป.ช.', en: 'This year’s catalogue is partial.' },
 });
 
 export function YearPage({ ctx, view, years, mine, onlyMine }: { ctx: PageContext; view: YearView; years: number[]; mine: (s: ItemState) => boolean; onlyMine: boolean }) {
@@ -48,7 +48,7 @@ export function YearPage({ ctx, view, years, mine, onlyMine }: { ctx: PageContex
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      {view.catalogue.status !== 'complete' && <div class="notice notice-warn">{tr(L, M.partial)}</div>}
+      <CatalogueCaveatNotice ctx={ctx} catalogue={view.catalogue} focus="oit" />
       <div class="cards">
         <div class="card">
           <div class="card-value" id="readiness-score">{view.readiness}%</div>
