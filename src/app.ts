@@ -2,7 +2,8 @@
  * The composition root: builds repositories and services from explicit dependencies and hands
  * each module's routes plugin only what it uses. No listen here — tests build the app and inject.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import { createRequire } from 'node:module';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config/index.js';
 import type { Database } from './db/schema.js';
@@ -42,6 +43,7 @@ import { trackingModule, trackingService, reportService, countStates } from './m
 import { calendarModule, calendarService } from './modules/calendar/index.js';
 import { surveysModule, surveysService } from './modules/surveys/index.js';
 import { eserviceReports, eservicesModule, eservicesService } from './modules/eservices/index.js';
+import { registerObservability } from './platform/observability.js';
 
 export interface AppDeps {
   config: Config;
@@ -50,7 +52,12 @@ export interface AppDeps {
   clock?: Clock;
   /** Pino logger options, or false to silence (tests). */
   logger?: boolean | Record<string, unknown>;
+  /** PostgreSQL pool use for /metrics (from openDatabase). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
+
+/** The release version, from package.json (one level above both src/ and dist/). */
+export const APP_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 export function createServices(deps: { db: Kysely<Database>; clock: Clock; config: Config }) {
   const agencies = agenciesService(deps);
@@ -212,11 +219,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    // One line per request from the observability hook instead (route pattern, status, time):
+    // Fastify's own lines carry the URL with its query string.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
   const services = createServices({ db, clock, config });
 
+  await registerObservability(app, {
+    db,
+    dataDir: config.dataDir,
+    version: APP_VERSION,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+    ...(deps.poolStats ? { poolStats: deps.poolStats } : {}),
+    gauges: [
+      { name: 'prongsai_agencies', help: 'Agencies on this deployment.', collect: async () => [{ value: await services.agencies.countAgencies() }] },
+    ],
+  });
   await registerPlatform(app, { config, users: services.users, agencies: services.agencies, deploymentRoles: services.deployment });
   installErrorHandling(app);
   registerAgencyStatusGate(app, { findBySlug: services.agencies.findBySlug });

@@ -3,8 +3,10 @@
  * On an empty database it prints a one-time setup link instead of creating a default password.
  */
 import { loadConfig, ConfigError } from './config/index.js';
-import { openDatabase, migrateToLatest } from './db/index.js';
-import { buildApp, createServices } from './app.js';
+import { openDatabase } from './db/index.js';
+import { APP_VERSION, buildApp, createServices } from './app.js';
+import { upgradeDatabase } from './ops/upgrade.js';
+import { scheduleBackups } from './ops/scheduled-backup.js';
 import { systemClock } from './shared/clock.js';
 import { loadShippedCatalogues } from './modules/catalogue/shipped.js';
 import { startReminderScheduler } from './modules/calendar/index.js';
@@ -14,11 +16,13 @@ async function main(): Promise<void> {
   // Fail fast on a broken catalogue file rather than scoring with it later.
   loadShippedCatalogues();
   const database = openDatabase(config.database);
-  await migrateToLatest(database.db);
-  const app = await buildApp({ config, db: database.db, dialect: database.dialect });
+  // Backs up a database that needs migrations, then migrates all or nothing.
+  await upgradeDatabase(database.db, config, { version: APP_VERSION, log: (m) => process.stdout.write(`  ${m}\n`) });
+  const app = await buildApp({ config, db: database.db, dialect: database.dialect, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
 
   const { users, calendar } = createServices({ db: database.db, clock: systemClock, config });
   await app.listen({ port: config.port, host: config.host });
+  const backups = scheduleBackups(database.db, config, { version: APP_VERSION, log: app.log });
   // Reminders of the calendar: safe to run in every instance (each reminder is claimed once in the database).
   const scheduler = startReminderScheduler(calendar, { intervalMinutes: config.reminders?.intervalMinutes ?? 60, onError: (e) => app.log.error(e, 'reminder run failed') });
   const base = config.publicBaseUrl;
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
 
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    backups?.stop();
     scheduler.stop();
     calendar.close();
     await app.close();

@@ -23,6 +23,16 @@ const envSchema = z.object({
   /** Maximum upload size in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token that opens GET /metrics; unset, /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Folder for scheduled backups; unset, no scheduled backup runs. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Hours between scheduled backups. */
+  BACKUP_INTERVAL_HOURS: z.coerce.number().positive().max(24 * 31).default(24),
+  /** How many scheduled backups to keep (oldest removed first). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** Take a backup before migrating a database that needs migrations (on `npm start`). */
+  BACKUP_BEFORE_MIGRATE: z.enum(['true', 'false']).default('true'),
   /** Reminder e-mail: smtp://user:pass@host:587 (or smtps://…); unset = no e-mail. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'ต้องขึ้นต้นด้วย smtp:// หรือ smtps://').optional(),
   /** Sender of reminder e-mail, e.g. "Prongsai <ita@example.go.th>". */
@@ -46,6 +56,8 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly maxUploadBytes: number;
   readonly logLevel: string;
+  readonly metricsToken?: string;
+  readonly backup?: { readonly dir?: string; readonly intervalHours: number; readonly keep: number; readonly beforeMigrate: boolean };
   /** Reminders (calendar module); absent in tests that do not need them. */
   readonly reminders?: {
     readonly mail?: { readonly url: string; readonly from: string };
@@ -91,6 +103,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
+    backup: Object.freeze({
+      ...(e.BACKUP_DIR ? { dir: resolve(e.BACKUP_DIR) } : {}),
+      intervalHours: e.BACKUP_INTERVAL_HOURS,
+      keep: e.BACKUP_KEEP,
+      beforeMigrate: e.BACKUP_BEFORE_MIGRATE === 'true',
+    }),
     reminders: {
       ...(e.SMTP_URL ? { mail: { url: e.SMTP_URL, from: e.MAIL_FROM } } : {}),
       ...(e.LINE_CHANNEL_ACCESS_TOKEN && e.LINE_TO ? { line: { channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN, to: e.LINE_TO } } : {}),

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Transaction } from 'kysely';
 import type { Config } from '../config/index.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
@@ -22,6 +22,8 @@ export interface Db {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
   close(): Promise<void>;
+  /** Connection pool use (PostgreSQL only; SQLite has one embedded connection). */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 export interface PostgresOptions {
@@ -39,7 +41,12 @@ export function openDatabase(database: Config['database'], pgOptions: PostgresOp
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     if (pgOptions.schema) migrationSchemas.set(db, pgOptions.schema);
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      close: () => db.destroy(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    };
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
   const sqlite = new SqliteDatabase(database.file);
@@ -54,16 +61,34 @@ export function openDatabase(database: Config['database'], pgOptions: PostgresOp
 // schema (isolated tests) must keep them there, or a sibling schema's tables are taken for its own.
 const migrationSchemas = new WeakMap<Kysely<any>, string>();
 
-function migrator(db: Kysely<any>): Migrator {
+function migrator(db: Kysely<any>, list: Record<string, Migration> = migrations): Migrator {
   const schema = migrationSchemas.get(db);
-  return new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  return new Migrator({ db, provider: { getMigrations: async () => list }, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
-/** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await migrator(db).migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
+/**
+ * Brings the schema to the latest migration, all or nothing: PostgreSQL runs the pending
+ * migrations in one transaction (Kysely does), and on SQLite — which also has transactional DDL,
+ * though Kysely does not use it there — we wrap them in one ourselves, so a failing migration
+ * leaves the database exactly as it was. Throws with the failing migration's name.
+ */
+export async function migrateToLatest(db: Kysely<any>, list: Record<string, Migration> = migrations): Promise<void> {
+  const migrate = async (target: Kysely<any>) => {
+    const { error, results } = await migrator(target, list).migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error) throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
+  };
+  if (db.getExecutor().adapter.supportsTransactionalDdl) return migrate(db);
+  await db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      await migrate(connection);
+      await sql`commit`.execute(connection);
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
 }
 
 /** Undoes every migration (used by the migration test). */
@@ -74,4 +99,18 @@ export async function migrateAllDown(db: Kysely<any>): Promise<void> {
     if (error) throw error instanceof Error ? error : new Error(String(error));
     if (!results || results.length === 0) return;
   }
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+}
+
+/** Which of the shipped migrations the database has run, and which it still needs. */
+export async function migrationStatus(db: Kysely<any>, list: Record<string, Migration> = migrations): Promise<MigrationStatus> {
+  const all = await migrator(db, list).getMigrations();
+  return {
+    applied: all.filter((m) => m.executedAt !== undefined).map((m) => m.name),
+    pending: all.filter((m) => m.executedAt === undefined).map((m) => m.name),
+  };
 }

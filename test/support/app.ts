@@ -23,7 +23,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(dialect: Dialect, opts: { clock?: Clock; maxUploadBytes?: number; outboundAllowPrivate?: string[] } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: Dialect,
+  opts: { clock?: Clock; maxUploadBytes?: number; config?: Partial<Config>; outboundAllowPrivate?: string[]; logger?: boolean | Record<string, unknown> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
   const config: Config = Object.freeze({
@@ -39,9 +42,10 @@ export async function buildTestApp(dialect: Dialect, opts: { clock?: Clock; maxU
     logLevel: 'silent',
     // Outbound fetches reach only public addresses unless a test names the ranges it listens on.
     ...(opts.outboundAllowPrivate ? { outboundAllowPrivate: opts.outboundAllowPrivate } : {}),
+    ...opts.config,
   });
   const clock = opts.clock ?? systemClock;
-  const app = await buildApp({ config, db: database.db, dialect, clock, logger: false });
+  const app = await buildApp({ config, db: database.db, dialect, clock, logger: opts.logger ?? false, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
   await app.ready();
   const services = createServices({ db: database.db, clock, config });
   return {

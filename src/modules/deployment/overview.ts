@@ -30,7 +30,8 @@ export interface OverviewData {
 
 export function deploymentOverview(deps: { clock: Clock; sources: OverviewSources; requireGrant: (actor: Actor) => Promise<void> }) {
   return {
-    async view(actor: Actor, query: OverviewQuery): Promise<OverviewData> {
+    /** `sorted: false` when only the per-province summary is shown (the national page): 8,317 rows need no order. */
+    async view(actor: Actor, query: OverviewQuery, opts: { sorted?: boolean } = {}): Promise<OverviewData> {
       await deps.requireGrant(actor);
       const oitYear = query.year ?? fiscalYearOf(todayInThailand(deps.clock));
       // Archived agencies are hidden from the views; they stay in the agency list.
@@ -55,7 +56,7 @@ export function deploymentOverview(deps: { clock: Clock; sources: OverviewSource
           ...(plan ? { plan } : {}),
         };
       });
-      return { province: query.province, type: query.type, oitYear, rows: sortRows(rows, query.sort, query.dir), provinces: summarizeByProvince(rows) };
+      return { province: query.province, type: query.type, oitYear, rows: opts.sorted === false ? rows : sortRows(rows, query.sort, query.dir), provinces: summarizeByProvince(rows) };
     },
   };
 }

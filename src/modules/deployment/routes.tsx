@@ -95,7 +95,7 @@ export const deploymentRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = asy
   app.get('/deployment/overview', view, async (request, reply) => {
     const { user } = staff(request);
     const query = overviewQuerySchema.parse(request.query ?? {});
-    const data = await overview.view(actorOf(user), query);
+    const data = await overview.view(actorOf(user), query, { sorted: !!(query.province || query.type) });
     return sendPage(reply, <OverviewPage ctx={pageContext(request, reply)} data={data} query={query} />);
   });
 

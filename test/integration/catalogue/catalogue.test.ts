@@ -246,17 +246,17 @@ describe.each(DIALECTS)('ITA catalogue pages, import and CLI on %s', (dialect) =
 
       const c = (await t.services.catalogues.getCatalogue(2568))!;
       const good = join(dir, 'fy2568.json');
-      writeFileSync(good, JSON.stringify({ ...c, version: '2568.2' }));
+      writeFileSync(good, JSON.stringify({ ...c, version: '2568.8' }));
       out.length = 0;
       expect(await runCatalogueCli(['import', good], io)).toBe(0);
-      expect(out.join('\n')).toContain('2568.2');
-      expect((await t.services.catalogues.getCatalogue(2568))!.version).toBe('2568.2');
+      expect(out.join('\n')).toContain('2568.8');
+      expect((await t.services.catalogues.getCatalogue(2568))!.version).toBe('2568.8');
 
       const bad = join(dir, 'bad.json');
-      writeFileSync(bad, JSON.stringify({ ...c, version: '2568.3', passMark: 150 }));
+      writeFileSync(bad, JSON.stringify({ ...c, version: '2568.9', passMark: 150 }));
       expect(await runCatalogueCli(['import', bad], io)).toBe(1);
       expect(err.join('\n')).toContain('passMark');
-      expect((await t.services.catalogues.getCatalogue(2568))!.version).toBe('2568.2');
+      expect((await t.services.catalogues.getCatalogue(2568))!.version).toBe('2568.8');
 
       out.length = 0;
       expect(await runCatalogueCli(['list', '--json'], io)).toBe(0);
@@ -268,7 +268,7 @@ describe.each(DIALECTS)('ITA catalogue pages, import and CLI on %s', (dialect) =
         { fiscalYear: 2565, status: 'complete', oitItems: 43, ratingRule: 'bands' },
         { fiscalYear: 2566, status: 'partial', oitItems: 43, ratingRule: 'labels' },
         { fiscalYear: 2567, status: 'partial', oitItems: 3, ratingRule: 'labels' },
-        { fiscalYear: 2568, status: 'partial', oitItems: 2, ratingRule: 'labels' },
+        { fiscalYear: 2568, status: 'partial', oitItems: 22, ratingRule: 'labels' },
         { fiscalYear: 2569, status: 'provisional', oitItems: 26, ratingRule: 'labels' },
         { fiscalYear: 2570, status: 'provisional', oitItems: 26, ratingRule: 'labels' },
       ]);
@@ -281,7 +281,8 @@ describe.each(DIALECTS)('ITA catalogue pages, import and CLI on %s', (dialect) =
 
       out.length = 0;
       expect(await runCatalogueCli(['map', '--from', '2568', '--to', '2569'], io)).toBe(0);
-      expect(out.join('\n')).toContain('O25 → O19');
+      expect(out.join('\n')).toContain('O20 → O19');
+      expect(out.join('\n')).toContain('O22 รายงานการรับของขวัญหรือประโยชน์ → O20');
       expect(await runCatalogueCli(['map', '--from', '2569'], io)).toBe(2);
     } finally {
       for (const [k, v] of Object.entries(saved)) {

@@ -113,7 +113,13 @@ describe.each(DIALECTS)('history and provisional catalogue years on %s', (dialec
     expect(plan.dropped).toEqual([]);
     expect(plan.added).toEqual([]);
     const back = await t.services.oit.carryOverPlan(agencyId, 2569, 2568);
-    expect(back.rows.map((r) => `${r.mapping.fromCode}>${r.mapping.toCode}`)).toEqual(['O1>O1', 'O25>O19']);
+    // FY2568 evidence goes to the FY2569 item of the same role, whatever its number: complaint
+    // statistics O19 → O18, participation O20 → O19; service statistics and the gifts report
+    // land in the items NACC merged them into (E-Service O10, No Gift O20).
+    const pairs = back.rows.map((r) => `${r.mapping.fromCode}>${r.mapping.toCode}`);
+    expect(pairs).toEqual(expect.arrayContaining(['O1>O1', 'O11>O10', 'O12>O11', 'O19>O18', 'O20>O19', 'O21>O20', 'O22>O20', 'O26>O24']));
+    expect(pairs).toHaveLength(22);
+    expect(back.added.map((a) => a.code)).toEqual(['O2', 'O5', 'O6', 'O7', 'O25', 'O26']);
     const page = await admin.get('/admin/oit/2569/carry-over?from=2568');
     expect(page.statusCode).toBe(200);
     expect(text(page.body)).toContain('บทบาทเดียวกัน');

@@ -49,7 +49,6 @@ const M = messages({
   meanTotal: { th: 'คะแนนเฉลี่ย', en: 'Mean score' },
   meanOit: { th: 'OIT เผยแพร่เฉลี่ย (%)', en: 'Mean OIT published (%)' },
   withPlan: { th: 'มีแผนปรับปรุง', en: 'With a plan' },
-  sortBy: { th: 'เรียงตาม', en: 'Sort by' },
 });
 
 const qs = (q: Record<string, string | number | undefined>) =>
@@ -68,7 +67,6 @@ export function OverviewPage({ ctx, data, query }: { ctx: PageContext; data: Ove
     const dir = active && query.dir === 'asc' ? 'desc' : 'asc';
     return (
       <a href={`/deployment/overview?${qs({ ...base, sort: key, dir })}`}>
-        <span class="visually-hidden">{tr(L, M.sortBy)} </span>
         {label}
         {active ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
       </a>

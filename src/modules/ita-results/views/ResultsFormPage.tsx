@@ -3,7 +3,7 @@ import { Button, CsrfField, Select, TextField, errorFor, fieldId } from '../../.
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
-import type { Catalogue } from '../../catalogue/index.js';
+import { CatalogueCaveatNotice, type Catalogue } from '../../catalogue/index.js';
 import { OIT_FAILED, OIT_PASSED, type FormValues } from '../schemas.js';
 import { formatters } from './format.js';
 
@@ -79,6 +79,7 @@ export function ResultsFormPage({
       </p>
       <h1>{title}</h1>
       <p class="lead">{tr(L, M.lead)}</p>
+      <CatalogueCaveatNotice ctx={ctx} catalogue={c} focus="results" />
       <form method="post" action={`/admin/results/${c.fiscalYear}/edit`} novalidate>
         <CsrfField token={ctx.csrfToken} />
 
