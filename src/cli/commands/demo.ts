@@ -4,18 +4,11 @@ import { withDatabase } from '../open-db.js';
 import { createServices } from '../../app.js';
 import { systemClock } from '../../shared/clock.js';
 import { seedDemo, DEMO_SLUG, DEMO_RESULTS_YEAR } from '../../modules/demo/seed.js';
-import { seedDemoEservices } from '../../modules/eservices/index.js';
 
 export const run: CliCommand = async (_args, io) => {
   return withDatabase(async (database, config) => {
     const services = createServices({ db: database.db, clock: systemClock, config });
-    const outcome = await seedDemo(services, async (agencyId) => {
-      await services.oit.seedDemoOit(agencyId, DEMO_RESULTS_YEAR);
-      const [admin] = await services.users.listUsers(agencyId);
-      const units = await services.agencies.listUnits(agencyId);
-      // Street lights and petitions are handled by the engineering division (กองช่าง) in the demo.
-      await seedDemoEservices(services, agencyId, admin!, units.find((u) => u.nameTh === 'กองช่าง')?.id ?? null);
-    });
+    const outcome = await seedDemo(services, (agencyId) => services.oit.seedDemoOit(agencyId, DEMO_RESULTS_YEAR));
     const base = config.publicBaseUrl;
     if (!outcome.created) {
       io.err(`มีหน่วยงานสาธิตอยู่แล้ว: ${base}/a/${DEMO_SLUG} (ลบไฟล์ฐานข้อมูลใน DATA_DIR เพื่อเริ่มใหม่)`);
