@@ -43,7 +43,7 @@ import { trackingModule, trackingService, reportService, countStates } from './m
 import { calendarModule, calendarService } from './modules/calendar/index.js';
 import { surveysModule, surveysService } from './modules/surveys/index.js';
 import { eserviceReports, eservicesModule, eservicesService } from './modules/eservices/index.js';
-import { registerObservability } from './platform/observability.js';
+import { readSystemStatus, registerObservability } from './platform/observability.js';
 
 export interface AppDeps {
   config: Config;
@@ -245,7 +245,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'users', routes: usersRoutes, options: { config, users: services.users } },
     { name: 'setup', routes: setupRoutes, options: { config, setup: services.setup } },
     agenciesModule({ agencies: services.agencies }),
-    usersAdminModule({ users: services.users, units: services.agencies }),
+    usersAdminModule({ users: services.users, units: services.agencies, config }),
     auditModule({ audit: auditService({ db }) }),
     itaResultsModule({ results: services.results, catalogues: services.catalogues }),
     catalogueModule({ catalogues: services.catalogues }),
@@ -263,7 +263,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     oitModule({ oit: services.oit, files: services.files, clock }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
-    deploymentModule({ config, deployment: services.deployment, overview: services.deploymentViews, bulkImport: services.bulkImport }),
+    deploymentModule({
+      config,
+      deployment: services.deployment,
+      overview: services.deploymentViews,
+      bulkImport: services.bulkImport,
+      systemStatus: () => readSystemStatus({ db, dataDir: config.dataDir, version: APP_VERSION, dialect: deps.dialect }),
+    }),
     eservicesModule({
       eservices: services.eservices,
       reports: services.eserviceReports,
