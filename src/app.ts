@@ -35,6 +35,7 @@ import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fiscalYearOf, fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
+import { complaintsModule, complaintsServices } from './modules/complaints/index.js';
 import { oitModule, oitProgressReader, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
 import { latestResultsReader } from './modules/ita-results/index.js';
 import { latestPlansReader } from './modules/improvement/overview.js';
@@ -181,6 +182,19 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(deps.clock),
   });
+  const complaintsAt = (clock: Clock) =>
+    complaintsServices({
+      db: deps.db,
+      clock,
+      serverSecret: deps.config.sessionSecret,
+      dataDir: deps.config.dataDir,
+      publicBaseUrl: deps.config.publicBaseUrl,
+      agencies,
+      listUsers: users.listUsers,
+      attach: (...args) => attachGeneratedEvidence(oit, ...args),
+      getCatalogue: catalogues.getCatalogue,
+    });
+  const complaints = complaintsAt(deps.clock);
   const deploymentViews = deploymentOverview({
     clock: deps.clock,
     requireGrant: deployment.requireGrant,
@@ -210,7 +224,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     // The public E-Service page is the E-Service item's evidence once a service is on.
     onPublicPageChanged: async (agencyId) => void (await eserviceReporting.attachPublicPage(agencyId)),
   });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, surveys, eservices, eserviceReports: eserviceReporting };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -261,6 +275,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { name: 'documents', routes: documentsRoutes, options: { documents: services.documents, agencies: services.agencies } },
     oitModule({ oit: services.oit, files: services.files, clock }),
+    complaintsModule({ complaints: services.complaints, agencies: services.agencies, clock, publicBaseUrl: config.publicBaseUrl }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
     deploymentModule({

@@ -9,7 +9,8 @@ import type { OitTables } from '../modules/oit/tables.js';
 import type { SurveyTables } from '../modules/surveys/tables.js';
 import type { EserviceTables } from '../modules/eservices/tables.js';
 import type { DeploymentTables } from '../modules/deployment/tables.js';
+import type { ComplaintTables } from '../modules/complaints/tables.js';
 import type { TrackingTables } from '../modules/tracking/tables.js';
 import type { CalendarTables } from '../modules/calendar/tables.js';
 
-export interface Database extends AgencyTables, UserTables, PlatformTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, SurveyTables, EserviceTables {}
+export interface Database extends AgencyTables, UserTables, PlatformTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables, SurveyTables, EserviceTables {}
