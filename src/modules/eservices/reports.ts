@@ -13,7 +13,7 @@ import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit.js';
 import type { FileStore } from '../../platform/file-store.js';
 import type { Agency } from '../agencies/index.js';
 import type { SurveysService } from '../surveys/index.js';
-import { renderDocument } from '../documents/service.js';
+import { renderDocument } from '../documents/index.js';
 import { eservicesRepository } from './repository.js';
 import { computeStats, roundRange, type EserviceStats, type Round } from './domain/stats.js';
 import { buildReport, reportCsvRows, reportFileName } from './domain/report.js';

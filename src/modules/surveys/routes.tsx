@@ -9,7 +9,7 @@ import { actorOf } from '../../platform/audit.js';
 import { contentDisposition } from '../../platform/file-store.js';
 import { sendPage } from '../../ui/render.js';
 import { DomainError, notFound, type FieldError } from '../../shared/errors.js';
-import type { Agency } from '../agencies/domain/agency.js';
+import type { Agency } from '../agencies/index.js';
 import type { SurveysService } from './service.js';
 import type { Question } from './domain/questions.js';
 import { SurveyAnswerPage, SurveyListPage, SurveyResultsPage } from './views/SurveyPages.js';
