@@ -35,13 +35,14 @@ import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fiscalYearOf, fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
+import { complaintsModule, complaintsServices } from './modules/complaints/index.js';
 import { oitModule, oitProgressReader, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
 import { latestResultsReader } from './modules/ita-results/index.js';
 import { latestPlansReader } from './modules/improvement/overview.js';
 import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate } from './modules/deployment/index.js';
 import { trackingModule, trackingService, reportService, countStates } from './modules/tracking/index.js';
 import { calendarModule, calendarService } from './modules/calendar/index.js';
-import { registerObservability } from './platform/observability.js';
+import { readSystemStatus, registerObservability } from './platform/observability.js';
 
 export interface AppDeps {
   config: Config;
@@ -179,6 +180,19 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(deps.clock),
   });
+  const complaintsAt = (clock: Clock) =>
+    complaintsServices({
+      db: deps.db,
+      clock,
+      serverSecret: deps.config.sessionSecret,
+      dataDir: deps.config.dataDir,
+      publicBaseUrl: deps.config.publicBaseUrl,
+      agencies,
+      listUsers: users.listUsers,
+      attach: (...args) => attachGeneratedEvidence(oit, ...args),
+      getCatalogue: catalogues.getCatalogue,
+    });
+  const complaints = complaintsAt(deps.clock);
   const deploymentViews = deploymentOverview({
     clock: deps.clock,
     requireGrant: deployment.requireGrant,
@@ -190,7 +204,7 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     },
   });
   const deploymentImport = bulkImport({ db: deps.db, clock: deps.clock, agencies, results, requireGrant: deployment.requireGrant });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -225,7 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'users', routes: usersRoutes, options: { config, users: services.users } },
     { name: 'setup', routes: setupRoutes, options: { config, setup: services.setup } },
     agenciesModule({ agencies: services.agencies }),
-    usersAdminModule({ users: services.users, units: services.agencies }),
+    usersAdminModule({ users: services.users, units: services.agencies, config }),
     auditModule({ audit: auditService({ db }) }),
     itaResultsModule({ results: services.results, catalogues: services.catalogues }),
     catalogueModule({ catalogues: services.catalogues }),
@@ -241,9 +255,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { name: 'documents', routes: documentsRoutes, options: { documents: services.documents, agencies: services.agencies } },
     oitModule({ oit: services.oit, files: services.files, clock }),
+    complaintsModule({ complaints: services.complaints, agencies: services.agencies, clock, publicBaseUrl: config.publicBaseUrl }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
-    deploymentModule({ config, deployment: services.deployment, overview: services.deploymentViews, bulkImport: services.bulkImport }),
+    deploymentModule({
+      config,
+      deployment: services.deployment,
+      overview: services.deploymentViews,
+      bulkImport: services.bulkImport,
+      systemStatus: () => readSystemStatus({ db, dataDir: config.dataDir, version: APP_VERSION, dialect: deps.dialect }),
+    }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);

@@ -279,13 +279,14 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
 
   app.get('/admin/oit/import', manageGuard, async (request, reply) => sendPage(reply, <ImportPage ctx={pageContext(request, reply)} />));
 
-  app.post('/admin/oit/import', manageGuard, async (request, reply) => {
-    const IMPORT_LIMIT = 5 * 1024 * 1024;
+  // A list of links is small: its own 5 MB limit, applied where the multipart stream is opened.
+  const IMPORT_LIMIT = 5 * 1024 * 1024;
+  app.post('/admin/oit/import', { ...manageGuard, config: { multipartLimits: { fileSize: IMPORT_LIMIT } } }, async (request, reply) => {
     let bytes: Buffer | undefined;
     let name = '';
     try {
       if (!request.isMultipart()) throw new DomainError('VALIDATION', 'กรุณาเลือกไฟล์', [{ field: 'upload', message: 'กรุณาเลือกไฟล์ CSV หรือ XLSX' }]);
-      for await (const part of request.parts({ limits: { fileSize: IMPORT_LIMIT } })) {
+      for await (const part of request.parts()) {
         if (part.type !== 'file') continue;
         // A list of links is small: read it into memory, within its own limit.
         const buf = await part.toBuffer();
