@@ -35,7 +35,7 @@ import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fiscalYearOf, fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
-import { complaintsModule, complaintsServices } from './modules/complaints/index.js';
+import { complaintsModule, complaintsServices, publishedComplaintStatistics } from './modules/complaints/index.js';
 import { oitModule, oitProgressReader, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
 import { latestResultsReader } from './modules/ita-results/index.js';
 import { latestPlansReader } from './modules/improvement/overview.js';
@@ -163,6 +163,11 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
         return { year, percent: view.readiness, complete: view.items.filter((i) => i.result.complete).length, total: view.items.length };
       },
       measures: async (agencyId, year) => countStates(await tracking.listMeasures(agencyId, year), todayInThailand(deps.clock)),
+      // Called at request time, after the complaints services below exist.
+      complaints: async (agencyId, year) => {
+        const s = await publishedComplaintStatistics(complaints, agencyId, year, '12-month');
+        return s.none ? null : { total: s.total, completed: s.completed, inProgress: s.inProgress };
+      },
       defaultYear: async (agencyId) => {
         const current = fiscalYearOf(todayInThailand(deps.clock));
         return (await tracking.listYears(agencyId)).find((y) => y <= current) ?? current;
