@@ -10,6 +10,7 @@ import type { Database } from './db/schema.js';
 import type { Dialect } from './db/portable.js';
 import { systemClock, todayInThailand, type Clock } from './shared/clock.js';
 import { registerPlatform } from './platform/http.js';
+import { loggerOptions } from './platform/log-redact.js';
 import { installErrorHandling } from './platform/error-handler.js';
 import { setNavigation } from './platform/request-context.js';
 import type { ModuleManifest } from './platform/module.js';
@@ -213,15 +214,21 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
 }
 export type Services = ReturnType<typeof createServices>;
 
+/** Proxy hops to trust for the client address: TRUST_PROXY_HOPS, 1 for TRUST_PROXY=true alone, else none. */
+export const trustedHops = (config: Pick<Config, 'trustProxy' | 'trustProxyHops'>): number | false =>
+  config.trustProxy ? Math.max(1, config.trustProxyHops ?? 1) : false;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
   const { config, db } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: deps.logger === false || deps.logger === true ? deps.logger : loggerOptions(deps.logger ?? { level: config.logLevel }),
     // One line per request from the observability hook instead (route pattern, status, time):
     // Fastify's own lines carry the URL with its query string.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A number of hops, never `true`: with `true` any client-sent X-Forwarded-For would become
+    // the client address (and the per-address sign-in limit would trust it).
+    trustProxy: trustedHops(config) === false ? false : (_address: string, hop: number) => hop < (trustedHops(config) as number),
     bodyLimit: 2 * 1024 * 1024,
   });
   const services = createServices({ db, clock, config });
