@@ -10,6 +10,7 @@ import type { Database } from './db/schema.js';
 import type { Dialect } from './db/portable.js';
 import { systemClock, todayInThailand, type Clock } from './shared/clock.js';
 import { registerPlatform } from './platform/http.js';
+import { loggerOptions } from './platform/log-redact.js';
 import { installErrorHandling } from './platform/error-handler.js';
 import { setNavigation } from './platform/request-context.js';
 import type { ModuleManifest } from './platform/module.js';
@@ -35,7 +36,7 @@ import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fiscalYearOf, fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
-import { complaintsModule, complaintsServices } from './modules/complaints/index.js';
+import { complaintsModule, complaintsServices, publishedComplaintStatistics } from './modules/complaints/index.js';
 import { oitModule, oitProgressReader, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
 import { latestResultsReader } from './modules/ita-results/index.js';
 import { latestPlansReader } from './modules/improvement/overview.js';
@@ -165,6 +166,11 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
         return { year, percent: view.readiness, complete: view.items.filter((i) => i.result.complete).length, total: view.items.length };
       },
       measures: async (agencyId, year) => countStates(await tracking.listMeasures(agencyId, year), todayInThailand(deps.clock)),
+      // Called at request time, after the complaints services below exist.
+      complaints: async (agencyId, year) => {
+        const s = await publishedComplaintStatistics(complaints, agencyId, year, '12-month');
+        return s.none ? null : { total: s.total, completed: s.completed, inProgress: s.inProgress };
+      },
       defaultYear: async (agencyId) => {
         const current = fiscalYearOf(todayInThailand(deps.clock));
         return (await tracking.listYears(agencyId)).find((y) => y <= current) ?? current;
@@ -228,15 +234,21 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
 }
 export type Services = ReturnType<typeof createServices>;
 
+/** Proxy hops to trust for the client address: TRUST_PROXY_HOPS, 1 for TRUST_PROXY=true alone, else none. */
+export const trustedHops = (config: Pick<Config, 'trustProxy' | 'trustProxyHops'>): number | false =>
+  config.trustProxy ? Math.max(1, config.trustProxyHops ?? 1) : false;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
   const { config, db } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: deps.logger === false || deps.logger === true ? deps.logger : loggerOptions(deps.logger ?? { level: config.logLevel }),
     // One line per request from the observability hook instead (route pattern, status, time):
     // Fastify's own lines carry the URL with its query string.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A number of hops, never `true`: with `true` any client-sent X-Forwarded-For would become
+    // the client address (and the per-address sign-in limit would trust it).
+    trustProxy: trustedHops(config) === false ? false : (_address: string, hop: number) => hop < (trustedHops(config) as number),
     bodyLimit: 2 * 1024 * 1024,
   });
   const services = createServices({ db, clock, config });

@@ -176,18 +176,22 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     return redirect(reply, `/admin/oit/${year}/${code}${opts.anchor ? `#${opts.anchor}` : ''}`, opts.flash);
   }
 
-  /** Reads a multipart form; a refused file becomes a field error of `fileField`. */
-  async function multipart(request: FastifyRequest, reply: FastifyReply, fileField: string, imagesOnly = false): Promise<MultipartForm | FastifyReply> {
+  /**
+   * Reads a multipart form; a refused file becomes a field error of `fileField`, shown on the item
+   * page, and the result is null (the page is already sent). Not the reply itself: a Fastify reply
+   * is thenable, so an async function returning it resolves to undefined.
+   */
+  async function multipart(request: FastifyRequest, reply: FastifyReply, fileField: string, imagesOnly = false): Promise<MultipartForm | null> {
     try {
       return await readMultipart(request, files, staff(request).agency.id, imagesOnly ? { allow: IMAGE_KINDS, maxBytes: 10 * 1024 * 1024 } : {});
     } catch (error) {
       if (error instanceof DomainError && (error.code === 'UNSUPPORTED_MEDIA' || error.code === 'PAYLOAD_TOO_LARGE')) {
-        return renderItem(request, reply, yearOf(request.params), codeOf(request.params), { errors: [{ field: fileField, message: error.message }], status: error.status });
+        await renderItem(request, reply, yearOf(request.params), codeOf(request.params), { errors: [{ field: fileField, message: error.message }], status: error.status });
+        return null;
       }
       throw error;
     }
   }
-  const isReply = (x: unknown): x is FastifyReply => !!x && typeof (x as FastifyReply).send === 'function' && 'request' in (x as object);
 
   // ----- staff pages
 
@@ -344,7 +348,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
 
   app.post('/admin/oit/:year/:code/evidence/file', guard, async (request, reply) => {
     const form = await multipart(request, reply, 'file.upload');
-    if (isReply(form)) return form;
+    if (!form) return reply;
     const values = formValues(form);
     return handleForm(request, reply, {
       prefix: 'file',
@@ -365,7 +369,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     const id = idOf(request.params);
     const prefix = `ev.${id}`;
     const form = await multipart(request, reply, `${prefix}.upload`);
-    if (isReply(form)) return form;
+    if (!form) return reply;
     const values = formValues(form);
     return handleForm(request, reply, {
       prefix,
@@ -390,7 +394,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
 
   app.post('/admin/oit/:year/:code/structure', guard, async (request, reply) => {
     const form = await multipart(request, reply, 'structure.chart');
-    if (isReply(form)) return form;
+    if (!form) return reply;
     const values = formValues(form);
     return handleForm(request, reply, {
       prefix: 'structure',
@@ -408,7 +412,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
 
   app.post('/admin/oit/:year/:code/executives', guard, async (request, reply) => {
     const form = await multipart(request, reply, 'exec.new.photo', true);
-    if (isReply(form)) return form;
+    if (!form) return reply;
     const values = formValues(form);
     return handleForm(request, reply, {
       prefix: 'exec.new',
@@ -423,7 +427,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     const id = idOf(request.params);
     const prefix = `exec.${id}`;
     const form = await multipart(request, reply, `${prefix}.photo`, true);
-    if (isReply(form)) return form;
+    if (!form) return reply;
     const values = formValues(form);
     return handleForm(request, reply, {
       prefix,

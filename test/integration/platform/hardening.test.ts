@@ -238,3 +238,56 @@ async function setUpAgencyClient(t: TestApp): Promise<TestClient> {
   await c.get('/admin/agency/units');
   return c;
 }
+
+describe.each(DIALECTS)('client address behind a proxy on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, { config: { trustProxy: true, trustProxyHops: 1 } });
+    await setUpAgency(t);
+  });
+  afterAll(async () => t.close());
+
+  it('takes the client address from the trusted hop only: a forged X-Forwarded-For does not escape the sign-in limit', async () => {
+    const c = new TestClient(t.app);
+    await c.get('/login');
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/login',
+        // The client writes a new address each time; our one proxy appends the real one (10.0.0.9).
+        headers: { cookie: c.cookieHeader, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `203.0.113.${i}, 10.0.0.9` },
+        payload: new URLSearchParams({ _csrf: c.csrf, username: `nobody${i}`, password: 'wrong-password-123' }).toString(),
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toContain(429);
+  });
+});
+
+describe.each(DIALECTS)('request log on %s', (dialect) => {
+  let t: TestApp;
+  const lines: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    const stream = { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) };
+    t = await buildTestApp(dialect, { logger: { level: 'info', stream } });
+  });
+  afterAll(async () => t.close());
+
+  it('never logs the setup token or CSRF tokens, and logs refused uploads below error level', async () => {
+    const token = await t.services.users.issueSetupToken();
+    await new TestClient(t.app).get(`/setup?token=${token}`);
+    const admin = await setUpAgency(t);
+    await admin.get('/admin/oit/2565/O1');
+    // Refused uploads: wrong type, empty, a broken body, a missing token.
+    await admin.upload('/admin/oit/2565/O1/evidence/file', { 'file.title': 'x' }, [{ field: 'file.upload', filename: 'a.exe', content: Buffer.from('MZ not a document') }]);
+    await admin.upload('/admin/oit/2565/O1/evidence/file', { 'file.title': 'x' }, [{ field: 'file.upload', filename: 'a.pdf', content: Buffer.alloc(0) }]);
+    await admin.upload('/admin/oit/import', {}, [{ field: 'upload', filename: 'a.xlsx', content: Buffer.from('PK\u0003\u0004broken') }]);
+    await t.app.inject({ method: 'POST', url: '/admin/oit/import', headers: { cookie: admin.cookieHeader, 'content-type': 'multipart/form-data; boundary=B' }, payload: '--B\r\nContent-Disposition: form-data; name="upload"; filename="a"\r\n\r\nx' });
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(admin.csrf);
+    const errors = lines.filter((l) => Number(l.level) >= 50);
+    expect(errors.map((e) => `${String(e.msg)} ${JSON.stringify(e.err ?? "").slice(0, 600)} ${JSON.stringify(e.req ?? "")}`)).toEqual([]);
+  });
+});
