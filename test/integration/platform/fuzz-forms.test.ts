@@ -71,6 +71,8 @@ async function crawl(client: TestClient, start: string[], maxPages = 50): Promis
 async function tableCounts(t: TestApp): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of await t.database.db.introspection.getTables()) {
+    // PostgreSQL lists every schema: only this test's own (others come and go in parallel runs).
+    if (t.database.pgSchema && table.schema !== t.database.pgSchema) continue;
     if (/^(sessions|kysely_|audit_log|rate_|job)/.test(table.name)) continue;
     const r = await t.database.db.selectFrom(table.name as never).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     out[table.name] = Number((r as { n: unknown }).n);
