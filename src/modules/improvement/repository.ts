@@ -39,5 +39,14 @@ export function improvementRepository(db: Kysely<Database>) {
     deleteMeasures: async (planId: string): Promise<void> => {
       await db.deleteFrom('driving_measures').where('plan_id', '=', planId).execute();
     },
+    listUnitDefaults: (agencyId: string) =>
+      db.selectFrom('plan_unit_defaults').select(['kind', 'unit_name']).where('agency_id', '=', agencyId).execute(),
+    upsertUnitDefault: async (row: Database['plan_unit_defaults']): Promise<void> => {
+      await db
+        .insertInto('plan_unit_defaults')
+        .values(row)
+        .onConflict((oc) => oc.columns(['agency_id', 'kind']).doUpdateSet({ unit_name: row.unit_name, updated_by: row.updated_by, updated_at: row.updated_at }))
+        .execute();
+    },
   };
 }

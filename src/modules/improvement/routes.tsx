@@ -11,6 +11,7 @@ import { PlanPage } from './views/PlanPage.js';
 import { PlanRowPage, type PlanRowValues } from './views/PlanRowPage.js';
 import { MeasuresPage } from './views/MeasuresPage.js';
 import { PlanIndexPage } from './views/PlanIndexPage.js';
+import { PlanUnitsPage } from './views/PlanUnitsPage.js';
 
 export interface ImprovementRoutesOptions extends Record<string, unknown> {
   plans: ImprovementService;
@@ -35,6 +36,26 @@ export const improvementRoutes: FastifyPluginAsync<ImprovementRoutesOptions> = a
     const years = await resultsYears(agency.id);
     const withPlans = await Promise.all(years.map(async (y) => ({ year: y, plan: await plans.getPlan(agency.id, y) })));
     return sendPage(reply, <PlanIndexPage ctx={pageContext(request, reply)} years={withPlans.map((p) => ({ year: p.year, rows: p.plan?.rows.length ?? null }))} />);
+  });
+
+  app.get('/admin/plan/units', { preHandler: canView }, async (request, reply) => {
+    const { agency } = staff(request);
+    const [kinds, units] = await Promise.all([plans.unitDefaults(agency.id), unitNames(agency.id)]);
+    return sendPage(reply, <PlanUnitsPage ctx={pageContext(request, reply)} kinds={kinds} units={units} />);
+  });
+
+  app.post('/admin/plan/units', { preHandler: canEdit }, async (request, reply) => {
+    const { user, agency } = staff(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    try {
+      await plans.saveUnitDefaults(actorOf(user), agency.id, body);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+      const [kinds, units] = await Promise.all([plans.unitDefaults(agency.id), unitNames(agency.id)]);
+      const values = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      return sendPage(reply, <PlanUnitsPage ctx={pageContext(request, reply)} kinds={kinds} units={units} values={values} errors={[{ field: '', message: error.message }, ...error.fieldErrors]} />, 400);
+    }
+    return redirect(reply, '/admin/plan', 'บันทึกหน่วยงานผู้รับผิดชอบตามประเภทงานแล้ว การร่างแผนครั้งต่อไปจะใช้หน่วยงานเหล่านี้');
   });
 
   const year = (request: FastifyRequest) => fiscalYearParam((request.params as { year: string }).year);

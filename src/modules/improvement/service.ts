@@ -16,6 +16,16 @@ import type { DrivingMeasure, ImprovementPlan, PlanRow, PlanRowSource } from './
 import { draftPlan, defaultDrivingMeasures } from './domain/draft-plan.js';
 import { validatePlan, validatePlanRow, type PlanRowEdit } from './domain/plan-validation.js';
 import { planFromXlsx, planToXlsx } from './domain/plan-xlsx.js';
+import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from './domain/issue-phrases.js';
+import { unitOfKind } from './domain/draft-plan.js';
+
+/** One kind of work, the unit the agency chose for it (or null) and the unit a draft uses now. */
+export interface UnitDefaultView {
+  kind: UnitKind;
+  labelTh: string;
+  chosen: string | null;
+  effective: string | null;
+}
 
 export interface ImprovementDeps {
   db: Kysely<Database>;
@@ -97,16 +107,57 @@ export function improvementService(deps: ImprovementDeps) {
     return plan;
   }
 
+  async function unitChoices(agencyId: string): Promise<Partial<Record<UnitKind, string>>> {
+    const rows = await improvementRepository(db).listUnitDefaults(agencyId);
+    return Object.fromEntries(rows.filter((r) => (UNIT_KINDS as string[]).includes(r.kind)).map((r) => [r.kind, r.unit_name]));
+  }
+
   return {
     getPlan: (agencyId: string, resultsYear: number) => readPlan(db, agencyId, resultsYear),
+
+    /** The responsible unit per kind of work that drafts use: the agency's choice, else the unit whose name fits. */
+    async unitDefaults(agencyId: string): Promise<UnitDefaultView[]> {
+      const [units, chosen] = await Promise.all([deps.unitNames(agencyId), unitChoices(agencyId)]);
+      return UNIT_KINDS.map((kind) => ({
+        kind,
+        labelTh: UNIT_KIND_LABELS[kind],
+        chosen: chosen[kind] && units.includes(chosen[kind]!) ? chosen[kind]! : null,
+        effective: unitOfKind(kind, units, chosen) ?? null,
+      }));
+    },
+
+    /**
+     * Saves the agency's unit for each kind of work (form fields named by kind; empty = automatic).
+     * Every value must be one of the agency's units; nothing is saved when one is not.
+     */
+    async saveUnitDefaults(actor: Actor, agencyId: string, raw: Record<string, unknown>): Promise<void> {
+      const units = await deps.unitNames(agencyId);
+      const choices: [UnitKind, string][] = [];
+      const errors: { field: string; message: string }[] = [];
+      for (const kind of UNIT_KINDS) {
+        const value = typeof raw[kind] === 'string' ? (raw[kind] as string).trim() : '';
+        if (!value) continue;
+        if (!units.includes(value)) errors.push({ field: kind, message: `${UNIT_KIND_LABELS[kind]}: "${value}" ไม่ใช่หน่วยงานภายในของหน่วยงานนี้` });
+        else choices.push([kind, value]);
+      }
+      if (errors.length) throw validationError('เลือกหน่วยงานผู้รับผิดชอบจากรายชื่อหน่วยงานภายในเท่านั้น', errors);
+      await db.transaction().execute(async (tx) => {
+        const repo = improvementRepository(tx);
+        const ts = now();
+        for (const [kind, unit] of choices) {
+          await repo.upsertUnitDefault({ id: randomUUID(), agency_id: agencyId, kind, unit_name: unit, updated_by: actor.userId, created_at: ts, updated_at: ts });
+        }
+        await writeAudit(tx, clock, actor, { agencyId, action: 'plan.units', entityType: 'improvement_plan', entityId: agencyId, details: Object.fromEntries(choices.map(([kind, unit]) => [UNIT_KIND_LABELS[kind], unit])) });
+      });
+    },
 
     /** Drafts (or re-drafts, replacing rows) the plan from the analysis of `resultsYear`. */
     async draft(actor: Actor, agencyId: string, resultsYear: number): Promise<ImprovementPlan> {
       const analysis = await deps.analysisFor(agencyId, resultsYear);
       if (!analysis) throw notFound(`ยังไม่มีผลการประเมินปีงบประมาณ ${resultsYear} กรุณาบันทึกผลก่อนจัดทำแผน`);
       const catalogue = await deps.getCatalogue(resultsYear);
-      const units = await deps.unitNames(agencyId);
-      const drafted = draftPlan(analysis, catalogue, { units });
+      const [units, unitByKind] = await Promise.all([deps.unitNames(agencyId), unitChoices(agencyId)]);
+      const drafted = draftPlan(analysis, catalogue, { units, unitByKind });
       drafted.drivingMeasures = defaultDrivingMeasures(drafted.targetYear);
       return db.transaction().execute(async (tx) => {
         const repo = improvementRepository(tx);

@@ -38,10 +38,22 @@ export interface DrivingMeasuresTable {
   updated_at: string;
 }
 
+/** The agency's chosen unit for a kind of work in drafted plans. */
+export interface PlanUnitDefaultsTable {
+  id: string;
+  agency_id: string;
+  kind: string;
+  unit_name: string;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ImprovementTables {
   improvement_plans: ImprovementPlansTable;
   plan_rows: PlanRowsTable;
   driving_measures: DrivingMeasuresTable;
+  plan_unit_defaults: PlanUnitDefaultsTable;
 }
 
 export type PlanRowRow = Selectable<PlanRowsTable>;

@@ -10,6 +10,7 @@ const M = messages({
   results: { th: 'ผลการประเมินปี', en: 'Results of' },
   rows: { th: 'แถว', en: 'rows' },
   noPlan: { th: 'ยังไม่มีแผน', en: 'no plan yet' },
+  units: { th: 'กำหนดหน่วยงานผู้รับผิดชอบตามประเภทงาน (ใช้เมื่อร่างแผน)', en: 'Set responsible units by kind of work (used by drafts)' },
 });
 
 export function PlanIndexPage({ ctx, years }: { ctx: PageContext; years: { year: number; rows: number | null }[] }) {
@@ -34,6 +35,9 @@ export function PlanIndexPage({ ctx, years }: { ctx: PageContext; years: { year:
           ))}
         </ul>
       )}
+      <p>
+        <a href="/admin/plan/units">{tr(L, M.units)}</a>
+      </p>
     </Layout>
   );
 }
