@@ -118,7 +118,7 @@ export function staffRoutes(app: FastifyInstance, { eservices, reports, files, c
     const { token } = await eservices.surveyTokenFor(user, agency.id, id);
     const url = `${publicBaseUrl}/a/${agency.slug}/survey/${token}`;
     reply.header('cache-control', 'no-store');
-    return sendPage(reply, <SlipPage ctx={pageContext(request, reply)} trackingCode={view.request.trackingCode} service={view.service.nameTh} url={url} qrSvg={qrSvg(url)} />);
+    return sendPage(reply, <SlipPage ctx={pageContext(request, reply)} trackingCode={view.request.trackingCode} service={view.service.nameTh} url={url} qrSvg={await qrSvg(url)} />);
   });
 
   // ----- catalogue

@@ -246,6 +246,11 @@ describe.each(DIALECTS)('e-services on %s', (dialect) => {
     const c = citizen();
     const status = await c.get(`/a/test-town/eservice/track/${trackingCode}`);
     const link = html(status.body).querySelector('a[href*="/survey/"]')!.getAttribute('href')!;
+    // Walk-in: the printed slip carries the same one-time link as a QR code drawn on the server.
+    const slip = await admin.get(`/admin/eservices/requests/${id}/slip`);
+    expect(slip.statusCode).toBe(200);
+    expect(html(slip.body).querySelector('.qr svg path')).not.toBeNull();
+    expect(mainText(slip.body)).toContain(link);
     const survey = await c.get(link);
     expect(survey.statusCode).toBe(200);
     const missing = await c.submit(link, { process: '5' });
