@@ -124,7 +124,7 @@ describe('FY2565 catalogue', () => {
       expect(checks, item.code).toContain(expected[item.period]);
     }
     const period = (code: string) => fy2565.oitItems.find((i) => i.code === code)!.period;
-    for (const code of ['O11', 'O15', 'O19', 'O26', 'O37', 'O40', 'O43']) expect(period(code), code).toBe('first-half');
+    for (const code of ['O11', 'O15', 'O19', 'O26', 'O31', 'O37', 'O40', 'O43']) expect(period(code), code).toBe('first-half');
     for (const code of ['O12', 'O20', 'O24', 'O28', 'O41']) expect(period(code), code).toBe('previous-fy');
   });
 
