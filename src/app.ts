@@ -10,6 +10,7 @@ import type { Database } from './db/schema.js';
 import type { Dialect } from './db/portable.js';
 import { systemClock, todayInThailand, type Clock } from './shared/clock.js';
 import { registerPlatform } from './platform/http.js';
+import { loggerOptions } from './platform/log-redact.js';
 import { installErrorHandling } from './platform/error-handler.js';
 import { setNavigation } from './platform/request-context.js';
 import type { ModuleManifest } from './platform/module.js';
@@ -35,13 +36,14 @@ import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fiscalYearOf, fiscalYearRange } from './shared/fiscal.js';
 import { buildOverview } from './modules/home/build-overview.js';
 import { fileStore } from './platform/file-store.js';
+import { complaintsModule, complaintsServices, publishedComplaintStatistics } from './modules/complaints/index.js';
 import { oitModule, oitProgressReader, oitService, attachGeneratedEvidence } from './modules/oit/index.js';
 import { latestResultsReader } from './modules/ita-results/index.js';
 import { latestPlansReader } from './modules/improvement/overview.js';
 import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate } from './modules/deployment/index.js';
 import { trackingModule, trackingService, reportService, countStates } from './modules/tracking/index.js';
 import { calendarModule, calendarService } from './modules/calendar/index.js';
-import { registerObservability } from './platform/observability.js';
+import { readSystemStatus, registerObservability } from './platform/observability.js';
 
 export interface AppDeps {
   config: Config;
@@ -162,6 +164,11 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
         return { year, percent: view.readiness, complete: view.items.filter((i) => i.result.complete).length, total: view.items.length };
       },
       measures: async (agencyId, year) => countStates(await tracking.listMeasures(agencyId, year), todayInThailand(deps.clock)),
+      // Called at request time, after the complaints services below exist.
+      complaints: async (agencyId, year) => {
+        const s = await publishedComplaintStatistics(complaints, agencyId, year, '12-month');
+        return s.none ? null : { total: s.total, completed: s.completed, inProgress: s.inProgress };
+      },
       defaultYear: async (agencyId) => {
         const current = fiscalYearOf(todayInThailand(deps.clock));
         return (await tracking.listYears(agencyId)).find((y) => y <= current) ?? current;
@@ -179,6 +186,19 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(deps.clock),
   });
+  const complaintsAt = (clock: Clock) =>
+    complaintsServices({
+      db: deps.db,
+      clock,
+      serverSecret: deps.config.sessionSecret,
+      dataDir: deps.config.dataDir,
+      publicBaseUrl: deps.config.publicBaseUrl,
+      agencies,
+      listUsers: users.listUsers,
+      attach: (...args) => attachGeneratedEvidence(oit, ...args),
+      getCatalogue: catalogues.getCatalogue,
+    });
+  const complaints = complaintsAt(deps.clock);
   const deploymentViews = deploymentOverview({
     clock: deps.clock,
     requireGrant: deployment.requireGrant,
@@ -190,19 +210,25 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     },
   });
   const deploymentImport = bulkImport({ db: deps.db, clock: deps.clock, agencies, results, requireGrant: deployment.requireGrant });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/** Proxy hops to trust for the client address: TRUST_PROXY_HOPS, 1 for TRUST_PROXY=true alone, else none. */
+export const trustedHops = (config: Pick<Config, 'trustProxy' | 'trustProxyHops'>): number | false =>
+  config.trustProxy ? Math.max(1, config.trustProxyHops ?? 1) : false;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
   const { config, db } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: deps.logger === false || deps.logger === true ? deps.logger : loggerOptions(deps.logger ?? { level: config.logLevel }),
     // One line per request from the observability hook instead (route pattern, status, time):
     // Fastify's own lines carry the URL with its query string.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A number of hops, never `true`: with `true` any client-sent X-Forwarded-For would become
+    // the client address (and the per-address sign-in limit would trust it).
+    trustProxy: trustedHops(config) === false ? false : (_address: string, hop: number) => hop < (trustedHops(config) as number),
     bodyLimit: 2 * 1024 * 1024,
   });
   const services = createServices({ db, clock, config });
@@ -225,7 +251,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'users', routes: usersRoutes, options: { config, users: services.users } },
     { name: 'setup', routes: setupRoutes, options: { config, setup: services.setup } },
     agenciesModule({ agencies: services.agencies }),
-    usersAdminModule({ users: services.users, units: services.agencies }),
+    usersAdminModule({ users: services.users, units: services.agencies, config }),
     auditModule({ audit: auditService({ db }) }),
     itaResultsModule({ results: services.results, catalogues: services.catalogues }),
     catalogueModule({ catalogues: services.catalogues }),
@@ -241,9 +267,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { name: 'documents', routes: documentsRoutes, options: { documents: services.documents, agencies: services.agencies } },
     oitModule({ oit: services.oit, files: services.files, clock }),
+    complaintsModule({ complaints: services.complaints, agencies: services.agencies, clock, publicBaseUrl: config.publicBaseUrl }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
-    deploymentModule({ config, deployment: services.deployment, overview: services.deploymentViews, bulkImport: services.bulkImport }),
+    deploymentModule({
+      config,
+      deployment: services.deployment,
+      overview: services.deploymentViews,
+      bulkImport: services.bulkImport,
+      systemStatus: () => readSystemStatus({ db, dataDir: config.dataDir, version: APP_VERSION, dialect: deps.dialect }),
+    }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);

@@ -20,6 +20,12 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   /** Set to true behind a TLS-terminating proxy: cookies become Secure and X-Forwarded-* is trusted. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * How many proxies in front of the server may append to X-Forwarded-For (default 1 when
+   * TRUST_PROXY=true). The client address is the one that many hops from the right: an address a
+   * client writes into the header itself is never taken as its own.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).optional(),
   /** Maximum upload size in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -54,6 +60,8 @@ export interface Config {
   readonly sessionSecret: string;
   readonly publicBaseUrl: string;
   readonly trustProxy: boolean;
+  /** Trusted proxy hops for the client address (0 = trust none); see TRUST_PROXY_HOPS. */
+  readonly trustProxyHops?: number;
   readonly maxUploadBytes: number;
   readonly logLevel: string;
   readonly metricsToken?: string;
@@ -101,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? DEV_SECRET,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     trustProxy: e.TRUST_PROXY === 'true',
+    trustProxyHops: e.TRUST_PROXY === 'true' ? (e.TRUST_PROXY_HOPS ?? 1) : 0,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),

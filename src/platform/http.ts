@@ -22,6 +22,14 @@ import { parseLocale } from '../ui/i18n.js';
 import { csrfBinding, CSRF_COOKIE, FLASH_COOKIE, LOCALE_COOKIE, SESSION_COOKIE } from './request-context.js';
 import { installInputGuard } from './input-guard.js';
 import { installCachePolicy } from './cache-policy.js';
+import { takeMultipartCsrf } from './multipart-csrf.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The `_csrf` field read from the front of a multipart body. */
+    multipartCsrf: string | undefined;
+  }
+}
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -80,12 +88,10 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
-    // The plugin's default reads only the body and headers; multipart bodies are streamed after
-    // this check, so multipart forms carry the token in the action URL's query.
+    // Never from the query: tokens in URLs reach logs and Referer headers. Multipart forms carry
+    // the token as their first field (read by takeMultipartCsrf before this check).
     getToken: (req) =>
-      (req.body as Record<string, string> | undefined)?._csrf ??
-      (req.query as Record<string, string> | undefined)?._csrf ??
-      (req.headers['csrf-token'] as string | undefined),
+      (req.body as Record<string, string> | undefined)?._csrf ?? req.multipartCsrf ?? (req.headers['csrf-token'] as string | undefined),
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: secureCookies },
     // Tokens are bound to the session (a hash of its cookie token), so a token seen before
     // sign-in, or taken from another session, is refused; the secret itself is renewed whenever
@@ -105,6 +111,7 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
   app.decorateRequest('locale', 'th');
   app.decorateRequest('flash', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('multipartCsrf', undefined);
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/assets/')) return;
@@ -153,7 +160,11 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
   // by then (stack notes); multipart forms carry the token in the action URL's query.
   app.addHook('preHandler', (request, reply, done) => {
     if (!UNSAFE.has(request.method) || request.routeOptions.config?.csrf === false) return done();
-    app.csrfProtection(request, reply, done);
+    if (!request.isMultipart()) return app.csrfProtection(request, reply, done);
+    takeMultipartCsrf(request).then((token) => {
+      request.multipartCsrf = token;
+      app.csrfProtection(request, reply, done);
+    }, done);
   });
 }
 

@@ -228,3 +228,16 @@ export async function registerObservability(app: FastifyInstance, opts: Observab
     return `${lines.join('\n')}\n`;
   });
 }
+
+/** What the deployment administrator's system page shows: version, database, migrations, checks. */
+export interface SystemStatus {
+  version: string;
+  dialect: 'sqlite' | 'postgres';
+  migrations: { applied: string[]; pending: string[] };
+  checks: ReadinessCheck[];
+}
+
+export async function readSystemStatus(opts: { db: Kysely<any>; dataDir: string; version: string; dialect: 'sqlite' | 'postgres' }): Promise<SystemStatus> {
+  const [migrations, checks] = await Promise.all([migrationStatus(opts.db), checkReadiness(opts)]);
+  return { version: opts.version, dialect: opts.dialect, migrations, checks };
+}

@@ -2,7 +2,7 @@
  * Roles and what they may do. Roles are data on the user (a JSON list), so a deployment can grow
  * new roles by adding them here; routes and services check permissions, never role names.
  */
-export const ROLES = ['admin', 'coordinator', 'unit_staff', 'viewer'] as const;
+export const ROLES = ['admin', 'coordinator', 'unit_staff', 'viewer', 'complaint_handler', 'complaint_custodian'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS_TH: Record<Role, string> = {
@@ -10,6 +10,8 @@ export const ROLE_LABELS_TH: Record<Role, string> = {
   coordinator: 'ผู้ประสานงาน ITA',
   unit_staff: 'เจ้าหน้าที่หน่วยงานย่อย',
   viewer: 'ผู้ดูข้อมูล',
+  complaint_handler: 'ผู้รับผิดชอบเรื่องร้องเรียนการทุจริต',
+  complaint_custodian: 'ผู้รับผิดชอบเรื่องร้องเรียนการทุจริต (เปิดเผยตัวตนผู้แจ้งได้)',
 };
 
 export const PERMISSIONS = [
@@ -26,6 +28,9 @@ export const PERMISSIONS = [
   'oit.manage',
   'oit.edit',
   'measures.update',
+  'complaints.handle',
+  'complaints.disclose',
+  'complaints.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,12 +60,16 @@ export function canAsDeployment(permission: string): boolean {
 const AGENCY_ADMIN_GRANTS: readonly Permission[] = PERMISSIONS.filter((p) => !isDeploymentPermission(p));
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: AGENCY_ADMIN_GRANTS,
+  // Reports are for complaint handlers only: an administrator sets the channel up but reads nothing.
+  admin: AGENCY_ADMIN_GRANTS.filter((p) => p !== 'complaints.handle' && p !== 'complaints.disclose'),
   coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit', 'measures.update'],
   // Unit staff change only the OIT items assigned to them; the OIT service checks the assignment.
   // and only the tracked measures of their own unit; the tracking service checks the unit.
   unit_staff: ['results.view', 'oit.edit', 'measures.update'],
   viewer: ['results.view'],
+  complaint_handler: ['complaints.handle'],
+  // The custodian also handles reports and is the one who may open a reporter's identity (audited).
+  complaint_custodian: ['complaints.handle', 'complaints.disclose'],
 };
 
 export function isRole(value: string): value is Role {

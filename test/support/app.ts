@@ -128,21 +128,21 @@ export class TestClient {
     return res;
   }
 
-  /** POSTs multipart/form-data (files and fields); the CSRF token goes in the query, as our forms do. */
+  /** POSTs multipart/form-data (files and fields); the CSRF token is the first field, as our forms send it. */
   async upload(
     url: string,
     fields: Record<string, string>,
     files: { field: string; filename: string; content: Buffer; contentType?: string }[],
   ): Promise<LightMyRequestResponse> {
     const form = new FormData();
+    form.append('_csrf', this.csrf);
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     for (const f of files) form.append(f.field, new Blob([new Uint8Array(f.content)], { type: f.contentType ?? 'application/octet-stream' }), f.filename);
     const request = new Request('http://x/', { method: 'POST', body: form });
     const payload = Buffer.from(await request.arrayBuffer());
-    const sep = url.includes('?') ? '&' : '?';
     const res = await this.app.inject({
       method: 'POST',
-      url: `${url}${sep}_csrf=${encodeURIComponent(this.csrf)}`,
+      url,
       headers: { cookie: this.cookieHeader, 'content-type': request.headers.get('content-type')! },
       payload,
     });

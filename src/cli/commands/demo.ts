@@ -23,6 +23,13 @@ export const run: CliCommand = async (_args, io) => {
         `  ผลการวิเคราะห์: ${base}/admin/results/${DEMO_RESULTS_YEAR}`,
         `  ความพร้อม OIT: ${base}/admin/oit/${DEMO_RESULTS_YEAR}`,
         `  หน้าเว็บสาธารณะ: ${base}/a/${DEMO_SLUG}`,
+        '',
+        'ช่องทางแจ้งเบาะแสการทุจริต (ข้อมูลสาธิต)',
+        `  แจ้งเรื่อง: ${base}/a/${DEMO_SLUG}/report-corruption`,
+        `  ผู้รับผิดชอบเรื่องร้องเรียน: ${outcome.complaints.username} / ${outcome.complaints.password}`,
+        `  รหัสลับ TOTP (เพิ่มในแอป Authenticator): ${outcome.complaints.totpSecret}`,
+        `  รหัสผ่านสำหรับกุญแจ: ${outcome.complaints.passphrase}`,
+        `  รหัสติดตามเรื่องตัวอย่าง: ${outcome.complaints.receipt}`,
       ].join('\n'),
     );
     return 0;

@@ -7,6 +7,7 @@ import * as m0001 from './202611250001_create_platform.js';
 import * as m0002 from './202611250002_create_ita.js';
 import * as m0003 from './202611250003_create_oit.js';
 import * as mDeployment from './202612010201_create_deployment.js';
+import * as m2026120107 from './202612010700_create_complaints.js';
 import * as m202612010401 from './202612010401_create_plan_unit_defaults.js';
 import * as m202612010901 from './202612010901_create_tracking.js';
 
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '202611250003_create_oit': m0003,
   '202612010201_create_deployment': mDeployment,
   '202612010401_create_plan_unit_defaults': m202612010401,
+  '202612010700_create_complaints': m2026120107,
   '202612010901_create_tracking': m202612010901,
 };

@@ -25,7 +25,7 @@ import type { User } from '../users/domain/user.js';
 import { calendarRepository } from './repository.js';
 import { computeDeadlines, type CalendarEntry, type ItemFacts, type MeasureFacts } from './domain/deadlines.js';
 import { mailer, pushLine, type LineConfig, type MailConfig } from './notify.js';
-import { buildExecutiveSummary } from './domain/executive.js';
+import { buildExecutiveSummary, type ExecutiveInput } from './domain/executive.js';
 import type { DocModel } from '../documents/index.js';
 
 export interface CalendarDeps {
@@ -49,6 +49,8 @@ export interface CalendarDeps {
     passMark: (agencyId: string, year: number) => Promise<number | null>;
     readiness: (agencyId: string, year: number) => Promise<{ year: number; percent: number; complete: number; total: number } | null>;
     measures: (agencyId: string, year: number) => Promise<{ total: number; done: number; inProgress: number; late: number; notStarted: number } | null>;
+    /** Complaint counts of the year (12-month round) from the complaints module, when it is in use. */
+    complaints?: (agencyId: string, year: number) => Promise<ExecutiveInput['complaints']>;
     /** The year the dashboard shows by default: the newest with tracked measures, else the current one. */
     defaultYear: (agencyId: string) => Promise<number>;
   };
@@ -152,7 +154,8 @@ export function calendarService(deps: CalendarDeps) {
       const [agency, scores, readiness, measures, entries] = await Promise.all([deps.getAgency(agencyId), src.scores(agencyId), src.readiness(agencyId, year), src.measures(agencyId, year), deadlines(agencyId, year)]);
       const latest = [...scores].sort((a, b) => b.year - a.year)[0];
       const passMark = latest ? await src.passMark(agencyId, latest.year) : null;
-      const model = buildExecutiveSummary({ agencyName: agency.nameTh, digits: agency.digits, today: today(), year, scores, passMark, readiness, measures, deadlines: entries });
+      const complaints = src.complaints ? await src.complaints(agencyId, year) : null;
+      const model = buildExecutiveSummary({ agencyName: agency.nameTh, digits: agency.digits, today: today(), year, scores, passMark, readiness, measures, deadlines: entries, complaints });
       return { year, model };
     },
 

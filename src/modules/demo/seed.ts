@@ -9,6 +9,7 @@ import type { Services } from '../../app.js';
 import { SYSTEM_ACTOR } from '../../platform/audit.js';
 import { actorOf } from '../users/service.js';
 import { seedDemoTracking } from '../tracking/index.js';
+import { seedDemoComplaints, type DemoComplaintsOutcome } from '../complaints/index.js';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_USERNAME = 'demo';
@@ -16,7 +17,7 @@ export const DEMO_RESULTS_YEAR = 2565;
 
 const SEED_RESULTS_FILE = new URL('../ita-results/domain/fixtures/seed-fy2565.json', import.meta.url);
 
-export type DemoOutcome = { created: false } | { created: true; username: string; password: string; agencyId: string };
+export type DemoOutcome = { created: false } | { created: true; username: string; password: string; agencyId: string; complaints: DemoComplaintsOutcome };
 
 export async function seedDemo(services: Services, extra: (agencyId: string) => Promise<void> = async () => {}): Promise<DemoOutcome> {
   if (await services.agencies.findBySlug(DEMO_SLUG)) return { created: false };
@@ -64,5 +65,14 @@ export async function seedDemo(services: Services, extra: (agencyId: string) => 
   await extra(agency.id);
   // FY2566 measures carried out in mixed states, and their 6-month report (needs the plan above).
   await seedDemoTracking(services, agency.id);
-  return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id };
+  // The corruption-complaint channel: a handler with 2FA, the key, reports in mixed states, OIT links.
+  const complaints = await seedDemoComplaints(
+    {
+      complaintsAt: services.complaintsAt,
+      createUser: (agencyId, u) => services.users.createUser(SYSTEM_ACTOR, agencyId, { ...u, email: null, passwordConfirm: u.password, roles: ['complaint_custodian'], unitId: null }),
+      catalogueYears: async () => (await services.catalogues.listYears()).map((y) => y.fiscalYear),
+    },
+    agency,
+  );
+  return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id, complaints };
 }

@@ -9,6 +9,7 @@ import { deploymentRoutes } from './routes.js';
 import type { DeploymentService } from './service.js';
 import type { DeploymentOverview } from './overview.js';
 import type { BulkImport } from './bulk-import.js';
+import type { SystemStatus } from '../../platform/observability.js';
 
 export { deploymentService, INVITATION_DAYS, type DeploymentService, type CreatedAgency } from './service.js';
 export { deploymentOverview, type DeploymentOverview, type OverviewSources, type OverviewData } from './overview.js';
@@ -16,7 +17,13 @@ export { bulkImport, type BulkImport, type BulkImportOutcome } from './bulk-impo
 export { registerAgencyStatusGate } from './status-gate.js';
 export { newDeploymentAgencySchema } from './schemas.js';
 
-export const deploymentModule = (options: { config: Config; deployment: DeploymentService; overview: DeploymentOverview; bulkImport: BulkImport }) =>
+export const deploymentModule = (options: {
+  config: Config;
+  deployment: DeploymentService;
+  overview: DeploymentOverview;
+  bulkImport: BulkImport;
+  systemStatus: () => Promise<SystemStatus>;
+}) =>
   defineModule({
     name: 'deployment',
     routes: deploymentRoutes,
@@ -24,5 +31,6 @@ export const deploymentModule = (options: { config: Config; deployment: Deployme
     nav: [
       { href: '/deployment/agencies', label: { th: 'หน่วยงานในระบบ', en: 'Agencies' }, permission: 'deployment.agencies' },
       { href: '/deployment/overview', label: { th: 'ภาพรวมระดับจังหวัด', en: 'Province view' }, permission: 'deployment.overview' },
+      { href: '/deployment/system', label: { th: 'สถานะระบบ', en: 'System status' }, permission: 'deployment.agencies' },
     ],
   });

@@ -20,10 +20,14 @@ import { AgencyPage } from './views/AgencyPage.js';
 import { InvitationPage } from './views/InvitationPage.js';
 import { OverviewPage } from './views/OverviewPage.js';
 import { DeploymentAuditPage } from './views/DeploymentAuditPage.js';
+import { SystemPage } from './views/SystemPage.js';
+import type { SystemStatus } from '../../platform/observability.js';
 import { overviewCsv, overviewXlsx } from './export.js';
 
 export interface DeploymentRoutesOptions extends Record<string, unknown> {
   config: Config;
+  /** Version, migrations and readiness of this instance (platform/observability). */
+  systemStatus: () => Promise<SystemStatus>;
   deployment: DeploymentService;
   overview: DeploymentOverview;
   bulkImport: BulkImport;
@@ -32,7 +36,7 @@ export interface DeploymentRoutesOptions extends Record<string, unknown> {
 const fields = (body: unknown): Record<string, string> =>
   Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 
-export const deploymentRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = async (app, { config, deployment, overview, bulkImport }) => {
+export const deploymentRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = async (app, { config, deployment, overview, bulkImport, systemStatus }) => {
   const manage = { preHandler: requirePermission('deployment.agencies') };
   const view = { preHandler: requirePermission('deployment.overview') };
   // Pages of the deployment are private to whoever administers it.
@@ -84,6 +88,10 @@ export const deploymentRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = asy
     const agency = await deployment.getAgency(actorOf(user), request.params.id);
     return sendPage(reply, <AgencyPage ctx={pageContext(request, reply)} agency={agency} inviteUrl={inviteUrl} />, 201);
   });
+
+  app.get('/deployment/system', manage, async (request, reply) =>
+    sendPage(reply, <SystemPage ctx={pageContext(request, reply)} status={await systemStatus()} />),
+  );
 
   app.get('/deployment/audit', manage, async (request, reply) => {
     const { user } = staff(request);

@@ -176,18 +176,22 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     return redirect(reply, `/admin/oit/${year}/${code}${opts.anchor ? `#${opts.anchor}` : ''}`, opts.flash);
   }
 
-  /** Reads a multipart form; a refused file becomes a field error of `fileField`. */
-  async function multipart(request: FastifyRequest, reply: FastifyReply, fileField: string, imagesOnly = false): Promise<MultipartForm | FastifyReply> {
+  /**
+   * Reads a multipart form; a refused file becomes a field error of `fileField`, shown on the item
+   * page, and the result is null (the page is already sent). Not the reply itself: a Fastify reply
+   * is thenable, so an async function returning it resolves to undefined.
+   */
+  async function multipart(request: FastifyRequest, reply: FastifyReply, fileField: string, imagesOnly = false): Promise<MultipartForm | null> {
     try {
       return await readMultipart(request, files, staff(request).agency.id, imagesOnly ? { allow: IMAGE_KINDS, maxBytes: 10 * 1024 * 1024 } : {});
     } catch (error) {
       if (error instanceof DomainError && (error.code === 'UNSUPPORTED_MEDIA' || error.code === 'PAYLOAD_TOO_LARGE')) {
-        return renderItem(request, reply, yearOf(request.params), codeOf(request.params), { errors: [{ field: fileField, message: error.message }], status: error.status });
+        await renderItem(request, reply, yearOf(request.params), codeOf(request.params), { errors: [{ field: fileField, message: error.message }], status: error.status });
+        return null;
       }
       throw error;
     }
   }
-  const isReply = (x: unknown): x is FastifyReply => !!x && typeof (x as FastifyReply).send === 'function' && 'request' in (x as object);
 
   // ----- staff pages
 
@@ -279,13 +283,14 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
 
   app.get('/admin/oit/import', manageGuard, async (request, reply) => sendPage(reply, <ImportPage ctx={pageContext(request, reply)} />));
 
-  app.post('/admin/oit/import', manageGuard, async (request, reply) => {
-    const IMPORT_LIMIT = 5 * 1024 * 1024;
+  // A list of links is small: its own 5 MB limit, applied where the multipart stream is opened.
+  const IMPORT_LIMIT = 5 * 1024 * 1024;
+  app.post('/admin/oit/import', { ...manageGuard, config: { multipartLimits: { fileSize: IMPORT_LIMIT } } }, async (request, reply) => {
     let bytes: Buffer | undefined;
     let name = '';
     try {
       if (!request.isMultipart()) throw new DomainError('VALIDATION', 'กรุณาเลือกไฟล์', [{ field: 'upload', message: 'กรุณาเลือกไฟล์ CSV หรือ XLSX' }]);
-      for await (const part of request.parts({ limits: { fileSize: IMPORT_LIMIT } })) {
+      for await (const part of request.parts()) {
         if (part.type !== 'file') continue;
         // A list of links is small: read it into memory, within its own limit.
         const buf = await part.toBuffer();
@@ -343,7 +348,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
 
   app.post('/admin/oit/:year/:code/evidence/file', guard, async (request, reply) => {
     const form = await multipart(request, reply, 'file.upload');
-    if (isReply(form)) return form;
+    if (!form) return reply;
     const values = formValues(form);
     return handleForm(request, reply, {
       prefix: 'file',
@@ -364,7 +369,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     const id = idOf(request.params);
     const prefix = `ev.${id}`;
     const form = await multipart(request, reply, `${prefix}.upload`);
-    if (isReply(form)) return form;
+    if (!form) return reply;
     const values = formValues(form);
     return handleForm(request, reply, {
       prefix,
@@ -389,7 +394,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
 
   app.post('/admin/oit/:year/:code/structure', guard, async (request, reply) => {
     const form = await multipart(request, reply, 'structure.chart');
-    if (isReply(form)) return form;
+    if (!form) return reply;
     const values = formValues(form);
     return handleForm(request, reply, {
       prefix: 'structure',
@@ -407,7 +412,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
 
   app.post('/admin/oit/:year/:code/executives', guard, async (request, reply) => {
     const form = await multipart(request, reply, 'exec.new.photo', true);
-    if (isReply(form)) return form;
+    if (!form) return reply;
     const values = formValues(form);
     return handleForm(request, reply, {
       prefix: 'exec.new',
@@ -422,7 +427,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     const id = idOf(request.params);
     const prefix = `exec.${id}`;
     const form = await multipart(request, reply, `${prefix}.photo`, true);
-    if (isReply(form)) return form;
+    if (!form) return reply;
     const values = formValues(form);
     return handleForm(request, reply, {
       prefix,

@@ -6,7 +6,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { requirePermission, requireUser, staff } from '../../platform/guards.js';
-import { pageContext, redirect } from '../../platform/request-context.js';
+import { pageContext, redirect, SESSION_COOKIE } from '../../platform/request-context.js';
+import { sessionCookieOptions } from '../../platform/http.js';
+import type { Config } from '../../config/index.js';
 import { defineModule } from '../../platform/module.js';
 import { ROLES } from '../../shared/permissions.js';
 import { sendPage } from '../../ui/render.js';
@@ -24,6 +26,8 @@ export interface UsersAdminRoutesOptions extends Record<string, unknown> {
   users: UsersService;
   /** Units come from the agencies module: for the unit select and to check the chosen unit. */
   units: Pick<AgenciesService, 'listUnits'>;
+  /** For the session cookie's options when a password change renews the session. */
+  config: Config;
 }
 
 type IdParams = { Params: { id: string } };
@@ -58,7 +62,7 @@ const serviceFieldErrors = (error: unknown): FieldError[] => {
   throw error;
 };
 
-export const usersAdminRoutes: FastifyPluginAsync<UsersAdminRoutesOptions> = async (app, { users, units }) => {
+export const usersAdminRoutes: FastifyPluginAsync<UsersAdminRoutesOptions> = async (app, { users, units, config }) => {
   const manage = { preHandler: requirePermission('users.manage') };
 
   async function unitCheck(agencyId: string, unitId: string, locale: Locale): Promise<FieldError[]> {
@@ -166,7 +170,9 @@ export const usersAdminRoutes: FastifyPluginAsync<UsersAdminRoutesOptions> = asy
       let errors: FieldError[];
       if (parsed.success) {
         try {
-          await users.changePassword(user, parsed.data.currentPassword, parsed.data.password);
+          // Every other session ends; this browser continues on a fresh session token.
+          const token = await users.changePassword(user, parsed.data.currentPassword, parsed.data.password);
+          reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
           return redirect(reply, '/admin', tr(request.locale, PASSWORD_MESSAGES.changed));
         } catch (error) {
           errors = serviceFieldErrors(error);

@@ -48,6 +48,13 @@ export const usersRoutes: FastifyPluginAsync<UsersRoutesOptions> = async (app, {
     },
   );
 
+  // "Sign out everywhere": ends every session of this user (other browsers, a lost phone).
+  app.post('/logout/everywhere', async (request, reply) => {
+    if (request.user) await users.signOutEverywhere(request.user);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return redirect(reply, '/login', request.locale === 'en' ? 'Signed out on every device' : 'ออกจากระบบทุกอุปกรณ์แล้ว');
+  });
+
   app.post('/logout', async (request, reply) => {
     const raw = request.cookies[SESSION_COOKIE];
     if (raw) {

@@ -145,14 +145,31 @@ export function usersService({ db, clock }: UsersDeps) {
       });
     },
 
-    async changePassword(user: User, currentPassword: string, newPassword: string): Promise<void> {
+    /**
+     * Changes the password and returns a NEW session token for the caller: every session of the
+     * user — including the one the change was made from — is ended, so a session a thief holds
+     * does not survive the owner changing the password.
+     */
+    async changePassword(user: User, currentPassword: string, newPassword: string): Promise<string> {
       const row = await repo.findById(user.id);
       if (!row || !(await verify(row.password_hash, currentPassword))) {
         throw validationError('รหัสผ่านปัจจุบันไม่ถูกต้อง', [{ field: 'currentPassword', message: 'รหัสผ่านปัจจุบันไม่ถูกต้อง' }]);
       }
+      const passwordHash = await hash(newPassword, ARGON2);
       await db.transaction().execute(async (tx) => {
-        await usersRepository(tx).update(user.id, { password_hash: await hash(newPassword, ARGON2), updated_at: now().toISOString() });
-        await writeAudit(tx, clock, actorOf(user), { agencyId: user.agencyId, action: 'user.password_change', entityType: 'user', entityId: user.id });
+        const r = usersRepository(tx);
+        await r.update(user.id, { password_hash: passwordHash, updated_at: now().toISOString() });
+        await r.deleteSessionsOfUser(user.id);
+        await writeAudit(tx, clock, actorOf(user), { agencyId: user.agencyId, action: 'user.password_change', entityType: 'user', entityId: user.id, details: { otherSessionsEnded: true } });
+      });
+      return createSession(user.id);
+    },
+
+    /** "Sign out everywhere": ends every session of the user, this one included. */
+    async signOutEverywhere(user: User): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        await usersRepository(tx).deleteSessionsOfUser(user.id);
+        await writeAudit(tx, clock, actorOf(user), { agencyId: user.agencyId, action: 'auth.logout_all', entityType: 'user', entityId: user.id });
       });
     },
 

@@ -112,7 +112,7 @@ export class OitItemPage extends BasePage {
     return new OitItemPage(page, year, code).arrive(new RegExp(`^${code} `), new RegExp(`^/admin/oit/${year}/${code}$`));
   }
 
-  /** The item's form posting to `${base}/${path}` (multipart forms carry `?_csrf=` in the action). */
+  /** The item's form posting to `${base}/${path}` (multipart forms carry the CSRF token as their first field). */
   form(path: string): Locator {
     const action = `/admin/oit/${this.year}/${this.code}/${path}`;
     return this.page.locator(`form[action="${action}"], form[action^="${action}?"]`);

@@ -102,7 +102,7 @@ export class ResultsFormPage extends BasePage {
 export class ResultsImportPage extends BasePage {
   static async arrived(page: Page): Promise<ResultsImportPage> {
     // A rejected upload re-renders at the form's action, which carries the CSRF token (multipart).
-    return new ResultsImportPage(page).arrive(/^นำเข้าผลการประเมิน ITA จากไฟล์$/, /^\/admin\/results\/import(\?_csrf=[^&]+)?$/);
+    return new ResultsImportPage(page).arrive(/^นำเข้าผลการประเมิน ITA จากไฟล์$/, /^\/admin\/results\/import$/);
   }
 
   private async submit(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {

@@ -58,7 +58,7 @@ export class ReportFormPage extends BasePage {
   }
 
   static async arrived(page: Page, year: number, key: string): Promise<ReportFormPage> {
-    return new ReportFormPage(page).arrive(/^รายงาน/, new RegExp(`^/admin/reports/${year}/${key}(\\?_csrf=.*)?$`));
+    return new ReportFormPage(page).arrive(/^รายงาน/, new RegExp(`^/admin/reports/${year}/${key}$`));
   }
 
   async produce(problems: string, suggestions: string): Promise<void> {

@@ -124,4 +124,25 @@ describe.each(DIALECTS)('history and provisional catalogue years on %s', (dialec
     expect(page.statusCode).toBe(200);
     expect(text(page.body)).toContain('บทบาทเดียวกัน');
   });
+
+  it('carries two FY2568 items NACC merged into one FY2569 item, both evidence kept', async () => {
+    await admin.get('/admin/oit/import');
+    const csv = [
+      'ปี,ข้อ,ชื่อ,ลิงก์',
+      '2568,O10,E-Service,https://eservice.test-town.go.th/',
+      '2568,O11,ข้อมูลสถิติการให้บริการ,https://test-town.go.th/stats-2568',
+      '2568,O21,ประกาศ No Gift,https://test-town.go.th/no-gift',
+      '2568,O22,รายงานการรับของขวัญ,https://test-town.go.th/gifts-2568',
+    ].join('\r\n');
+    const imported = await admin.upload('/admin/oit/import', {}, [{ field: 'upload', filename: 'vendor.csv', content: Buffer.from(csv), contentType: 'text/csv' }]);
+    expect(imported.statusCode).toBe(200);
+    await admin.get('/admin/oit/2569/carry-over?from=2568');
+    const res = await admin.submit('/admin/oit/2569/carry-over?from=2568', { codes: ['O10', 'O11', 'O21', 'O22'] });
+    expect(res.statusCode).toBe(303);
+    const urls = async (code: string) =>
+      (await t.database.db.selectFrom('oit_evidence as e').innerJoin('oit_items as i', 'i.id', 'e.item_id').select('e.url')
+        .where('i.agency_id', '=', agencyId).where('i.fiscal_year', '=', 2569).where('i.code', '=', code).execute()).map((r) => r.url).sort();
+    expect(await urls('O10')).toEqual(['https://eservice.test-town.go.th/', 'https://test-town.go.th/stats-2568']);
+    expect(await urls('O20')).toEqual(['https://test-town.go.th/gifts-2568', 'https://test-town.go.th/no-gift']);
+  });
 });

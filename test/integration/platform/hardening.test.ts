@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { ADMIN_PASSWORD, TestClient, buildTestApp, mainText, setUpAgency, type TestApp } from '../../support/app.js';
+import { ADMIN_PASSWORD, TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
 
 async function count(t: TestApp, table: 'agency_units' | 'driving_measures' | 'oit_evidence'): Promise<number> {
   const r = await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -60,16 +60,20 @@ describe.each(DIALECTS)('hardening on %s', (dialect) => {
   it('answers a malformed multipart body with a Thai 400 page on every upload route', async () => {
     await admin.get('/admin/oit/import');
     const routes = ['/admin/oit/import', '/admin/results/import', '/admin/catalogue/import', '/admin/plan/2567/import', '/admin/oit/2567/O1/evidence/file'];
+    // A valid token first (as our forms send it), then a body that breaks.
+    const token = () => `--XYZ\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${admin.csrf}\r\n`;
     const bodies = [
-      '--XYZ\r\nContent-Disposition: form-data; name="upload"; filename="a.csv"\r\n\r\nabc', // no closing boundary
-      '--XYZ\r\nContent-Disposition: form-data\r\nbroken header\r\n\r\nabc\r\n--XYZ--\r\n',
-      'not multipart at all',
+      () => `${token()}--XYZ\r\nContent-Disposition: form-data; name="upload"; filename="a.csv"\r\n\r\nabc`, // no closing boundary
+      () => `${token()}--XYZ\r\nContent-Disposition: form-data\r\nbroken header\r\n\r\nabc\r\n--XYZ--\r\n`,
+      () => `--XYZ\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${admin.csrf}`, // cut inside the token
+      () => 'not multipart at all',
     ];
     for (const url of routes) {
-      for (const payload of bodies) {
+      for (const body of bodies) {
+        const payload = body();
         const res = await t.app.inject({
           method: 'POST',
-          url: `${url}?_csrf=${encodeURIComponent(admin.csrf)}`,
+          url,
           headers: { cookie: admin.cookieHeader, 'content-type': 'multipart/form-data; boundary=XYZ' },
           payload,
         });
@@ -104,6 +108,28 @@ describe.each(DIALECTS)('hardening on %s', (dialect) => {
     const login = await visitor.get('/login');
     expect(login.headers['set-cookie']).toBeDefined();
     expect(login.headers['cache-control']).toBe('private, no-store');
+  });
+
+  it('takes the CSRF token of a multipart form from its first field, never from the URL', async () => {
+    await admin.get('/admin/oit/import');
+    const csv = Buffer.from('ปี,ข้อ,ชื่อ,ลิงก์\r\n2565,O7,ข่าว,https://x.go.th/news-csrf');
+    const ok = await admin.upload('/admin/oit/import', {}, [{ field: 'upload', filename: 'a.csv', content: csv }]);
+    expect(ok.statusCode).toBe(200);
+    const form = new FormData();
+    form.append('upload', new Blob([new Uint8Array(csv)]), 'a.csv');
+    const request = new Request('http://x/', { method: 'POST', body: form });
+    const inQuery = await t.app.inject({
+      method: 'POST',
+      url: `/admin/oit/import?_csrf=${encodeURIComponent(admin.csrf)}`,
+      headers: { cookie: admin.cookieHeader, 'content-type': request.headers.get('content-type')! },
+      payload: Buffer.from(await request.arrayBuffer()),
+    });
+    expect(inQuery.statusCode).toBe(403);
+    const page = await admin.get('/admin/oit/2565/O1');
+    for (const f of html(page.body).querySelectorAll('form[enctype="multipart/form-data"]')) {
+      expect(f.getAttribute('action')).not.toContain('_csrf');
+      expect(f.querySelector('input')!.getAttribute('name')).toBe('_csrf');
+    }
   });
 
   it('renews the CSRF secret at sign-in and binds tokens to the session', async () => {
@@ -171,6 +197,37 @@ describe.each(DIALECTS)('hardening on %s', (dialect) => {
       await new Promise<void>((resolve) => listener.close(() => resolve()));
     }
   });
+
+  it('a password change ends every other session and renews this one; "sign out everywhere" ends them all', async () => {
+    const a = await setUpAgencyClient(t);
+    const b = await setUpAgencyClient(t);
+    const oldCookie = a.cookieHeader;
+    await a.get('/admin/account/password');
+    const NEW = 'a-brand-new-long-password';
+    const changed = await a.submit('/admin/account/password', { currentPassword: ADMIN_PASSWORD, password: NEW, passwordConfirm: NEW });
+    expect(changed.statusCode).toBe(303);
+    expect((await a.get('/admin')).statusCode).toBe(200);
+    // The other browser and the old cookie of this one are signed out.
+    expect((await b.get('/admin')).statusCode).toBe(303);
+    expect((await t.app.inject({ method: 'GET', url: '/admin', headers: { cookie: oldCookie } })).statusCode).toBe(303);
+    // Sign out everywhere: a second session of the same user ends too.
+    const c = new TestClient(t.app);
+    await c.get('/login');
+    expect((await c.submit('/login', { username: 'admin', password: NEW })).statusCode).toBe(303);
+    await a.get('/admin/account/password');
+    const out = await a.submit('/logout/everywhere', {});
+    expect(out.statusCode).toBe(303);
+    expect((await a.get('/admin')).statusCode).toBe(303);
+    expect((await c.get('/admin')).statusCode).toBe(303);
+    // Put the password back for the other tests.
+    await t.database.db.deleteFrom('sessions').execute();
+    const d = new TestClient(t.app);
+    await d.get('/login');
+    await d.submit('/login', { username: 'admin', password: NEW });
+    await d.get('/admin/account/password');
+    expect((await d.submit('/admin/account/password', { currentPassword: NEW, password: ADMIN_PASSWORD, passwordConfirm: ADMIN_PASSWORD })).statusCode).toBe(303);
+    admin = d;
+  });
 });
 
 /** A second signed-in session of the same administrator. */
@@ -181,3 +238,56 @@ async function setUpAgencyClient(t: TestApp): Promise<TestClient> {
   await c.get('/admin/agency/units');
   return c;
 }
+
+describe.each(DIALECTS)('client address behind a proxy on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, { config: { trustProxy: true, trustProxyHops: 1 } });
+    await setUpAgency(t);
+  });
+  afterAll(async () => t.close());
+
+  it('takes the client address from the trusted hop only: a forged X-Forwarded-For does not escape the sign-in limit', async () => {
+    const c = new TestClient(t.app);
+    await c.get('/login');
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/login',
+        // The client writes a new address each time; our one proxy appends the real one (10.0.0.9).
+        headers: { cookie: c.cookieHeader, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `203.0.113.${i}, 10.0.0.9` },
+        payload: new URLSearchParams({ _csrf: c.csrf, username: `nobody${i}`, password: 'wrong-password-123' }).toString(),
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toContain(429);
+  });
+});
+
+describe.each(DIALECTS)('request log on %s', (dialect) => {
+  let t: TestApp;
+  const lines: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    const stream = { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) };
+    t = await buildTestApp(dialect, { logger: { level: 'info', stream } });
+  });
+  afterAll(async () => t.close());
+
+  it('never logs the setup token or CSRF tokens, and logs refused uploads below error level', async () => {
+    const token = await t.services.users.issueSetupToken();
+    await new TestClient(t.app).get(`/setup?token=${token}`);
+    const admin = await setUpAgency(t);
+    await admin.get('/admin/oit/2565/O1');
+    // Refused uploads: wrong type, empty, a broken body, a missing token.
+    await admin.upload('/admin/oit/2565/O1/evidence/file', { 'file.title': 'x' }, [{ field: 'file.upload', filename: 'a.exe', content: Buffer.from('MZ not a document') }]);
+    await admin.upload('/admin/oit/2565/O1/evidence/file', { 'file.title': 'x' }, [{ field: 'file.upload', filename: 'a.pdf', content: Buffer.alloc(0) }]);
+    await admin.upload('/admin/oit/import', {}, [{ field: 'upload', filename: 'a.xlsx', content: Buffer.from('PK\u0003\u0004broken') }]);
+    await t.app.inject({ method: 'POST', url: '/admin/oit/import', headers: { cookie: admin.cookieHeader, 'content-type': 'multipart/form-data; boundary=B' }, payload: '--B\r\nContent-Disposition: form-data; name="upload"; filename="a"\r\n\r\nx' });
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(admin.csrf);
+    const errors = lines.filter((l) => Number(l.level) >= 50);
+    expect(errors.map((e) => `${String(e.msg)} ${JSON.stringify(e.err ?? "").slice(0, 600)} ${JSON.stringify(e.req ?? "")}`)).toEqual([]);
+  });
+});

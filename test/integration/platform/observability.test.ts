@@ -11,7 +11,9 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { buildTestApp, setUpAgency, type TestApp } from '../../support/app.js';
+import { ADMIN_PASSWORD, buildTestApp, mainText, setUpAgency, signIn, type TestApp } from '../../support/app.js';
+import { APP_VERSION } from '../../../src/app.js';
+import { migrations } from '../../../src/db/migrations/index.js';
 import { DIALECTS, TEST_POSTGRES_URL } from '../../support/database.js';
 import { migrateToLatest, openDatabase } from '../../../src/db/index.js';
 import { checkReadiness } from '../../../src/platform/observability.js';
@@ -76,6 +78,18 @@ describe.each(DIALECTS)('operations endpoints on %s', (dialect) => {
     expect(res.body).not.toContain('some-person-name');
     expect(res.body).not.toContain('secret-query');
     if (dialect === 'postgres') expect(res.body).toMatch(/prongsai_db_pool_connections\{state="total"\} \d+/);
+  });
+
+  it('shows the deployment administrator the version, database, migrations and readiness', async () => {
+    const admin = await signIn(t, 'admin', ADMIN_PASSWORD);
+    const page = await admin.get('/deployment/system');
+    expect(page.statusCode).toBe(200);
+    const text = mainText(page.body);
+    expect(text).toContain(APP_VERSION);
+    expect(text).toContain(dialect === 'postgres' ? 'PostgreSQL' : 'SQLite');
+    for (const name of Object.keys(migrations)) expect(text).toContain(name);
+    expect(text).toContain('เขียนโฟลเดอร์ไฟล์หลักฐานได้');
+    expect(page.headers['cache-control']).toContain('no-store');
   });
 
   it('logs one structured line per request with the pattern, never the URL or query', async () => {

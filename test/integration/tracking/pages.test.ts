@@ -106,6 +106,8 @@ describe.each(DIALECTS)('tracking pages on %s', (dialect) => {
     const exec = await admin.get('/admin/executive');
     expect(exec.statusCode).toBe(200);
     expect(mainText(exec.body)).toContain('ผลการประเมิน ITA ย้อนหลัง');
+    // No complaint received this year: said so, not left out.
+    expect(mainText(exec.body)).toContain('ยังไม่มีข้อมูลเรื่องร้องเรียนของปีนี้ในระบบ');
     const pdf = await admin.get('/admin/executive/2566.pdf');
     expect(pdf.statusCode).toBe(200);
     const pages = (pdf.rawPayload.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

@@ -19,7 +19,12 @@ export interface ExecutiveInput {
   readiness: { year: number; percent: number; complete: number; total: number } | null;
   measures: { total: number; done: number; inProgress: number; late: number; notStarted: number } | null;
   deadlines: CalendarEntry[];
+  /** Corruption complaints of the year so far (suppressed counts as ranges), when the channel is in use. */
+  complaints?: { total: CountCell; completed: CountCell; inProgress: CountCell } | null;
 }
+
+/** A published count: exact, or a range where a small number could identify a complainant. */
+export type CountCell = { exact: number } | { from: number; to: number };
 
 export function buildExecutiveSummary(input: ExecutiveInput): DocModel {
   const d = input.digits;
@@ -85,7 +90,16 @@ export function buildExecutiveSummary(input: ExecutiveInput): DocModel {
   blocks.push({ kind: 'paragraph', runs: [txt(`เลยกำหนด ${overdue.length} รายการ · รอส่ง ${soon.length} รายการ`)] });
   const next = [...overdue.slice(-3), ...soon.slice(0, 3)];
   if (next.length) blocks.push({ kind: 'list', ordered: false, items: next.map((e) => [txt(`${date(e.due)} ${e.status === 'overdue' ? '(เลยกำหนด) ' : ''}`), e.what]) });
-  blocks.push({ kind: 'paragraph', runs: ['สถิติเรื่องร้องเรียนและการให้บริการออนไลน์จะแสดงที่นี่เมื่อเปิดใช้ระบบรับเรื่องร้องเรียนและ e-Service'] });
+  const count = (c: CountCell) => ('exact' in c ? int(c.exact) : txt(`${c.from}–${c.to}`));
+  blocks.push({ kind: 'heading', level: 1, text: 'เรื่องร้องเรียนการทุจริต' });
+  blocks.push({
+    kind: 'paragraph',
+    runs: [
+      input.complaints
+        ? txt(`รับเรื่อง ${count(input.complaints.total)} เรื่อง ดำเนินการแล้วเสร็จ ${count(input.complaints.completed)} เรื่อง อยู่ระหว่างดำเนินการ ${count(input.complaints.inProgress)} เรื่อง`)
+        : 'ยังไม่มีข้อมูลเรื่องร้องเรียนของปีนี้ในระบบ',
+    ],
+  });
 
   return { title: txt(`สรุปสำหรับผู้บริหาร ${input.agencyName}`), fileName: `สรุปสำหรับผู้บริหาร ${input.year}`, lang: 'th', digits: d, author: input.agencyName, blocks };
 }

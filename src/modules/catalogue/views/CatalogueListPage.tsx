@@ -1,5 +1,5 @@
 import { Layout } from '../../../ui/Layout.js';
-import { Button, DataTable, Tag, fieldId } from '../../../ui/components.js';
+import { Button, DataTable, Tag, fieldId, CsrfField } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import { formatThaiDateTime } from '../../../shared/thai.js';
@@ -135,7 +135,8 @@ export function CatalogueListPage({ ctx, years, failure }: { ctx: PageContext; y
         <section aria-labelledby="import-title">
           <h2 id="import-title">{tr(L, M.importTitle)}</h2>
           <p>{tr(L, M.importLead)}</p>
-          <form method="post" action={`/admin/catalogue/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data">
+          <form method="post" action={`/admin/catalogue/import`} enctype="multipart/form-data">
+            <CsrfField token={ctx.csrfToken} />
             <div class={`field${fileError ? ' field-error' : ''}`}>
               <label class="label" for={fieldId('file')}>
                 {tr(L, M.file)}

@@ -1,6 +1,6 @@
 /** /deployment/import: one file of many agencies' ITA results; agencies not yet in the system are created. */
 import { Layout } from '../../../ui/Layout.js';
-import { Button, DataTable, Select } from '../../../ui/components.js';
+import { Button, DataTable, Select, CsrfField } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import { describeFieldError, type FieldError } from '../../../shared/errors.js';
@@ -28,7 +28,8 @@ export function BulkImportPage({ ctx, values, failure }: { ctx: PageContext; val
       <h1>{tr(L, M.title)}</h1>
       <p class="lead">{tr(L, M.lead)}</p>
       {failure && <p class="notice notice-warn">{failure.message}</p>}
-      <form method="post" action={`/deployment/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data">
+      <form method="post" action={`/deployment/import`} enctype="multipart/form-data">
+        <CsrfField token={ctx.csrfToken} />
         {/* The province comes before the file so it arrives first in the multipart stream. */}
         <Select name="province" label={tr(L, M.province)} value={values.province} includeEmpty="" options={PROVINCES_TH.map((p) => ({ value: p, label: p }))} />
         <div class="field">

@@ -6,6 +6,7 @@ import type { Agency } from '../../agencies/domain/agency.js';
 import type { AgencyOverview } from '../overview.js';
 
 const M = messages({
+  reportCorruption: { th: 'แจ้งเบาะแสการทุจริตและประพฤติมิชอบ (ไม่ต้องเปิดเผยตัวตน)', en: 'Report corruption (anonymously)' },
   demoNote: { th: 'หน่วยงานนี้เป็นข้อมูลสาธิต ไม่ใช่หน่วยงานจริง', en: 'Demo data, not a real agency.' },
   contact: { th: 'ติดต่อหน่วยงาน', en: 'Contact' },
   address: { th: 'ที่อยู่', en: 'Address' },
@@ -26,6 +27,10 @@ export function AgencyHomePage({ ctx, agency, overview }: { ctx: PageContext; ag
     <Layout ctx={ctx} title={agency.nameTh} variant="public">
       <h1>{agency.nameTh}</h1>
       {agency.isDemo && <div class="notice notice-info">{tr(L, M.demoNote)}</div>}
+      <p>
+        {/* The corruption channel is its own page, separate from any general complaint or e-service flow (OIT). */}
+        <a href={`/a/${agency.slug}/report-corruption`}>{tr(L, M.reportCorruption)}</a>
+      </p>
       <h2>{tr(L, M.oit)}</h2>
       {overview.oitYears.length ? (
         <ul>

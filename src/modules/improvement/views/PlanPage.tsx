@@ -154,7 +154,8 @@ export function PlanPage({ ctx, year, plan, errors }: { ctx: PageContext; year: 
             <>
               <h2>{tr(L, M.importTitle)}</h2>
               <p class="hint">{tr(L, M.importHint)}</p>
-              <form method="post" action={`${base}/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data">
+              <form method="post" action={`${base}/import`} enctype="multipart/form-data">
+                <CsrfField token={ctx.csrfToken} />
                 <div class="field">
                   <label class="label" for="f-file">
                     {tr(L, M.file)}

@@ -1,5 +1,5 @@
 import { Layout } from '../../../ui/Layout.js';
-import { Button, DataTable, fieldId } from '../../../ui/components.js';
+import { Button, DataTable, fieldId, CsrfField } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
@@ -63,7 +63,8 @@ export function ResultsImportPage({ ctx, templateYears, failure }: { ctx: PageCo
       <h1>{tr(L, M.title)}</h1>
       <p class="lead">{tr(L, M.lead)}</p>
       <p>{tr(L, M.agencyRule)}</p>
-      <form method="post" action={`/admin/results/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data">
+      <form method="post" action={`/admin/results/import`} enctype="multipart/form-data">
+        <CsrfField token={ctx.csrfToken} />
         <div class={`field${failure ? ' field-error' : ''}`}>
           <label class="label" for={id}>
             {tr(L, M.file)}

@@ -1,6 +1,6 @@
 /** Import from an existing OIT site: the upload form, then a report of what went where and what did not match. */
 import { Layout } from '../../../ui/Layout.js';
-import { Button, DataTable, Field, errorFor } from '../../../ui/components.js';
+import { Button, DataTable, Field, errorFor, CsrfField } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
@@ -80,7 +80,8 @@ export function ImportPage({ ctx, report, errors }: { ctx: PageContext; report?:
           )}
         </>
       )}
-      <form method="post" action={`/admin/oit/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action={`/admin/oit/import`} enctype="multipart/form-data" novalidate>
+        <CsrfField token={ctx.csrfToken} />
         <Field name="upload" label={tr(L, M.file)} error={errorFor(errors, 'upload')}>
           {(a) => <input {...a} type="file" class="input" accept=".csv,.xlsx,text/csv" />}
         </Field>

@@ -139,7 +139,6 @@ export function ItemPage(props: ItemPageProps) {
   const L = ctx.locale;
   const item = state.item;
   const base = `/admin/oit/${view.year}/${state.code}`;
-  const csrfQuery = `?_csrf=${encodeURIComponent(ctx.csrfToken)}`;
   const v = (name: string, fallback = ''): string => {
     const x = values[name];
     return x === undefined ? fallback : Array.isArray(x) ? (x[0] ?? '') : x;
@@ -231,7 +230,8 @@ export function ItemPage(props: ItemPageProps) {
               canEdit ? (
                 <details>
                   <summary>{tr(L, M.editExec)}</summary>
-                  <form method="post" action={`${base}/executives/${x.id}${csrfQuery}`} enctype="multipart/form-data" novalidate>
+                  <form method="post" action={`${base}/executives/${x.id}`} enctype="multipart/form-data" novalidate>
+                    <CsrfField token={ctx.csrfToken} />
                     <ExecutiveFields L={L} prefix={`exec.${x.id}`} v={v} e={e} current={x} />
                     <Button>{tr(L, M.save)}</Button>
                   </form>
@@ -246,7 +246,8 @@ export function ItemPage(props: ItemPageProps) {
           {canEdit && (
             <details open={Object.keys(values).some((k) => k.startsWith('exec.new.'))}>
               <summary>{tr(L, M.addExec)}</summary>
-              <form method="post" action={`${base}/executives${csrfQuery}`} enctype="multipart/form-data" novalidate>
+              <form method="post" action={`${base}/executives`} enctype="multipart/form-data" novalidate>
+                <CsrfField token={ctx.csrfToken} />
                 <ExecutiveFields L={L} prefix="exec.new" v={v} e={e} />
                 <Button>{tr(L, M.addExec)}</Button>
               </form>
@@ -264,7 +265,8 @@ export function ItemPage(props: ItemPageProps) {
             </p>
           )}
           {canEdit ? (
-            <form method="post" action={`${base}/structure${csrfQuery}`} enctype="multipart/form-data" novalidate>
+            <form method="post" action={`${base}/structure`} enctype="multipart/form-data" novalidate>
+              <CsrfField token={ctx.csrfToken} />
               <TextArea name="structure.political" label={tr(L, M.politicalLines)} value={v('structure.political', view.structure?.political.join('\n') ?? '')} error={e('structure.political')} rows={5} />
               <TextArea name="structure.permanent" label={tr(L, M.permanentLines)} value={v('structure.permanent', view.structure?.permanent.join('\n') ?? '')} error={e('structure.permanent')} rows={8} />
               <FileInput name="structure.chart" label={tr(L, M.chartFile)} accept={`${IMAGE_ACCEPT},application/pdf`} error={e('structure.chart')} />
@@ -351,7 +353,8 @@ export function ItemPage(props: ItemPageProps) {
               {canEdit && (
                 <details open={Object.keys(values).some((k) => k.startsWith(`${prefix}.`))}>
                   <summary>{tr(L, ev.kind === 'file' ? M.edit : M.editLink)}</summary>
-                  <form method="post" action={`${base}/evidence/${ev.id}${csrfQuery}`} enctype="multipart/form-data" novalidate>
+                  <form method="post" action={`${base}/evidence/${ev.id}`} enctype="multipart/form-data" novalidate>
+                    <CsrfField token={ctx.csrfToken} />
                     <TextField name={`${prefix}.title`} label={tr(L, M.title)} value={v(`${prefix}.title`, ev.title)} error={e(`${prefix}.title`)} />
                     {ev.kind === 'link' && <TextField name={`${prefix}.url`} type="url" label={tr(L, M.url)} value={v(`${prefix}.url`, ev.url ?? '')} error={e(`${prefix}.url`)} />}
                     {periodFields(prefix, ev.periodFrom, ev.periodTo)}
@@ -374,7 +377,8 @@ export function ItemPage(props: ItemPageProps) {
         <>
           <section>
             <h2>{tr(L, M.addFile)}</h2>
-            <form method="post" action={`${base}/evidence/file${csrfQuery}`} enctype="multipart/form-data" novalidate>
+            <form method="post" action={`${base}/evidence/file`} enctype="multipart/form-data" novalidate>
+              <CsrfField token={ctx.csrfToken} />
               <FileInput name="file.upload" label={tr(L, M.upload)} hint={tr(L, M.uploadHint)} accept={DOC_ACCEPT} error={e('file.upload')} />
               <TextField name="file.title" label={tr(L, M.title)} hint={tr(L, M.titleHint)} value={v('file.title')} error={e('file.title')} />
               {periodFields('file', defaults?.from ?? null, defaults?.to ?? null)}

@@ -28,7 +28,8 @@ function fmt(h: ReportHeader) {
   return {
     txt: (s: string) => withDigits(s, d),
     int: (v: number) => formatInteger(v, d),
-    money: (v: number) => withDigits(v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), d),
+    // Whole baht without decimals (as budgets are written); satang only when there are some.
+    money: (v: number) => withDigits(v.toLocaleString('en-US', Number.isInteger(v) ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 }), d),
     date: (iso: string) => formatThaiDate(iso, { style: 'long', digits: d }),
     short: (iso: string) => formatThaiDate(iso, { style: 'short', digits: d }),
   };
@@ -107,7 +108,8 @@ export function buildMeasuresReport(h: ReportHeader, measures: TrackedMeasure[],
       cell(f.int(i + 1), { align: 'center' }),
       { paragraphs: [[{ text: f.txt(m.titleTh), bold: true }], ...m.activities.map((a) => [f.txt(a)])] },
       { paragraphs: [[f.txt(m.unitName || '–')], ...(m.responsiblePerson ? [[f.txt(m.responsiblePerson)]] : [])] },
-      cell(`${f.short(m.plannedFrom)} – ${f.short(m.plannedTo)}`),
+      // Start and end on lines of their own: a narrow column then never breaks a date in two.
+      { paragraphs: [[f.short(m.plannedFrom)], [`– ${f.short(m.plannedTo)}`]] },
       { paragraphs: result.map((r) => [r]) },
       { paragraphs: evidence.map((e) => [e]) },
     ];
@@ -123,11 +125,11 @@ export function buildMeasuresReport(h: ReportHeader, measures: TrackedMeasure[],
       caption: f.txt(`ผลการดำเนินการตามมาตรการ ${periodText(h.fiscalYear, h.round, h.digits)}`),
       columns: [
         { header: 'ที่', width: 5, align: 'center' },
-        { header: 'มาตรการ/กิจกรรม', width: 28 },
-        { header: 'ผู้รับผิดชอบ', width: 14 },
+        { header: 'มาตรการ/กิจกรรม', width: 27 },
+        { header: 'ผู้รับผิดชอบ', width: 17 },
         { header: 'ระยะเวลา', width: 14 },
-        { header: 'ผลการดำเนินงาน', width: 24 },
-        { header: 'หลักฐาน', width: 15 },
+        { header: 'ผลการดำเนินงาน', width: 23 },
+        { header: 'หลักฐาน', width: 14 },
       ],
       rows,
     },
@@ -146,13 +148,14 @@ export function buildAntiCorruptionPlan(h: ReportHeader, content: AntiCorruption
     ...paragraphs(content.intro, h.digits),
     {
       kind: 'table',
-      caption: f.txt(`โครงการ/กิจกรรมตามแผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ พ.ศ. ${h.fiscalYear}`),
+      // Money in baht, named in the caption: short headers never wrap (a wrapped header overlaps in LibreOffice).
+      caption: f.txt(`โครงการ/กิจกรรมตามแผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ พ.ศ. ${h.fiscalYear} (จำนวนเงิน: บาท)`),
       columns: [
         { header: 'ที่', width: 5, align: 'center' },
-        { header: 'โครงการ/กิจกรรม', width: 40 },
-        { header: 'งบประมาณ (บาท)', width: 15, align: 'right' },
-        { header: 'ระยะเวลาดำเนินการ', width: 20 },
-        { header: 'หน่วยงานที่รับผิดชอบ', width: 20 },
+        { header: 'โครงการ/กิจกรรม', width: 32 },
+        { header: 'งบประมาณ', width: 20, align: 'right' },
+        { header: 'ระยะเวลาดำเนินการ', width: 22 },
+        { header: 'หน่วยงานที่รับผิดชอบ', width: 21 },
       ],
       rows: [
         ...content.projects.map((p, i) => [cell(f.int(i + 1), { align: 'center' }), cell(f.txt(p.name)), cell(f.money(p.budget), { align: 'right' }), cell(f.txt(p.period)), cell(f.txt(p.unit))]),
@@ -182,12 +185,13 @@ export function buildProjectsReport(kind: 'anti-corruption-report' | 'operating-
     { kind: 'heading', level: 1, text: `${f.int(2)}. ผลการดำเนินงานรายโครงการ` },
     {
       kind: 'table',
+      caption: 'ผลการดำเนินงานรายโครงการ (จำนวนเงิน: บาท)',
       columns: [
         { header: 'ที่', width: 5, align: 'center' },
-        { header: 'โครงการ/กิจกรรม', width: 30 },
-        { header: 'งบประมาณ (บาท)', width: 14, align: 'right' },
-        { header: 'ใช้จ่ายจริง (บาท)', width: 14, align: 'right' },
-        { header: 'ผลการดำเนินงาน', width: 37 },
+        { header: 'โครงการ/กิจกรรม', width: 23 },
+        { header: 'งบประมาณ', width: 18, align: 'right' },
+        { header: 'ใช้จ่ายจริง', width: 18, align: 'right' },
+        { header: 'ผลการดำเนินงาน', width: 36 },
       ],
       rows: [
         ...content.projects.map((p, i) => [

@@ -109,7 +109,9 @@ export function MeasurePage(props: { ctx: PageContext; measure: TrackedMeasure; 
         </ul>
       )}
       {props.editable && (
-        <form method="post" action={`${base}/evidence?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+        <form method="post" action={`${base}/evidence`} enctype="multipart/form-data" novalidate>
+          {/* The token first: the platform reads it as the first part of a multipart body. */}
+          <CsrfField token={ctx.csrfToken} />
           <h3>เพิ่มหลักฐาน</h3>
           <TextField name="title" label="ชื่อหลักฐาน" hint="เช่น ภาพการประชุมชี้แจงบุคลากร" error={errorFor(props.evidenceErrors, 'title')} />
           <Field name="file" label="ไฟล์หรือภาพถ่ายกิจกรรม" hint="PDF, Word, Excel หรือรูปภาพ (PNG, JPEG)" error={errorFor(props.evidenceErrors, 'file')}>

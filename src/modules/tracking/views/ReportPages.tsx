@@ -80,7 +80,7 @@ export function ReportFormPage(props: { ctx: PageContext; report: ReportView; va
           )}
         </p>
       )}
-      <form method="post" action={`${base}?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action={base} enctype="multipart/form-data" novalidate>
         <CsrfField token={ctx.csrfToken} />
         {spec.kind === 'anti-corruption-plan' && <TextArea name="intro" label="บทนำ (ถ้ามี)" value={values.intro} rows={3} />}
         {spec.kind !== 'anti-corruption-plan' && spec.kind !== 'generic' && <TextArea name="summary" label="สรุปภาพรวม (ถ้ามี)" value={values.summary} rows={3} />}

@@ -17,6 +17,11 @@ export const PASSWORD_MESSAGES = messages({
   confirm: { th: 'ยืนยันรหัสผ่านใหม่', en: 'Confirm new password' },
   submit: { th: 'เปลี่ยนรหัสผ่าน', en: 'Change password' },
   changed: { th: 'เปลี่ยนรหัสผ่านแล้ว', en: 'Password changed' },
+  everywhere: { th: 'ออกจากระบบทุกอุปกรณ์', en: 'Sign out everywhere' },
+  everywhereHint: {
+    th: 'หากลืมออกจากระบบที่เครื่องอื่น หรือสงสัยว่ามีผู้อื่นใช้บัญชีนี้ ให้ออกจากระบบทุกอุปกรณ์ (รวมถึงเครื่องนี้)',
+    en: 'If you left a session open elsewhere or suspect someone else uses this account, sign out on every device (this one too).',
+  },
 });
 const M = PASSWORD_MESSAGES;
 
@@ -32,6 +37,12 @@ export function ChangePasswordPage({ ctx, errors }: { ctx: PageContext; errors?:
         <TextField name="password" type="password" label={tr(L, M.password)} hint={tr(L, M.hint)} error={e('password')} autocomplete="new-password" />
         <TextField name="passwordConfirm" type="password" label={tr(L, M.confirm)} error={e('passwordConfirm')} autocomplete="new-password" />
         <Button>{tr(L, M.submit)}</Button>
+      </form>
+      <h2>{tr(L, M.everywhere)}</h2>
+      <p>{tr(L, M.everywhereHint)}</p>
+      <form method="post" action="/logout/everywhere">
+        <CsrfField token={ctx.csrfToken} />
+        <Button>{tr(L, M.everywhere)}</Button>
       </form>
     </Layout>
   );

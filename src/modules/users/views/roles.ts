@@ -7,6 +7,8 @@ const ROLE_EN: Record<Role, string> = {
   coordinator: 'ITA coordinator',
   unit_staff: 'Unit staff',
   viewer: 'Viewer',
+  complaint_handler: 'Corruption-complaint handler',
+  complaint_custodian: 'Corruption-complaint custodian',
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, Msg> = {
@@ -17,6 +19,14 @@ export const ROLE_DESCRIPTIONS: Record<Role, Msg> = {
   },
   unit_staff: { th: 'กรอกข้อมูล OIT ข้อที่ได้รับมอบหมายให้หน่วยงานย่อยของตน', en: 'Fills in the OIT items assigned to their unit' },
   viewer: { th: 'ดูผลการประเมินได้อย่างเดียว', en: 'Views results only' },
+  complaint_handler: {
+    th: 'รับและดำเนินการเรื่องร้องเรียนการทุจริต (ต้องใช้การยืนยันตัวตนสองขั้นตอน)',
+    en: 'Handles corruption complaints (two-factor sign-in required)',
+  },
+  complaint_custodian: {
+    th: 'ดำเนินการเรื่องร้องเรียนการทุจริต และเปิดดูตัวตนผู้แจ้งได้เมื่อจำเป็น (บันทึกทุกครั้ง)',
+    en: 'Handles corruption complaints and may open a reporter’s identity (always logged)',
+  },
 };
 
 export const roleLabel = (locale: Locale, role: Role): string => (locale === 'en' ? ROLE_EN[role] : ROLE_LABELS_TH[role]);

@@ -1,0 +1,103 @@
+/**
+ * The corruption-complaint channel as the app and other modules see it (STYLE.md convention 15).
+ * A sealed module: only its repository reads complaint tables, and the one thing that leaves it
+ * is `publishedComplaintStatistics` — counts with small-cell suppression applied.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+import { can } from '../../shared/permissions.js';
+import { defineModule } from '../../platform/module.js';
+import type { AgenciesService } from '../agencies/index.js';
+import type { Catalogue } from '../catalogue/domain/schema.js';
+import { complaintAccess } from './access.js';
+import { complaintBlobStore } from './blob-store.js';
+import { complaintChannel } from './service.js';
+import { complaintHandling } from './handling.js';
+import { complaintStatistics } from './statistics.js';
+import { oitLink, type AttachFn } from './oit-link.js';
+import { complaintChannelRoutes, CHANNEL_LOG_SERIALIZERS } from './routes.js';
+import { complaintAdminRoutes } from './admin-routes.js';
+import { complaintsOpenApi } from './openapi.js';
+import type { AbuseLimiter } from './abuse.js';
+
+export type { PublishedStatistics, Cell, Round } from './domain/statistics.js';
+export { seedDemoComplaints, type DemoComplaintsOutcome } from './demo.js';
+
+export interface ComplaintsDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** The server secret the channel derives its own keys from (receipt lookup, signing-key wrap, TOTP wrap). */
+  serverSecret: string;
+  dataDir: string;
+  publicBaseUrl: string;
+  agencies: Pick<AgenciesService, 'listExecutives'>;
+  listUsers: (agencyId: string) => Promise<{ id: string; displayName: string; roles: readonly string[]; disabled: boolean }[]>;
+  attach: AttachFn;
+  getCatalogue: (year: number) => Promise<Catalogue | undefined>;
+}
+
+export function complaintsServices(deps: ComplaintsDeps) {
+  const handlers = async (agencyId: string) =>
+    (await deps.listUsers(agencyId)).filter((u) => !u.disabled && can(u.roles, 'complaints.handle')).map((u) => ({ id: u.id, displayName: u.displayName }));
+  const executiveName = async (agencyId: string, id: string) => (await deps.agencies.listExecutives(agencyId)).find((e) => e.id === id)?.nameTh;
+  const access = complaintAccess(deps);
+  const blobs = complaintBlobStore(deps.dataDir);
+  const channel = complaintChannel({ ...deps, access, blobs, handlers, executiveName });
+  const handling = complaintHandling({ ...deps, access, blobs, channel, handlers });
+  return {
+    access,
+    channel,
+    handling,
+    handlers,
+    /** The one exported statistics function: suppressed counts of a fiscal round. */
+    publishedComplaintStatistics: complaintStatistics(deps.db),
+    /** Attaches guideline, channel and statistics pages to the OIT items of a year, by role. */
+    publishComplaintEvidence: oitLink(deps),
+  };
+}
+export type ComplaintsServices = ReturnType<typeof complaintsServices>;
+
+/**
+ * The one statistics function other modules may call (STYLE.md import rules).
+ * @example const s = await publishedComplaintStatistics(services.complaints, agency.id, 2568, '12-month');
+ */
+export const publishedComplaintStatistics = (c: ComplaintsServices, ...args: Parameters<ComplaintsServices['publishedComplaintStatistics']>) => c.publishedComplaintStatistics(...args);
+
+interface RoutesOptions {
+  complaints: ComplaintsServices;
+  agencies: AgenciesService;
+  clock: Clock;
+  publicBaseUrl: string;
+  limiter?: AbuseLimiter;
+  [key: string]: unknown;
+}
+
+// Two encapsulated children: the public channel gets its own log serializers (no address, no
+// host, no query) through Fastify's per-plugin `logSerializers`; the staff pages their own gate.
+const routes: FastifyPluginAsync<RoutesOptions> = async (app, o) => {
+  const c = o.complaints;
+  await app.register(complaintChannelRoutes, {
+    channel: c.channel,
+    statistics: c.publishedComplaintStatistics,
+    agencies: o.agencies,
+    clock: o.clock,
+    publicBaseUrl: o.publicBaseUrl,
+    limiter: o.limiter,
+    logSerializers: CHANNEL_LOG_SERIALIZERS,
+  });
+  await app.register(complaintAdminRoutes, { access: c.access, handling: c.handling, channel: c.channel, handlers: c.handlers, logSerializers: CHANNEL_LOG_SERIALIZERS });
+};
+
+export const complaintsModule = (options: RoutesOptions) =>
+  defineModule({
+    name: 'complaints',
+    routes,
+    options,
+    openapi: complaintsOpenApi,
+    nav: [
+      { href: '/admin/complaints', label: { th: 'เรื่องร้องเรียนการทุจริต', en: 'Corruption complaints' }, permission: 'complaints.handle' },
+      { href: '/admin/complaints/settings', label: { th: 'ตั้งค่าช่องทางร้องเรียน', en: 'Complaint channel settings' }, permission: 'complaints.settings' },
+    ],
+  });

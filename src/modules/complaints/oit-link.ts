@@ -1,0 +1,60 @@
+/**
+ * The one place where the channel attaches evidence to OIT, by catalogue role (never by code or
+ * title): the guideline page to `complaint-guideline`, the channel page to `complaint-channel`,
+ * and the statistics of the period the item asks for to `complaint-statistics`.
+ */
+import { findOitItemByRole, type OitRole } from '../catalogue/index.js';
+import type { Catalogue } from '../catalogue/domain/schema.js';
+import { fiscalYearRange } from '../../shared/fiscal.js';
+import { oitStatisticsPeriod, roundRange, type Round } from './domain/statistics.js';
+import { GUIDELINE_TITLE } from './guideline-document.js';
+
+export type AttachFn = (
+  agencyId: string,
+  year: number,
+  code: string,
+  input: { source: string; sourceRef?: string | null; title: string; url?: string | null; periodFrom?: string | null; periodTo?: string | null; elements?: string[] },
+) => Promise<string>;
+
+export interface OitLinkDeps {
+  attach: AttachFn;
+  getCatalogue: (year: number) => Promise<Catalogue | undefined>;
+  publicBaseUrl: string;
+}
+
+/** The statistics an OIT year's item asks for, from the item's own period (fallback: the NACC wording by year). */
+export function statisticsPeriodFor(oitYear: number, period: string | undefined): { fiscalYear: number; round: Round } {
+  if (period === 'previous-fy') return { fiscalYear: oitYear - 1, round: '12-month' };
+  if (period === 'first-half') return { fiscalYear: oitYear, round: '6-month' };
+  if (period === 'current-fy') return { fiscalYear: oitYear, round: '12-month' };
+  return oitStatisticsPeriod(oitYear);
+}
+
+export function oitLink(deps: OitLinkDeps) {
+  return async function publishComplaintEvidence(agency: { id: string; slug: string }, oitYear: number): Promise<string[]> {
+    const catalogue = await deps.getCatalogue(oitYear);
+    if (!catalogue) return [];
+    const base = `${deps.publicBaseUrl}/a/${agency.slug}/report-corruption`;
+    const attached: string[] = [];
+    const attach = async (role: OitRole, input: Parameters<AttachFn>[3]) => {
+      const item = findOitItemByRole(catalogue, role);
+      if (!item) return;
+      await deps.attach(agency.id, oitYear, item.code, input);
+      attached.push(item.code);
+    };
+    await attach('complaint-guideline', { source: 'complaints:guideline', title: GUIDELINE_TITLE, url: `${base}/guideline` });
+    await attach('complaint-channel', { source: 'complaints:channel', title: 'ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ (แยกจากเรื่องร้องเรียนทั่วไป)', url: base });
+    const item = findOitItemByRole(catalogue, 'complaint-statistics');
+    const p = statisticsPeriodFor(oitYear, item?.period);
+    const range = p.round === '12-month' ? fiscalYearRange(p.fiscalYear) : roundRange(p.fiscalYear, p.round);
+    await attach('complaint-statistics', {
+      source: 'complaints:statistics',
+      sourceRef: `${p.fiscalYear}-${p.round}`,
+      title: `ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ${p.round === '6-month' ? 'รอบ 6 เดือน ' : ''}ปีงบประมาณ พ.ศ. ${p.fiscalYear}`,
+      url: `${base}/statistics?year=${p.fiscalYear}`,
+      periodFrom: range.from,
+      periodTo: range.to,
+    });
+    return attached;
+  };
+}
