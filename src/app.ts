@@ -43,6 +43,8 @@ import { latestPlansReader } from './modules/improvement/overview.js';
 import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate } from './modules/deployment/index.js';
 import { trackingModule, trackingService, reportService, countStates } from './modules/tracking/index.js';
 import { calendarModule, calendarService } from './modules/calendar/index.js';
+import { surveysModule, surveysService } from './modules/surveys/index.js';
+import { eserviceReports, eservicesModule, eservicesService } from './modules/eservices/index.js';
 import { readSystemStatus, registerObservability } from './platform/observability.js';
 
 export interface AppDeps {
@@ -210,7 +212,25 @@ export function createServices(deps: { db: Kysely<Database>; clock: Clock; confi
     },
   });
   const deploymentImport = bulkImport({ db: deps.db, clock: deps.clock, agencies, results, requireGrant: deployment.requireGrant });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt };
+  const surveys = surveysService({ db: deps.db, clock: deps.clock, secret: deps.config.sessionSecret });
+  const eserviceReporting = eserviceReports({
+    db: deps.db,
+    clock: deps.clock,
+    files,
+    surveys,
+    getAgency: agencies.getAgency,
+    evidence: { oit, getCatalogue: catalogues.getCatalogue },
+    publicBaseUrl: deps.config.publicBaseUrl,
+  });
+  const eservices = eservicesService({
+    db: deps.db,
+    clock: deps.clock,
+    files,
+    surveys,
+    // The public E-Service page is the E-Service item's evidence once a service is on.
+    onPublicPageChanged: async (agencyId) => void (await eserviceReporting.attachPublicPage(agencyId)),
+  });
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -277,6 +297,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       bulkImport: services.bulkImport,
       systemStatus: () => readSystemStatus({ db, dataDir: config.dataDir, version: APP_VERSION, dialect: deps.dialect }),
     }),
+    eservicesModule({
+      eservices: services.eservices,
+      reports: services.eserviceReports,
+      files: services.files,
+      clock,
+      agencyBySlug: services.agencies.findBySlug,
+      listUsers: services.users.listUsers,
+      listUnits: services.agencies.listUnits,
+      publicBaseUrl: config.publicBaseUrl,
+    }),
+    surveysModule({ surveys: services.surveys, agencyBySlug: services.agencies.findBySlug }),
   ];
   const nav: NavEntry[] = [{ href: '/admin', label: { th: 'ภาพรวม', en: 'Overview' } }, ...modules.flatMap((m) => m.nav ?? [])];
   setNavigation(nav);

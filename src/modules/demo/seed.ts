@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Services } from '../../app.js';
 import { SYSTEM_ACTOR } from '../../platform/audit.js';
 import { actorOf } from '../users/service.js';
+import { seedDemoEservices } from '../eservices/index.js';
 import { seedDemoTracking } from '../tracking/index.js';
 import { seedDemoComplaints, type DemoComplaintsOutcome } from '../complaints/index.js';
 
@@ -62,6 +63,9 @@ export async function seedDemo(services: Services, extra: (agencyId: string) => 
   const results: unknown = JSON.parse(readFileSync(SEED_RESULTS_FILE, 'utf8'));
   await services.results.saveResultsJson(actor, agency.id, results);
   await services.plans.draft(actor, agency.id, DEMO_RESULTS_YEAR);
+  // E-services: street lights, petitions and complaints handled by the engineering division, requests in every state.
+  const engineering = (await services.agencies.listUnits(agency.id)).find((u) => u.nameTh === 'กองช่าง')?.id ?? null;
+  await seedDemoEservices(services, agency.id, user, engineering);
   await extra(agency.id);
   // FY2566 measures carried out in mixed states, and their 6-month report (needs the plan above).
   await seedDemoTracking(services, agency.id);
