@@ -48,6 +48,14 @@ const oitLoop = (async () => {
     await new Promise((r) => setTimeout(r, 1000 / OIT_RPS));
   }
 })();
+// The server's own CPU time (all threads, argon2's pool included) from /proc: on a shared machine
+// the wall-clock rate depends on the neighbours; CPU per submission does not.
+const { readFileSync } = await import('node:fs');
+const cpuSeconds = () => {
+  const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+};
+const cpu0 = cpuSeconds();
 let next = 0;
 let ok = 0;
 const subLat: number[] = [];
@@ -65,6 +73,7 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - t0) / 1000;
+const serverCpu = cpuSeconds() - cpu0;
 done = true;
 await oitLoop;
 child.kill('SIGTERM');
@@ -82,6 +91,10 @@ console.log(
       submissionLatencyMs: { p50: r(pct(subLat, 50)), p95: r(pct(subLat, 95)), p99: r(pct(subLat, 99)) },
       oitPageAloneMs: { n: baseline.length, p50: r(pct(baseline, 50)), p99: r(pct(baseline, 99)) },
       oitPageDuringSubmissionsMs: { n: oitLat.length, p50: r(pct(oitLat, 50)), p95: r(pct(oitLat, 95)), p99: r(pct(oitLat, 99)) },
+      serverCpuMsPerSubmission: r((serverCpu * 1000) / Math.max(1, ok)),
+      // What two idle cores would sustain at that CPU cost (OIT reads take their share too).
+      impliedSubmissionsPerSecondOn2IdleCores: r(2 / (serverCpu / Math.max(1, ok))),
+      loadAverageAtEnd: (await import('node:os')).loadavg()[0],
       cpus: (await import('node:os')).cpus().length,
     },
     null,

@@ -18,7 +18,7 @@ export const DEMO_RESULTS_YEAR = 2565;
 
 const SEED_RESULTS_FILE = new URL('../ita-results/domain/fixtures/seed-fy2565.json', import.meta.url);
 
-export type DemoOutcome = { created: false } | { created: true; username: string; password: string; agencyId: string; complaints: DemoComplaintsOutcome };
+export type DemoOutcome = { created: false } | { created: true; username: string; password: string; agencyId: string; deploymentAdmin: boolean; complaints: DemoComplaintsOutcome };
 
 export async function seedDemo(services: Services, extra: (agencyId: string) => Promise<void> = async () => {}): Promise<DemoOutcome> {
   if (await services.agencies.findBySlug(DEMO_SLUG)) return { created: false };
@@ -52,7 +52,7 @@ export async function seedDemo(services: Services, extra: (agencyId: string) => 
   });
   // On an install with no administrator yet (a demo machine), the demo user administers the
   // deployment too, so the province view and agency administration can be tried.
-  await services.deployment.grantFirstAdministrator(user.id, 'demo');
+  const deploymentAdmin = await services.deployment.grantFirstAdministrator(user.id, 'demo');
   const actor = actorOf(user);
   for (const [i, e] of [
     { name: 'นายสมชาย ใจดี (สมมุติ)', position: 'นายกเทศมนตรีตำบลตัวอย่าง', phone: '045-000-001' },
@@ -78,5 +78,5 @@ export async function seedDemo(services: Services, extra: (agencyId: string) => 
     },
     agency,
   );
-  return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id, complaints };
+  return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id, deploymentAdmin, complaints };
 }

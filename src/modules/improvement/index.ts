@@ -4,4 +4,5 @@
  */
 export { improvementService, type ImprovementService, type ImprovementDeps } from './service.js';
 export { improvementRoutes } from './routes.js';
+export { latestPlansReader, type PlanStatus } from './overview.js';
 export type { ImprovementPlan, PlanRow, DrivingMeasure, PlanRowSource } from './domain/types.js';

@@ -134,6 +134,10 @@ describe.each(DIALECTS)('complaint journey and what it leaves behind (%s)', (dia
     const totals = html(page.body).querySelectorAll('#stats-totals dd').map((d) => d.textContent);
     expect(totals[0]).toMatch(/^(1–4|๑–๔)$/);
     expect(mainText(page.body)).not.toMatch(/จำนวนเรื่องทั้งหมด\s*(1|๑)\b/);
+    const csv = await t.app.inject({ method: 'GET', url: `/a/${SLUG}/report-corruption/statistics.csv` });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('"จำนวนเรื่องทั้งหมด","1–4"');
+    expect(csv.body).not.toMatch(/"ประเภท: การเรียกรับสินบน","1"/);
   });
 
   it('other roles and another agency’s handler get nothing', async () => {
