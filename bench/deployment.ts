@@ -27,6 +27,7 @@ interface Ready {
   provinces: Record<'small' | 'median' | 'large', [string, number]>;
   seedMs: number;
   oitYear: number;
+  breakdown: Record<string, number>;
   counts: Record<string, number>;
 }
 
@@ -86,6 +87,8 @@ export const bench: BenchDefinition = {
       rows.push(statRow(`national summary, ${ready.counts.agencies} agencies`, 'ms', national.summary, { on: 'p95', op: '<', value: 1000 }));
       const csv = await timed(`/deployment/overview.csv?year=${ready.oitYear}`, 5, (b) => b.split('\n').length > 8000);
       rows.push(statRow('national CSV export (every agency)', 'ms', csv.summary, undefined, `${(csv.bytes / 2 ** 20).toFixed(1)} MB`));
+
+      for (const [part, ms] of Object.entries(ready.breakdown)) rows.push(valueRow(`read in the server process: ${part}`, 'ms', ms, undefined, 'median of 5'));
 
       const path = `/a/${ready.demo.slug}/oit/${ready.demo.year}`;
       await load(ready.appUrl + path, 50, 1, 0);

@@ -34,6 +34,8 @@ import { trackingModule, trackingService, reportService, countStates, type Track
 import { calendarModule, calendarService, type CalendarDb } from './modules/calendar/index.js';
 import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate, type DeploymentDb } from './modules/deployment/index.js';
 import { fiscalYearOf } from './shared/fiscal.js';
+import { surveysModule, surveysService, type SurveysDb } from './modules/surveys/index.js';
+import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
 import { readSystemStatus, registerObservability } from './platform/observability.js';
 import { complaintsModule, complaintsServices, publishedComplaintStatistics, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
 
@@ -198,8 +200,26 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     },
   });
   const deploymentImport = bulkImport({ db, clock, agencies, results, requireGrant: deployment.requireGrant });
+  const surveys = surveysService({ db: moduleDb<SurveysDb>(db), clock, secret: config.sessionSecret });
+  const eserviceReporting = eserviceReports({
+    db: moduleDb<EservicesDb>(db),
+    clock,
+    files,
+    surveys,
+    getAgency: agencies.getAgency,
+    evidence: { oit, getCatalogue: catalogues.getCatalogue },
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  const eservices = eservicesService({
+    db: moduleDb<EservicesDb>(db),
+    clock,
+    files,
+    surveys,
+    // The public E-Service page is the E-Service item's evidence once a service is on.
+    onPublicPageChanged: async (agencyId) => void (await eserviceReporting.attachPublicPage(agencyId)),
+  });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, audit };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -238,6 +258,24 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
           agency,
         ),
     },
+    {
+      ...eservicesModule({
+        eservices: services.eservices,
+        reports: services.eserviceReports,
+        files: services.files,
+        clock,
+        agencyBySlug: services.agencies.findBySlug,
+        listUsers: services.users.listUsers,
+        listUnits: services.agencies.listUnits,
+        publicBaseUrl: config.publicBaseUrl,
+      }),
+      // Street lights, petitions and complaints handled by the engineering division, requests in every state.
+      seedDemo: async ({ agencyId, admin }) => {
+        const engineering = (await services.agencies.listUnits(agencyId)).find((u) => u.nameTh === 'กองช่าง')?.id ?? null;
+        await seedDemoEservices(services, agencyId, admin, engineering);
+      },
+    },
+    surveysModule({ surveys: services.surveys, agencyBySlug: services.agencies.findBySlug }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
     deploymentModule({

@@ -14,8 +14,10 @@ import type { TrackingTables } from './modules/tracking/index.js';
 import type { CalendarTables } from './modules/calendar/index.js';
 import type { DeploymentTables } from './modules/deployment/index.js';
 import type { ComplaintTables } from './modules/complaints/index.js';
+import type { SurveyTables } from './modules/surveys/index.js';
+import type { EserviceTables } from './modules/eservices/index.js';
 
-export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables {}
+export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables, SurveyTables, EserviceTables {}
 
 /** The connection handed to a module, typed with only what that module may read. */
 export { narrowDb as moduleDb } from './db/narrow.js';

@@ -17,7 +17,7 @@ export const DEMO_RESULTS_YEAR = 2565;
 
 export type DemoOutcome =
   | { created: false }
-  | { created: true; username: string; password: string; agencyId: string; complaints: DemoComplaintsOutcome; outcomes: Record<string, unknown> };
+  | { created: true; username: string; password: string; agencyId: string; deploymentAdmin: boolean; complaints: DemoComplaintsOutcome; outcomes: Record<string, unknown> };
 
 export async function seedDemo(services: Services, manifests: readonly Pick<ModuleManifest<any>, 'name' | 'seedDemo'>[]): Promise<DemoOutcome> {
   if (await services.agencies.findBySlug(DEMO_SLUG)) return { created: false };
@@ -51,11 +51,11 @@ export async function seedDemo(services: Services, manifests: readonly Pick<Modu
   });
   // On an install with no administrator yet (a demo machine), the demo user administers the
   // deployment too, so the province view and agency administration can be tried.
-  await services.deployment.grantFirstAdministrator(admin.id, 'demo');
+  const deploymentAdmin = await services.deployment.grantFirstAdministrator(admin.id, 'demo');
   const ctx = { agencyId: agency.id, agency, admin, actor: actorOf(admin), resultsYear: DEMO_RESULTS_YEAR };
   const outcomes: Record<string, unknown> = {};
   for (const m of manifests) if (m.seedDemo) outcomes[m.name] = await m.seedDemo(ctx);
   // The complaints hook returns its handler's one-time credentials for the CLI to print.
   const complaints = outcomes.complaints as DemoComplaintsOutcome;
-  return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id, complaints, outcomes };
+  return { created: true, username: DEMO_USERNAME, password, agencyId: agency.id, deploymentAdmin, complaints, outcomes };
 }

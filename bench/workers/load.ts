@@ -4,12 +4,14 @@
  * (discarded) and then `duration` seconds; loopback only. Latency is per request, from write to
  * the end of the body. Sends {type:'load-result', …} over IPC.
  *
- *   node --import tsx bench/workers/load.ts URL CONNECTIONS DURATION_S [WARMUP_S]
+ *   node --import tsx bench/workers/load.ts URL CONNECTIONS DURATION_S [WARMUP_S] [JSON_BODY]
+ *
+ * With JSON_BODY every request is a POST of that body (application/json) instead of a GET.
  */
 import http from 'node:http';
 import { summarize } from '../lib/stats.js';
 
-const [url, connArg, durArg, warmArg] = process.argv.slice(2);
+const [url, connArg, durArg, warmArg, jsonBody] = process.argv.slice(2);
 const target = new URL(url!);
 if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') throw new Error('load generator is for loopback only');
 const connections = Number(connArg ?? 50);
@@ -27,7 +29,9 @@ let stopping = false;
 function once(): Promise<void> {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
-    const req = http.get({ hostname: target.hostname, port: target.port, path: target.pathname + target.search, agent }, (res) => {
+    const body = jsonBody === undefined ? undefined : Buffer.from(jsonBody);
+    const headers = body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {};
+    const req = http.request({ method: body ? 'POST' : 'GET', hostname: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers }, (res) => {
       let n = 0;
       res.on('data', (c: Buffer) => (n += c.length));
       res.on('end', () => {
@@ -47,6 +51,7 @@ function once(): Promise<void> {
       if (measuring) errors++;
       resolve();
     });
+    req.end(body);
   });
 }
 

@@ -156,6 +156,34 @@ await insert('oit_items', oitRows, 1000);
 await sql`analyze`.execute(db);
 const seedMs = Number(process.hrtime.bigint() - started) / 1e6;
 
+// Where a view's time goes: each set-based read on its own, in this process (median of 5).
+const { latestResultsReader } = await import('../../src/modules/ita-results/index.js');
+const { oitProgressReader } = await import('../../src/modules/oit/index.js');
+const { latestPlansReader } = await import('../../src/modules/improvement/overview.js');
+const readers = {
+  agencies: (ids?: string[]) => services.agencies.listAgenciesWhere(ids ? { province: LARGE } : {}),
+  results: latestResultsReader(database.db, () => services.catalogues.allCatalogues()),
+  oit: oitProgressReader(database.db, async (y) => (await services.catalogues.getCatalogue(y))?.oitItems.length ?? 0),
+  plans: latestPlansReader(database.db),
+};
+const largeIds = (await services.agencies.listAgenciesWhere({ province: LARGE })).map((a) => a.id);
+const breakdown: Record<string, number> = {};
+const median5 = async (fn: () => Promise<unknown>) => {
+  const ms: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    if (i > 0) ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return ms.sort((a, b) => a - b)[2]!;
+};
+for (const [scope, ids] of [['900', largeIds], ['all', undefined]] as const) {
+  breakdown[`agencies (${scope})`] = await median5(() => readers.agencies(ids as string[] | undefined));
+  breakdown[`latest results (${scope})`] = await median5(() => readers.results(ids));
+  breakdown[`OIT progress (${scope})`] = await median5(() => readers.oit(oitYear, ids));
+  breakdown[`plans (${scope})`] = await median5(() => readers.plans(ids));
+}
+
 const app = await buildApp({ config, db: database.db, dialect: database.dialect, clock: systemClock, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const bare = Fastify({ logger: false });
@@ -189,5 +217,6 @@ process.send!({
   provinces: { small: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, large: sorted[sorted.length - 1]! },
   seedMs,
   oitYear,
+  breakdown,
   counts: { agencies: agencies.length + 1, results: resultCount, oitItems: oitRows.length, planRows: planRows.length },
 });

@@ -9,7 +9,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-const PRIVATE_PATHS = /^\/(admin|setup|login|logout|account|api\/admin)(\/|$|\?)/;
+// /deployment: the deployment administrator's pages; /invite: a one-time invitation link's form.
+const PRIVATE_PATHS = /^\/(admin|setup|login|logout|account|api\/admin|deployment|invite)(\/|$|\?|\.)/;
 
 export const isPrivatePath = (url: string): boolean => PRIVATE_PATHS.test(url);
 

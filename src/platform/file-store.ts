@@ -283,6 +283,8 @@ export function fileStore({ db, clock, config }: FileStoreDeps) {
     },
 
     readAll: (file: { storageKey: string }): Promise<Buffer> => readFile(pathOf(file.storageKey)),
+    /** Removes a stored file's bytes (after its row is deleted, e.g. when personal data expires). */
+    remove: (file: { storageKey: string }): Promise<void> => unlink(pathOf(file.storageKey)).catch(() => undefined),
     readStaged: (staged: StagedFile): Promise<Buffer> => readFile(staged.path),
 
     /**

@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   'complaints.handle',
   'complaints.disclose',
   'complaints.settings',
+  // E-services: manage the catalogue, reports and surveys / handle requests of one's unit.
+  'eservice.manage',
+  'eservice.handle',
+  'survey.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,10 +66,10 @@ const AGENCY_ADMIN_GRANTS: readonly Permission[] = PERMISSIONS.filter((p) => !is
 const GRANTS: Record<Role, readonly Permission[]> = {
   // Reports are for complaint handlers only: an administrator sets the channel up but reads nothing.
   admin: AGENCY_ADMIN_GRANTS.filter((p) => p !== 'complaints.handle' && p !== 'complaints.disclose'),
-  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit', 'measures.update'],
+  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit', 'measures.update', 'eservice.manage', 'eservice.handle', 'survey.manage'],
   // Unit staff change only the OIT items assigned to them; the OIT service checks the assignment.
   // and only the tracked measures of their own unit; the tracking service checks the unit.
-  unit_staff: ['results.view', 'oit.edit', 'measures.update'],
+  unit_staff: ['results.view', 'oit.edit', 'measures.update', 'eservice.handle'],
   viewer: ['results.view'],
   complaint_handler: ['complaints.handle'],
   // The custodian also handles reports and is the one who may open a reporter's identity (audited).

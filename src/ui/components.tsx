@@ -177,6 +177,38 @@ export function Tag({ children, tone = 'neutral' }: { children: ComponentChildre
   return <strong class={`tag tag-${tone}`}>{children}</strong>;
 }
 
+/**
+ * One choice of several as radio buttons in a fieldset; the first button carries the field id,
+ * so the error summary's link lands on the group.
+ */
+export function RadioGroup(props: { name: string; legend: string; options: { value: string; label: string }[]; value?: string | null; hint?: string; error?: string; inline?: boolean }) {
+  const id = fieldId(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset class={`field${props.error ? ' field-error' : ''}`} aria-describedby={describedBy}>
+      <legend>{props.legend}</legend>
+      {props.hint && (
+        <div id={`${id}-hint`} class="hint">
+          {props.hint}
+        </div>
+      )}
+      {props.error && (
+        <p id={`${id}-error`} class="error-message">
+          {props.error}
+        </p>
+      )}
+      <div class={props.inline ? 'radios radios-inline' : 'radios'}>
+        {props.options.map((o, i) => (
+          <div class="checkbox">
+            <input type="radio" id={i === 0 ? id : `${id}-${i}`} name={props.name} value={o.value} checked={props.value === o.value} />
+            <label for={i === 0 ? id : `${id}-${i}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** Previous/next links of a long list, with "page N of M"; nothing when everything fits on one page. */
 export function Pager({ page, pages, total, href, locale }: { page: number; pages: number; total: number; href: (page: number) => string; locale: 'th' | 'en' }) {
   if (pages <= 1) return null;

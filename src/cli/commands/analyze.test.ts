@@ -49,7 +49,7 @@ describe('cli analyze --json with the shipped FY2565 catalogue', () => {
     expect(j.failedOit[0]).toMatchObject({ code: 'O2', reason: expect.stringContaining('ผู้บริหาร'), recommendation: expect.any(String) });
     expect(j.flags).toEqual([]);
     expect(j.passed).toBe(false);
-    expect(j.gapToPass).toBe(19.33);
+    expect(j.gapToPass).toBe(19.34);
   });
 
   it('reports flags, e.g. an official total that rounding does not explain', async () => {
@@ -94,7 +94,7 @@ describe('cli analyze: readable summary', () => {
     expect(r.out).toContain('ผลการประเมิน ITA ปีงบประมาณ 2565 — เทศบาลตำบลปรุใหญ่');
     expect(r.out).toContain('คะแนนรวมที่คำนวณจากตัวชี้วัด: 65.67 (ค่าจริง 65.6656) ระดับ C');
     expect(r.out).toContain('คะแนนที่ประกาศ: 65.66 (ต่างจากค่าที่คำนวณ -0.0056) ระดับ C');
-    expect(r.out).toContain('ยังไม่ผ่านเกณฑ์ 85.00 คะแนน (ขาดอีก 19.33 คะแนน)');
+    expect(r.out).toContain('ยังไม่ผ่านเกณฑ์ 85.00 คะแนน (ขาดอีก 19.34 คะแนน)');
     expect(r.out).toContain('IIT: ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต 74.62');
     expect(r.out).toContain('ข้อ OIT ที่ไม่ผ่าน (10 ข้อ):');
   });

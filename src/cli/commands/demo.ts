@@ -23,6 +23,8 @@ export const run: CliCommand = async (_args, io) => {
         `  ผลการวิเคราะห์: ${base}/admin/results/${DEMO_RESULTS_YEAR}`,
         `  ความพร้อม OIT: ${base}/admin/oit/${DEMO_RESULTS_YEAR}`,
         `  หน้าเว็บสาธารณะ: ${base}/a/${DEMO_SLUG}`,
+        `  บริการออนไลน์ (E-Service): ${base}/a/${DEMO_SLUG}/eservice`,
+        ...(outcome.deploymentAdmin ? [`  ภาพรวมระดับจังหวัด (ผู้ใช้สาธิตเป็นผู้ดูแลระบบระดับจังหวัดของเครื่องนี้): ${base}/deployment/overview`] : []),
         '',
         'ช่องทางแจ้งเบาะแสการทุจริต (ข้อมูลสาธิต)',
         `  แจ้งเรื่อง: ${base}/a/${DEMO_SLUG}/report-corruption`,

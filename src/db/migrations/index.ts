@@ -9,6 +9,8 @@ import * as m0003 from './202611250003_create_oit.js';
 import * as mDeployment from './202612010201_create_deployment.js';
 import * as m2026120107 from './202612010700_create_complaints.js';
 import * as m202612010401 from './202612010401_create_plan_unit_defaults.js';
+import * as m2026120108a from './202612010800_create_surveys.js';
+import * as m2026120108b from './202612010801_create_eservices.js';
 import * as m202612010901 from './202612010901_create_tracking.js';
 
 export const migrations: Record<string, Migration> = {
@@ -18,5 +20,7 @@ export const migrations: Record<string, Migration> = {
   '202612010201_create_deployment': mDeployment,
   '202612010401_create_plan_unit_defaults': m202612010401,
   '202612010700_create_complaints': m2026120107,
+  '202612010800_create_surveys': m2026120108a,
+  '202612010801_create_eservices': m2026120108b,
   '202612010901_create_tracking': m202612010901,
 };

@@ -16,7 +16,7 @@ import { nowIso } from '../../shared/clock.js';
 import { DomainError, notFound, validationError, type FieldError } from '../../shared/errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
 import type { Catalogue, OitItem } from './domain/schema.js';
-import { findOitItemByRole, type OitRole } from './domain/roles.js';
+import { findOitItemByRole, inferMissingRoles, type OitRole } from './domain/roles.js';
 import { mapCatalogueYears, type YearMap } from './domain/year-map.js';
 import { parseCatalogue } from './domain/validate.js';
 import { catalogueFromXlsx, catalogueToXlsx } from './domain/xlsx.js';
@@ -162,6 +162,12 @@ export function catalogueService({ db, clock }: CatalogueDeps) {
   // takes effect at once; and one object per version keeps the analysis' per-catalogue index warm.
   const parsed = new Map<string, Catalogue>();
 
+  /** Imported lists often lack our role keys: take them from the shipped file of the year (or the year before). */
+  function withInferredRoles(c: Catalogue): Catalogue {
+    const shipped = loadShippedCatalogues();
+    return inferMissingRoles(c, [shipped.get(c.fiscalYear), shipped.get(c.fiscalYear - 1)].filter((x): x is Catalogue => !!x));
+  }
+
   async function fromRow(row: CatalogueVersionHead): Promise<Catalogue> {
     const hit = parsed.get(row.id);
     if (hit) return hit;
@@ -173,8 +179,9 @@ export function catalogueService({ db, clock }: CatalogueDeps) {
         r.errors,
       );
     }
-    parsed.set(row.id, r.catalogue);
-    return r.catalogue;
+    const catalogue = withInferredRoles(r.catalogue);
+    parsed.set(row.id, catalogue);
+    return catalogue;
   }
 
   async function getCatalogue(fiscalYear: number): Promise<Catalogue | undefined> {
@@ -330,7 +337,7 @@ export function catalogueService({ db, clock }: CatalogueDeps) {
           details: { fiscalYear: catalogue.fiscalYear, version: catalogue.version, previousVersion: current?.version ?? null, format: kind },
         });
       });
-      parsed.set(id, catalogue);
+      parsed.set(id, withInferredRoles(catalogue));
       return summarize(catalogue, 'imported', createdAt, loadShippedCatalogues().get(catalogue.fiscalYear)?.version ?? null);
     },
 

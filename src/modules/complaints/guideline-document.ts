@@ -34,7 +34,7 @@ export function guidelineModel(agency: { nameTh: string; slug: string; digits: D
       {
         kind: 'table',
         caption: 'แผนผังขั้นตอนการจัดการเรื่องร้องเรียนการทุจริต',
-        columns: [{ header: 'ขั้นที่', width: 1, align: 'center' }, { header: 'ขั้นตอน', width: 3 }, { header: 'การดำเนินการ', width: 7 }, { header: 'ระยะเวลา', width: 3 }],
+        columns: [{ header: 'ขั้นที่', width: 2, align: 'center' }, { header: 'ขั้นตอน', width: 4 }, { header: 'การดำเนินการ', width: 7 }, { header: 'ระยะเวลา', width: 4 }],
         rows: steps.map((s, i) => [cell(n(i + 1), { align: 'center' }), cell(s[0]!), cell(s[1]!), cell(s[2]!)]),
       },
       { kind: 'heading', level: 2, text: '๓. หน่วยงานที่รับผิดชอบ' },

@@ -17,7 +17,9 @@ import { MAX_FILE_BYTES, MAX_FILES } from './service.js';
 import type { PublishedComplaintStatistics } from './statistics.js';
 import { abuseLimiter, type AbuseLimiter } from './abuse.js';
 import { FollowUpPage, ReceiptPage, ReportFormPage, StatusPage } from './views/PublicPages.js';
-import { GuidelinePage, PublicStatisticsPage } from './views/PublicInfoPages.js';
+import { cellText, GuidelinePage, PublicStatisticsPage } from './views/PublicInfoPages.js';
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from './domain/types.js';
+import type { Cell } from './domain/statistics.js';
 import { guidelineDocument } from './guideline-document.js';
 
 export const CHANNEL_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -185,6 +187,26 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
     const year = years.includes(asked) ? asked : current;
     const stats = [await statistics(agency.id, year, '6-month'), await statistics(agency.id, year, '12-month')];
     return sendPage(reply, <PublicStatisticsPage ctx={pageContext(request, reply, agency)} slug={agency.slug} stats={stats} years={years} />);
+  });
+
+  // The same suppressed figures as a spreadsheet-friendly CSV (UTF-8 with BOM for Excel).
+  app.get('/a/:slug/report-corruption/statistics.csv', async (request, reply) => {
+    const agency = await agencyOf(request);
+    const current = fiscalYearOf(todayInThailand(clock));
+    const asked = Number((request.query as Record<string, string>).year);
+    const year = asked >= current - 10 && asked <= current ? asked : current;
+    const rows = [['ปีงบประมาณ', 'รอบ', 'รายการ', 'จำนวน']];
+    for (const round of ['6-month', '12-month'] as const) {
+      const s = await statistics(agency.id, year, round);
+      const add = (label: string, c: Cell) => rows.push([String(year), round === '6-month' ? '6 เดือน' : '12 เดือน', label, cellText(c, 'arabic')]);
+      add('จำนวนเรื่องทั้งหมด', s.total);
+      add('ดำเนินการแล้วเสร็จ', s.completed);
+      add('อยู่ระหว่างดำเนินการ', s.inProgress);
+      for (const c of CATEGORIES) add(`ประเภท: ${CATEGORY_LABELS[c]}`, s.byCategory[c]);
+      for (const c of CHANNELS) add(`ช่องทาง: ${CHANNEL_LABELS[c]}`, s.byChannel[c]);
+    }
+    const csv = '\ufeff' + rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n';
+    return sendDownload(reply, Buffer.from(csv, 'utf8'), 'text/csv; charset=utf-8', `สถิติเรื่องร้องเรียนการทุจริต-${year}.csv`, 'attachment');
   });
 
   // ----- JSON API (described in the OpenAPI document: openapi.ts)

@@ -69,8 +69,30 @@ export interface ChannelDeps {
 const REPORTER_ACTOR: Actor = { userId: null, label: 'ช่องทางแจ้งเบาะแสการทุจริต' };
 const normName = (s: string) => s.replace(/^(นาย|นางสาว|นาง|ว่าที่ร้อยตรี|ดร\.)\s*/u, '').replace(/\s+/g, ' ').trim();
 
+/**
+ * At most `n` submissions encrypt and commit at once; the rest wait their turn. Encryption and
+ * SQLite commits run on the event loop, so without a bound a burst of reports would queue ahead of
+ * every public page request; with it, a page waits for at most `n` submissions' work.
+ */
+function semaphore(n: number) {
+  let free = n;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (free > 0) free--;
+    else await new Promise<void>((r) => waiting.push(r));
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
+
 export function complaintChannel(deps: ChannelDeps) {
   const { db, clock, access, blobs } = deps;
+  const oneAtATime = semaphore(2);
   const repo = complaintsRepository(db);
   const lookupKey = serverKey(deps.serverSecret, 'receipt-lookup');
 
@@ -172,6 +194,62 @@ export function complaintChannel(deps: ChannelDeps) {
     };
   }
 
+  /** Encrypts and stores a validated report; returns the receipt and the signed acknowledgement. */
+  async function store(agency: AgencyRef, data: ReportInput, files: ReturnType<typeof prepareFiles>, opts: { channel?: Channel; keepOriginals?: boolean; receivedDate?: string }): Promise<{ receipt: string; acknowledgement: Acknowledgement }> {
+    const key = await access.activeKey(agency.id);
+    if (!key) throw new DomainError('NOT_FOUND', 'หน่วยงานนี้ยังไม่เปิดช่องทางแจ้งเบาะแสการทุจริต');
+    await sodium();
+    const now = clock.now();
+    const ts = now.toISOString();
+    const receivedDate = opts.receivedDate ?? todayInThailand(clock);
+    const contentKey = newContentKey();
+    const content: ReportContent = { description: data.description, who: data.who, when: data.when, where: data.where, nonce: randomBytes(16).toString('hex') };
+    const contentJson = JSON.stringify(content);
+    const reportHash = sha256Hex(contentJson);
+    const receipt = newReceipt();
+    const excluded = await excludedFor(agency.id, data);
+    const g = await guideline(agency.id);
+    const due = dueDates(receivedDate, g);
+    const id = randomUUID();
+    const identity: Identity | undefined = data.identity && Object.values(data.identity).some(Boolean) ? data.identity : undefined;
+    const boxPublic = unb64(key.box_public);
+    const reporterKey = await wrapWithSecret(receipt, contentKey, RECEIPT_KDF);
+    const handlerIds = (await deps.handlers(agency.id)).map((h) => h.id);
+    const attachmentRows = await storeFiles(agency.id, id, null, contentKey, files, opts.keepOriginals ?? false, ts);
+    try {
+      await db.transaction().execute(async (tx) => {
+        const r = complaintsRepository(tx);
+        await r.insertReport({
+          id, agency_id: agency.id, key_id: key.id,
+          receipt_lookup: receiptLookup(lookupKey, agency.id, receipt),
+          reporter_key: JSON.stringify(reporterKey),
+          agency_key_sealed: b64(sealTo(boxPublic, contentKey)),
+          content: b64(encrypt(contentKey, contentJson)),
+          category: data.category, channel: opts.channel ?? 'online',
+          involves_executive: data.involvesExecutive ? 1 : 0,
+          excluded_user_ids: JSON.stringify(excluded),
+          state: 'received', outcome: null, forwarded_to: null, assigned_user_id: null,
+          received_date: receivedDate, acknowledge_by: due.acknowledgeBy, conclude_by: due.concludeBy, closed_date: null,
+          has_identity: identity ? 1 : 0, reporter_waiting: 0, created_at: ts, updated_at: ts,
+        });
+        // Identity: its own row, sealed straight to the agency key (the reporter never reads it back).
+        if (identity) await r.insertIdentity({ id: randomUUID(), agency_id: agency.id, report_id: id, sealed: b64(sealTo(boxPublic, JSON.stringify(identity))), created_at: ts });
+        for (const a of attachmentRows) await r.insertAttachment(a);
+        await notifyHandlers(tx, agency.id, id, excluded, handlerIds, ts);
+        await writeAudit(tx, clock, REPORTER_ACTOR, { agencyId: agency.id, action: 'complaints.report.receive', entityType: 'complaint', entityId: id, details: { channel: opts.channel ?? 'online' } });
+      });
+    } catch (error) {
+      for (const a of attachmentRows) {
+        await blobs.remove(agency.id, a.storage_key);
+        if (a.original_storage_key) await blobs.remove(agency.id, a.original_storage_key);
+      }
+      throw error;
+    }
+    const payload = new TextEncoder().encode(JSON.stringify({ type: 'prongsai-corruption-report-acknowledgement', v: 1, agency: agency.slug, agencyId: agency.id, reportHash, receivedAt: ts }));
+    const signature = signDetached(payload, await access.signingSecret(key));
+    return { receipt, acknowledgement: { payload: b64(payload), signature: b64(signature) } };
+  }
+
   return {
     guideline,
     async saveGuideline(actor: Actor, agencyId: string, input: unknown): Promise<Guideline> {
@@ -197,58 +275,7 @@ export function complaintChannel(deps: ChannelDeps) {
     async submit(agency: AgencyRef, input: unknown, opts: { channel?: Channel; files?: IncomingFile[]; keepOriginals?: boolean; receivedDate?: string } = {}): Promise<{ receipt: string; acknowledgement: Acknowledgement }> {
       const data = parse(reportInput, input);
       const files = prepareFiles(opts.files ?? []);
-      const key = await access.activeKey(agency.id);
-      if (!key) throw new DomainError('NOT_FOUND', 'หน่วยงานนี้ยังไม่เปิดช่องทางแจ้งเบาะแสการทุจริต');
-      await sodium();
-      const now = clock.now();
-      const ts = now.toISOString();
-      const receivedDate = opts.receivedDate ?? todayInThailand(clock);
-      const contentKey = newContentKey();
-      const content: ReportContent = { description: data.description, who: data.who, when: data.when, where: data.where, nonce: randomBytes(16).toString('hex') };
-      const contentJson = JSON.stringify(content);
-      const reportHash = sha256Hex(contentJson);
-      const receipt = newReceipt();
-      const excluded = await excludedFor(agency.id, data);
-      const g = await guideline(agency.id);
-      const due = dueDates(receivedDate, g);
-      const id = randomUUID();
-      const identity: Identity | undefined = data.identity && Object.values(data.identity).some(Boolean) ? data.identity : undefined;
-      const boxPublic = unb64(key.box_public);
-      const reporterKey = await wrapWithSecret(receipt, contentKey, RECEIPT_KDF);
-      const handlerIds = (await deps.handlers(agency.id)).map((h) => h.id);
-      const attachmentRows = await storeFiles(agency.id, id, null, contentKey, files, opts.keepOriginals ?? false, ts);
-      try {
-        await db.transaction().execute(async (tx) => {
-          const r = complaintsRepository(tx);
-          await r.insertReport({
-            id, agency_id: agency.id, key_id: key.id,
-            receipt_lookup: receiptLookup(lookupKey, agency.id, receipt),
-            reporter_key: JSON.stringify(reporterKey),
-            agency_key_sealed: b64(sealTo(boxPublic, contentKey)),
-            content: b64(encrypt(contentKey, contentJson)),
-            category: data.category, channel: opts.channel ?? 'online',
-            involves_executive: data.involvesExecutive ? 1 : 0,
-            excluded_user_ids: JSON.stringify(excluded),
-            state: 'received', outcome: null, forwarded_to: null, assigned_user_id: null,
-            received_date: receivedDate, acknowledge_by: due.acknowledgeBy, conclude_by: due.concludeBy, closed_date: null,
-            has_identity: identity ? 1 : 0, reporter_waiting: 0, created_at: ts, updated_at: ts,
-          });
-          // Identity: its own row, sealed straight to the agency key (the reporter never reads it back).
-          if (identity) await r.insertIdentity({ id: randomUUID(), agency_id: agency.id, report_id: id, sealed: b64(sealTo(boxPublic, JSON.stringify(identity))), created_at: ts });
-          for (const a of attachmentRows) await r.insertAttachment(a);
-          await notifyHandlers(tx, agency.id, id, excluded, handlerIds, ts);
-          await writeAudit(tx, clock, REPORTER_ACTOR, { agencyId: agency.id, action: 'complaints.report.receive', entityType: 'complaint', entityId: id, details: { channel: opts.channel ?? 'online' } });
-        });
-      } catch (error) {
-        for (const a of attachmentRows) {
-          await blobs.remove(agency.id, a.storage_key);
-          if (a.original_storage_key) await blobs.remove(agency.id, a.original_storage_key);
-        }
-        throw error;
-      }
-      const payload = new TextEncoder().encode(JSON.stringify({ type: 'prongsai-corruption-report-acknowledgement', v: 1, agency: agency.slug, agencyId: agency.id, reportHash, receivedAt: ts }));
-      const signature = signDetached(payload, await access.signingSecret(key));
-      return { receipt, acknowledgement: { payload: b64(payload), signature: b64(signature) } };
+      return oneAtATime(() => store(agency, data, files, opts));
     },
 
     /** What the reporter sees with the receipt. */

@@ -39,10 +39,6 @@ const fields = (body: unknown): Record<string, string> =>
 export const deploymentRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = async (app, { config, deployment, overview, bulkImport, systemStatus }) => {
   const manage = { preHandler: requirePermission('deployment.agencies') };
   const view = { preHandler: requirePermission('deployment.overview') };
-  // Pages of the deployment are private to whoever administers it.
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/deployment') || request.url.startsWith('/invite/')) reply.header('cache-control', 'private, no-store');
-  });
 
   app.get('/deployment', manage, async (_request, reply) => redirect(reply, '/deployment/agencies'));
 
@@ -107,6 +103,7 @@ export const deploymentRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = asy
     return sendPage(reply, <OverviewPage ctx={pageContext(request, reply)} data={data} query={query} />);
   });
 
+  // Private (no-store) like every /deployment response: src/platform/cache-policy.ts.
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/deployment/overview.${format}`, view, async (request, reply) => {
       const { user } = staff(request);

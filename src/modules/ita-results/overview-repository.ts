@@ -10,7 +10,8 @@ export interface LatestResultRow {
   fiscal_year: number;
   official_score: number | null;
   official_level: string | null;
-  indicators: string;
+  /** Only when there is no official score (the total is then computed from them). */
+  indicators: string | null;
 }
 
 export function itaResultsOverviewRepository(db: Kysely<ItaResultsDb>) {
@@ -23,7 +24,14 @@ export function itaResultsOverviewRepository(db: Kysely<ItaResultsDb>) {
       if (agencyIds && agencyIds.length === 0) return [];
       let q = db
         .selectFrom('ita_results as r')
-        .select(['r.agency_id', 'r.fiscal_year', 'r.official_score', 'r.official_level', 'r.indicators'])
+        .select((eb) => [
+          'r.agency_id',
+          'r.fiscal_year',
+          'r.official_score',
+          'r.official_level',
+          // The indicator scores travel only for rows whose total must be computed.
+          eb.case().when('r.official_score', 'is', null).then(eb.ref('r.indicators')).else(null).end().as('indicators'),
+        ])
         .where('r.fiscal_year', '=', (eb) =>
           eb.selectFrom('ita_results as l').select((e) => e.fn.max('l.fiscal_year').as('y')).whereRef('l.agency_id', '=', 'r.agency_id'),
         );

@@ -29,7 +29,7 @@ export function summarizeLatest(row: LatestResultRow, catalogue: Catalogue | und
   let level = row.official_level ? findLevel(catalogue, row.official_level) : undefined;
   if (row.official_score !== null) total = row.official_score;
   else {
-    const raw = JSON.parse(row.indicators) as Record<string, number>;
+    const raw = JSON.parse(row.indicators ?? '{}') as Record<string, number>;
     const indicators = Object.fromEntries(Object.entries(raw).map(([k, v]) => [Number(k), Number(v)]));
     const a = analyze(catalogue, { fiscalYear: row.fiscal_year, official: {}, indicators });
     total = a.total.computed;

@@ -54,3 +54,6 @@ export const oitModule = (options: { oit: OitService; files: FileStore; clock: C
       },
     },
   });
+
+/** Attaches evidence another module produced to an item by code (prefer `attachGeneratedByRole`). */
+export const attachGeneratedEvidence = (oit: OitService, ...args: Parameters<OitService['attachGenerated']>) => oit.attachGenerated(...args);

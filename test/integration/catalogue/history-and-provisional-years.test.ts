@@ -10,6 +10,7 @@ import { DIALECTS } from '../../support/database.js';
 import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
 import { toArabicDigits } from '../../../src/shared/thai.js';
 import type { Clock } from '../../../src/shared/clock.js';
+import { SYSTEM_ACTOR } from '../../../src/platform/audit.js';
 
 const text = (body: string, selector = 'main') => toArabicDigits((html(body).querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim());
 
@@ -144,5 +145,18 @@ describe.each(DIALECTS)('history and provisional catalogue years on %s', (dialec
         .where('i.agency_id', '=', agencyId).where('i.fiscal_year', '=', 2569).where('i.code', '=', code).execute()).map((r) => r.url).sort();
     expect(await urls('O10')).toEqual(['https://eservice.test-town.go.th/', 'https://test-town.go.th/stats-2568']);
     expect(await urls('O20')).toEqual(['https://test-town.go.th/gifts-2568', 'https://test-town.go.th/no-gift']);
+  });
+
+  it('gives an imported official list without role keys the roles of the matching items', async () => {
+    const c = (await t.services.catalogues.getCatalogue(2570))!;
+    const official = { ...c, version: '2570.2', status: 'complete', oitItems: c.oitItems.map(({ role: _role, mergedRoles: _merged, ...rest }) => ({ ...rest, verified: true })) };
+    await t.services.catalogues.importCatalogue(SYSTEM_ACTOR, Buffer.from(JSON.stringify(official)), 'json');
+    const now = (await t.services.catalogues.getCatalogue(2570))!;
+    expect(now.version).toBe('2570.2');
+    expect((await t.services.catalogues.findOitItemByRole(2570, 'complaint-statistics'))?.code).toBe('O18');
+    expect((await t.services.catalogues.findOitItemByRole(2570, 'measures'))?.code).toBe('O25');
+    expect(now.oitItems.every((i) => i.role)).toBe(true);
+    // Confirmed and complete: the OIT workspace no longer calls the year provisional.
+    expect(text((await admin.get('/admin/oit/2570')).body)).not.toContain('ข้อมูลชั่วคราว');
   });
 });

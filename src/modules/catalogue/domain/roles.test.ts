@@ -56,3 +56,16 @@ describe('OIT item roles', () => {
     expect(OIT_ROLES.length).toBeGreaterThan(40);
   });
 });
+
+describe('roles of imported items without them', () => {
+  it('are taken from the reference item with the same or a similar title, each role once', async () => {
+    const { inferMissingRoles } = await import('./roles.js');
+    const fy2569 = catalogues.get(2569)!;
+    const bare = { ...fy2569, oitItems: fy2569.oitItems.map(({ role: _r, ...rest }) => ({ ...rest, titleTh: rest.code === 'O18' ? 'ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ประจำปีงบประมาณ พ.ศ. 2569' : rest.titleTh })) };
+    const filled = inferMissingRoles(bare, [catalogues.get(2569)!]);
+    expect(filled.oitItems.map((i) => i.role)).toEqual(fy2569.oitItems.map((i) => i.role));
+    expect(filled.oitItems.find((i) => i.code === 'O18')!.note).toContain('อนุมานจากชื่อรายการ');
+    const unknown = { ...fy2569, oitItems: [{ ...bare.oitItems[0]!, titleTh: 'รายการที่ไม่เคยมีมาก่อน' }] };
+    expect(inferMissingRoles(unknown, [fy2569]).oitItems[0]!.role).toBeUndefined();
+  });
+});

@@ -9,6 +9,7 @@
  * lists the others in `mergedRoles`, so a search for the absorbed role still finds it.
  */
 import type { Catalogue, OitItem, OitPeriod, ElementCheck } from './schema.js';
+import { normalizeTitle, titleSimilarity } from './year-map.js';
 
 /** The role vocabulary with a plain Thai name for pages (year-to-year map, catalogue page). */
 export const OIT_ROLE_LABELS = {
@@ -110,3 +111,33 @@ export const PERIOD_CHECK: Record<Exclude<OitPeriod, 'none'>, ElementCheck> = {
   'first-half': 'covers-first-half',
   'previous-fy': 'covers-previous-year',
 };
+
+/**
+ * Fills the role of imported items that have none, from reference catalogues (the shipped file of
+ * the same year, then the year before): the reference item with the same normalised title, else
+ * the most similar title (Dice ≥ 0.75), whose role the year does not use yet. An administrator
+ * importing NACC's official list rarely knows our role keys, and without them the modules that
+ * attach evidence by role would find nothing. Items still unmatched keep no role.
+ */
+export function inferMissingRoles(c: Catalogue, references: Pick<Catalogue, 'oitItems'>[]): Catalogue {
+  if (c.oitItems.every((i) => i.role)) return c;
+  const used = new Set(c.oitItems.flatMap((i) => (i.role ? [i.role] : [])));
+  const oitItems = c.oitItems.map((item) => {
+    if (item.role) return item;
+    for (const ref of references) {
+      let best: { role: OitRole; sim: number } | undefined;
+      for (const r of ref.oitItems) {
+        if (!r.role || used.has(r.role)) continue;
+        const sim = normalizeTitle(r.titleTh) === normalizeTitle(item.titleTh) ? 1 : titleSimilarity(r.titleTh, item.titleTh);
+        if (sim >= 0.75 && (!best || sim > best.sim)) best = { role: r.role, sim };
+      }
+      if (best) {
+        used.add(best.role);
+        const why = `บทบาท ${best.role} อนุมานจากชื่อรายการ`;
+        return { ...item, role: best.role, note: item.note ? `${item.note}; ${why}` : why };
+      }
+    }
+    return item;
+  });
+  return { ...c, oitItems };
+}

@@ -52,6 +52,7 @@ export function PublicStatisticsPage({ ctx, slug, stats, years }: { ctx: PageCon
         <button type="submit" class="button button-secondary">แสดง</button>
       </form>
       {stats.map((s) => (<StatisticsView s={s} d={d} />))}
+      <p><a href={`/a/${slug}/report-corruption/statistics.csv?year=${stats[0]?.fiscalYear ?? ''}`}>ดาวน์โหลดเป็น CSV</a></p>
     </Layout>
   );
 }

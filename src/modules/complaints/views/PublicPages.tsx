@@ -44,7 +44,7 @@ export function ReportFormPage(props: { ctx: PageContext; slug: string; open: bo
             <p><strong>ไม่ต้องบอกชื่อ</strong> ระบบไม่เก็บที่อยู่ IP หรือข้อมูลอุปกรณ์ของท่าน เนื้อหาที่แจ้งถูกเข้ารหัสทันที มีเพียงผู้รับผิดชอบเรื่องร้องเรียนที่หน่วยงานแต่งตั้งเท่านั้นที่เปิดอ่านได้</p>
             <p>ช่องทางนี้แยกจากเรื่องร้องเรียนทั่วไป เมื่อส่งแล้วท่านจะได้รับ <strong>รหัสติดตามเรื่อง 16 หลัก</strong> ซึ่งแสดงเพียงครั้งเดียว</p>
           </div>
-          <form method="post" action={`/a/${slug}/report-corruption?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+          <form method="post" action={`/a/${slug}/report-corruption`} enctype="multipart/form-data" novalidate>
             <CsrfField token={ctx.csrfToken} />
             <Select name="category" label="เรื่องที่จะแจ้งเป็นเรื่องประเภทใด" includeEmpty="— เลือกประเภท —" value={values.category} error={errorFor(errors, 'category')} options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
             <TextArea name="description" label="เกิดอะไรขึ้น" hint="เล่าเหตุการณ์ตามที่ท่านทราบ ไม่ต้องระบุว่าท่านเป็นใคร" rows={8} value={values.description} error={errorFor(errors, 'description')} />
@@ -150,7 +150,9 @@ export function StatusPage({ ctx, slug, receipt, view, errors, message, notice }
         </ol>
       )}
       <h2>ส่งข้อความหรือข้อมูลเพิ่ม</h2>
-      <form method="post" action={`/a/${slug}/report-corruption/reply?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action={`/a/${slug}/report-corruption/reply`} enctype="multipart/form-data" novalidate>
+        {/* The token first: the platform reads it from the front of a multipart body (never the URL). */}
+        <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="receipt" value={receipt} />
         <TextArea name="message" label="ข้อความถึงเจ้าหน้าที่" rows={5} value={message} error={errorFor(errors, 'message')} />
         <div class="field">

@@ -114,7 +114,9 @@ describe('buildMeasuresDocument', () => {
 
     it('states the total, level and the gap to the pass mark consistently', () => {
       expect(text).toContain('ได้คะแนนรวม 65.66 คะแนน ตามที่สำนักงาน ป.ป.ช. ประกาศ อยู่ในระดับ C');
-      expect(text).toContain('ได้ 65.67 คะแนน ซึ่งต่างกันเล็กน้อยจากการปัดเศษ');
+      expect(text).toContain('ได้ 65.67 คะแนน ตรงกับคะแนนที่ประกาศเมื่อปัดเศษ');
+      // One total: the gap is measured from the announced total the text cites.
+      expect(text).toContain('คะแนนรวม 65.66 คะแนน ยังไม่ผ่านเกณฑ์ 85 คะแนน โดยต่ำกว่าเกณฑ์อยู่ 19.34 คะแนน');
       const m = /คะแนนรวม (\d+\.\d{2}) คะแนน ยังไม่ผ่านเกณฑ์ (\d+) คะแนน โดยต่ำกว่าเกณฑ์อยู่ (\d+\.\d{2}) คะแนน/.exec(text);
       expect(m).not.toBeNull();
       const [, basis, mark, gap] = m!;
@@ -122,6 +124,13 @@ describe('buildMeasuresDocument', () => {
       expect(Number(gap)).toBe(analysis.gapToPass);
       expect(Number(basis) + Number(gap)).toBeCloseTo(analysis.passMark, 2);
     });
+  });
+
+  it('flags a computed total that does not agree with the announced one', () => {
+    const analysis = seedAnalysis();
+    analysis.total = { ...analysis.total, official: 70.1 };
+    const text = arabicText(build({ analysis }).model);
+    expect(text).toMatch(/ต่างจากคะแนนที่ประกาศ 4\.43 คะแนน ควรตรวจสอบคะแนนรายตัวชี้วัด/);
   });
 
   it('the contradiction check catches the seed’s mistake', () => {

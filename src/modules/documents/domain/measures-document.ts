@@ -108,29 +108,34 @@ export function buildMeasuresDocument(input: MeasuresDocumentInput): DocModel {
   const sameLevel = analysis.level.official === null || analysis.level.official === analysis.level.computed;
   const levelText = !label || !sameLevel ? `ระดับ ${levelCode}` : label.startsWith('ระดับ') ? label : `ระดับ ${label}`;
   const weights = TOOLS.map((c) => `${c} ร้อยละ ${int(toolOf(c)?.weight ?? 0)}`);
-  let totalSentence =
+  const totalSentence =
     `ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ${int(ry)} ` +
     `ของ${txt(agencyName)} ได้คะแนนรวม ${num(shownTotal)} คะแนน${official !== null ? ' ตามที่สำนักงาน ป.ป.ช. ประกาศ' : ''} ` +
     `อยู่ใน${txt(levelText)}`;
-  if (official !== null && official !== analysis.total.computed) {
-    totalSentence +=
-      ` ทั้งนี้ คะแนนที่คำนวณจากคะแนนรายตัวชี้วัดตามน้ำหนักของแบบวัด (${weights.slice(0, -1).join(' ')} และ ${weights.at(-1)}) ` +
-      `ได้ ${num(analysis.total.computed)} คะแนน` +
-      (Math.abs(official - analysis.total.exact) < 0.01 ? ' ซึ่งต่างกันเล็กน้อยจากการปัดเศษ' : '');
-  }
   blocks.push({ kind: 'paragraph', indent: true, runs: [totalSentence] });
+  // One total counts (the announced one when there is one); the computed total gets one sentence
+  // saying it agrees within rounding, or that it does not and by how much.
+  if (official !== null) {
+    const agrees = Math.abs(official - analysis.total.exact) < 0.01 || official === analysis.total.computed;
+    blocks.push({
+      kind: 'paragraph',
+      indent: true,
+      runs: [
+        `คะแนนที่คำนวณจากคะแนนรายตัวชี้วัดตามน้ำหนักของแบบวัด (${weights.slice(0, -1).join(' ')} และ ${weights.at(-1)}) ได้ ${num(analysis.total.computed)} คะแนน ` +
+          (agrees
+            ? 'ตรงกับคะแนนที่ประกาศเมื่อปัดเศษ เอกสารนี้จึงใช้คะแนนที่ประกาศ'
+            : `ต่างจากคะแนนที่ประกาศ ${num(Math.abs(official - analysis.total.computed))} คะแนน ควรตรวจสอบคะแนนรายตัวชี้วัดที่บันทึกไว้ เอกสารนี้ใช้คะแนนที่ประกาศ`),
+      ],
+    });
+  }
 
-  // The gap is the analysis's own figure; name the total it was measured from so the sentence adds up.
-  const gapBasis =
-    [official, analysis.total.computed].find((t): t is number => t !== null && Math.abs(pm - t - analysis.gapToPass) < 0.006) ??
-    shownTotal;
   blocks.push({
     kind: 'paragraph',
     indent: true,
     runs: [
       analysis.passed
         ? `คะแนนรวมดังกล่าวผ่านเกณฑ์ ${mark(pm)} คะแนน`
-        : `คะแนนรวม ${num(gapBasis)} คะแนน ยังไม่ผ่านเกณฑ์ ${mark(pm)} คะแนน โดยต่ำกว่าเกณฑ์อยู่ ${num(analysis.gapToPass)} คะแนน`,
+        : `คะแนนรวม ${num(shownTotal)} คะแนน ยังไม่ผ่านเกณฑ์ ${mark(pm)} คะแนน โดยต่ำกว่าเกณฑ์อยู่ ${num(analysis.gapToPass)} คะแนน`,
     ],
   });
 

@@ -45,7 +45,7 @@ describe('analyze: the FY2565 seed (เทศบาลตำบลปรุใ�
     expect(a.level).toEqual({ computed: 'C', computedLabelTh: 'C', official: 'C' });
     expect(a.passMark).toBe(85);
     expect(a.passed).toBe(false);
-    expect(a.gapToPass).toBe(19.33);
+    expect(a.gapToPass).toBe(19.34); // from the official 65.66, the total that counts
   });
 
   it('finds the lowest indicator of each tool', () => {

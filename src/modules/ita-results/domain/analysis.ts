@@ -232,7 +232,9 @@ export function analyze(catalogue: Catalogue, input: ResultsInput, history: Hist
     level: { computed: level.code, computedLabelTh: level.labelTh, official: officialLevel },
     passMark: catalogue.passMark,
     passed: levelPasses(catalogue, level, computed),
-    gapToPass: roundTo(Math.max(0, catalogue.passMark - computed), 2),
+    // The gap is measured from the total that counts: NACC's announced total when there is one
+    // (the document and the dashboard cite it), else the total computed from the indicators.
+    gapToPass: roundTo(Math.max(0, catalogue.passMark - (official ?? computed)), 2),
     strengths,
     lowestPerTool,
     failedOit,

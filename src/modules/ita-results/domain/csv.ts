@@ -90,13 +90,5 @@ function isDelimiter(c: number): boolean {
   return c === COMMA || c === LF || c === CR;
 }
 
-/** Quotes a field when it holds a comma, quote, line break or edge spaces. */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Writes records with CRLF line ends (RFC 4180) and a BOM so Excel opens Thai text as UTF-8. */
-export function toCsv(rows: (string | number | boolean | null | undefined)[][], bom = true): string {
-  return (bom ? '\uFEFF' : '') + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
+// Writing CSV lives in shared/ (e-service reports and survey exports use it too).
+export { csvField, toCsv } from '../../../shared/csv.js';

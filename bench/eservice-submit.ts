@@ -1,0 +1,104 @@
+/**
+ * eservice-submit: citizen request submissions per second through the JSON API
+ * (`POST /a/demo/api/services/{id}/requests`, a petition with five validated fields, each one a
+ * transaction with the request, its first event and an audit entry) while the public OIT year
+ * index is loaded at the same time, so the numbers show whether a burst of submissions slows the
+ * public pages. Targets (issue 12): ≥ 200 submissions/s on 2 cores, OIT page p99 < 50 ms.
+ *
+ * Runs the real app (temp SQLite, demo agency) in one child and two load generators in two more:
+ * first the OIT page alone (baseline), then submissions and the OIT page together.
+ * Options: --duration S (default 5), --connections N (submission connections, default 20),
+ * --page-connections N (OIT page connections, default 10).
+ */
+import { benchFile, forkTs, nextMessage } from './lib/child.js';
+import { startServer } from './lib/server.js';
+import { valueRow, type BenchDefinition, type ResultRow } from './lib/report.js';
+import { loadNote } from './lib/machine.js';
+
+interface LoadResult {
+  type: 'load-result';
+  connections: number;
+  requests: number;
+  rps: number;
+  latency: { p50: number; p95: number; p99: number; min: number; max: number };
+  status: Record<string, number>;
+  errors: number;
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function load(url: string, connections: number, seconds: number, warmup: number, body?: string): Promise<LoadResult> {
+  const child = forkTs(benchFile('workers/load.ts'), [url, String(connections), String(seconds), String(warmup), ...(body ? [body] : [])]);
+  return nextMessage<LoadResult>(child, (m): m is LoadResult => (m as { type?: string })?.type === 'load-result', (seconds + warmup + 60) * 1000);
+}
+
+const latencyRow = (metric: string, r: LoadResult, target?: { on: 'p99'; op: '<'; value: number }) => ({
+  metric,
+  unit: 'ms',
+  n: r.requests,
+  median: r.latency.p50,
+  p95: r.latency.p95,
+  p99: r.latency.p99,
+  min: r.latency.min,
+  max: r.latency.max,
+  ...(target ? { target } : {}),
+});
+const statusText = (r: LoadResult) => Object.entries(r.status).map(([k, v]) => `${k}×${v}`).join(', ') + (r.errors ? `, ${r.errors} errors` : '');
+
+export const bench: BenchDefinition = {
+  name: 'eservice-submit',
+  title: 'e-service submissions/s with the public OIT page under load',
+  async run(ctx) {
+    const seconds = Number(option(ctx.args, 'duration') ?? 5);
+    const connections = Number(option(ctx.args, 'connections') ?? 20);
+    const pageConnections = Number(option(ctx.args, 'page-connections') ?? 10);
+    const server = await startServer();
+    try {
+      const list = (await (await fetch(`${server.appUrl}/a/${server.demo.slug}/api/services`)).json()) as { id: string; name: string }[];
+      const petition = list.find((s) => s.name === 'คำร้องทั่วไป');
+      if (!petition) return { name: 'eservice-submit', status: 'unavailable', reason: 'the demo agency has no "คำร้องทั่วไป" service', rows: [] };
+      const submitUrl = `${server.appUrl}/a/${server.demo.slug}/api/services/${petition.id}/requests`;
+      const body = JSON.stringify({
+        fields: { full_name: 'ผู้ทดสอบ ภาระงาน', phone: '0812345678', address: '1 หมู่ 1 ตำบลตัวอย่าง', subject: 'ทดสอบภาระงาน', details: 'คำร้องจากการวัดประสิทธิภาพ' },
+        contact: { phone: '0812345678' },
+      });
+      const probe = await fetch(submitUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      if (probe.status !== 201) return { name: 'eservice-submit', status: 'error', reason: `POST ${submitUrl} answered ${probe.status}: ${await probe.text()}`, rows: [] };
+      const pageUrl = `${server.appUrl}/a/${server.demo.slug}/oit/${server.demo.year}`;
+      ctx.log('warming up');
+      await load(pageUrl, pageConnections, 1, 0);
+      await load(submitUrl, connections, 1, 0, body);
+
+      const alone = await load(pageUrl, pageConnections, seconds, 1);
+      ctx.log(`OIT page alone: ${alone.rps.toFixed(0)} req/s, p99 ${alone.latency.p99.toFixed(2)} ms`);
+      const [submits, page] = await Promise.all([load(submitUrl, connections, seconds, 1, body), load(pageUrl, pageConnections, seconds, 1)]);
+      ctx.log(`submissions: ${submits.rps.toFixed(0)}/s; OIT page meanwhile p99 ${page.latency.p99.toFixed(2)} ms`);
+      const submitsOnly = await load(submitUrl, connections, seconds, 1, body);
+      ctx.log(`submissions alone: ${submitsOnly.rps.toFixed(0)}/s`);
+      const rss = await server.rssNow();
+      const rows: ResultRow[] = [
+        valueRow(`submissions with the OIT page loaded (${connections} + ${pageConnections} conns)`, 'req/s', submits.rps, { on: 'value', op: '>=', value: 200 }),
+        latencyRow('submission latency (with the OIT page loaded)', submits),
+        latencyRow('OIT page latency during submissions', page, { on: 'p99', op: '<', value: 50 }),
+        valueRow('OIT page throughput during submissions', 'req/s', page.rps),
+        latencyRow('OIT page latency alone (baseline)', alone),
+        valueRow(`submissions alone (${connections} conns)`, 'req/s', submitsOnly.rps),
+        valueRow('server process RSS after the runs', 'MB', rss.rssMb),
+      ];
+      return {
+        name: 'eservice-submit',
+        status: 'ok',
+        rows,
+        notes: [
+          `responses: submissions ${statusText(submits)}; page ${statusText(page)}`,
+          `${seconds} s per run after 1 s warm-up; SQLite; server and two load generators share the same ${loadNote()}`,
+        ],
+      };
+    } finally {
+      await server.stop();
+    }
+  },
+};

@@ -1,0 +1,146 @@
+/**
+ * Statistics of a reporting round, the report files (DOCX, PDF, CSV), their attachment to the
+ * year's OIT items by role, the public page's own attachment, and the retention job that
+ * anonymises closed requests once their service's retention period has passed.
+ */
+import type { Kysely } from 'kysely';
+import type { EservicesDb } from './tables.js';
+import { todayInThailand, type Clock } from '../../shared/clock.js';
+import { validationError } from '../../shared/errors.js';
+import { addDays, fiscalYearOf, fiscalYearRange } from '../../shared/fiscal.js';
+import { toCsv } from '../../shared/csv.js';
+import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit.js';
+import type { FileStore } from '../../platform/file-store.js';
+import type { Agency } from '../agencies/index.js';
+import type { SurveysService } from '../surveys/index.js';
+import { renderDocument } from '../documents/index.js';
+import { eservicesRepository } from './repository.js';
+import { computeStats, roundRange, type EserviceStats, type Round } from './domain/stats.js';
+import { buildReport, reportCsvRows, reportFileName } from './domain/report.js';
+import { SATISFACTION_KEY } from './satisfaction.js';
+import { attachByRole, type Attached, type EvidenceDeps } from './evidence.js';
+import { toService } from './service.js';
+import type { Channel, RequestState } from './domain/states.js';
+
+export type ReportFormat = 'docx' | 'pdf' | 'csv';
+export const ANONYMISED_TEXT = '[ลบแล้วเมื่อพ้นระยะเวลาเก็บรักษาข้อมูล]';
+
+export interface ReportsDeps {
+  db: Kysely<EservicesDb>;
+  clock: Clock;
+  files: FileStore;
+  surveys: SurveysService;
+  getAgency: (id: string) => Promise<Agency>;
+  evidence: EvidenceDeps;
+  publicBaseUrl: string;
+}
+
+export const parseRound = (v: unknown): Round => {
+  if (String(v) === '6') return 6;
+  if (String(v) === '12') return 12;
+  throw validationError('รอบรายงานไม่ถูกต้อง', [{ field: 'round', message: 'รอบรายงานต้องเป็น 6 หรือ 12 (เดือน)' }]);
+};
+
+export function eserviceReports(deps: ReportsDeps) {
+  const { db, clock, files, surveys } = deps;
+  const repo = eservicesRepository(db);
+  const today = () => todayInThailand(clock);
+
+  const reports = {
+    async stats(agencyId: string, year: number, round: Round): Promise<EserviceStats> {
+      const range = roundRange(year, round);
+      const services = (await repo.listServices(agencyId)).map(toService);
+      const requests = (await repo.listForStats(agencyId, range.from, range.to)).map((r) => ({
+        serviceId: r.service_id,
+        channel: r.channel as Channel,
+        state: r.state as RequestState,
+        submittedOn: r.submitted_on,
+        dueDate: r.due_date,
+        closedOn: r.closed_on,
+      }));
+      const satisfaction = new Map<string, { responses: number; score?: number }>();
+      const form = await surveys.findForm(agencyId, SATISFACTION_KEY);
+      if (form) {
+        // Satisfaction counts by the day the survey was answered, within the same round.
+        const results = await surveys.results(agencyId, form.id, { from: range.from, to: range.to, groupBy: 'service' });
+        for (const g of results.groups) satisfaction.set(g.group, { responses: g.responses, ...(g.score !== undefined ? { score: g.score } : {}) });
+      }
+      return computeStats(year, round, services.map((s) => ({ id: s.id, name: s.nameTh, category: s.category })), requests, satisfaction);
+    },
+
+    async render(agencyId: string, year: number, round: Round, format: ReportFormat): Promise<{ buffer: Buffer; contentType: string; fileName: string }> {
+      const stats = await reports.stats(agencyId, year, round);
+      if (format === 'csv') {
+        return { buffer: Buffer.from(toCsv(reportCsvRows(stats)), 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: `${reportFileName(stats)}.csv` };
+      }
+      const agency = await deps.getAgency(agencyId);
+      return renderDocument(buildReport({ name: agency.nameTh, digits: agency.digits }, stats, today()), format);
+    },
+
+    /**
+     * Attaches the round's report (as PDF) to the year's service-statistics item, and the
+     * 12-month report also to the satisfaction item (the following year's, when that item asks
+     * for the previous year's report). Returns where it went; items missing from a year's
+     * catalogue are skipped.
+     */
+    async attachReport(agencyId: string, year: number, round: Round): Promise<Attached[]> {
+      const agency = await deps.getAgency(agencyId);
+      const pdf = await reports.render(agencyId, year, round, 'pdf');
+      const stats = await reports.stats(agencyId, year, round);
+      const base = { source: 'eservices:report', sourceRef: `${year}-${round}`, title: reportFileName(stats), url: `${deps.publicBaseUrl}/a/${agency.slug}/eservice/stats/${year}/${round}` };
+      const out: Attached[] = [];
+      const roles = round === 12 ? (['service-statistics', 'satisfaction'] as const) : (['service-statistics'] as const);
+      for (const role of roles) {
+        const staged = await files.stage(agencyId, pdf.buffer, pdf.fileName, { allow: ['pdf'] });
+        const done = await attachByRole(deps.evidence, agencyId, role, year, { ...base, period: stats.range }, staged).catch(async (e: unknown) => {
+          await files.discard(staged);
+          throw e;
+        });
+        if (done) out.push(done);
+        else await files.discard(staged);
+      }
+      return out;
+    },
+
+    /** The public E-Service page is the E-Service item's evidence for the current fiscal year. */
+    async attachPublicPage(agencyId: string): Promise<Attached | undefined> {
+      if ((await repo.listServices(agencyId, { enabledOnly: true })).length === 0) return undefined;
+      const agency = await deps.getAgency(agencyId);
+      const year = fiscalYearOf(today());
+      return attachByRole(deps.evidence, agencyId, 'e-service', year, {
+        source: 'eservices:public-page',
+        sourceRef: 'page',
+        title: `บริการออนไลน์ (E-Service) ของ${agency.nameTh}`,
+        url: `${deps.publicBaseUrl}/a/${agency.slug}/eservice`,
+        period: fiscalYearRange(year),
+      });
+    },
+
+    /**
+     * The retention job (PDPA): closed requests whose service's retention ran out lose their
+     * form values, contact, messages' text and files; the request, its service, dates and state
+     * stay for statistics. Safe to run any time (cron or `npm run cli -- eservice purge`).
+     */
+    async anonymiseExpired(agencyId: string | null = null): Promise<number> {
+      const day = today();
+      const expired = (await repo.listClosedNotAnonymised(agencyId)).filter((r) => addDays(r.closed_on!, Number(r.retention_days)) < day);
+      for (const r of expired) {
+        const gone = await db.transaction().execute(async (tx) => {
+          const t = eservicesRepository(tx);
+          const stored = await t.listRequestFiles(r.agency_id, r.id);
+          await t.deleteRequestFiles(r.agency_id, r.id);
+          await t.deleteStoredFiles(r.agency_id, stored.map((f) => f.file_id));
+          await t.blankMessages(r.agency_id, r.id, ANONYMISED_TEXT);
+          await t.updateRequest(r.agency_id, r.id, { fields: '{}', contact_phone: null, contact_email: null, reject_reason: null, anonymised_at: clock.now().toISOString() });
+          await writeAudit(tx, clock, SYSTEM_ACTOR, { agencyId: r.agency_id, action: 'eservice.request.anonymise', entityType: 'eservice_request', entityId: r.id, details: { closedOn: r.closed_on, retentionDays: Number(r.retention_days) } });
+          return stored;
+        });
+        // Bytes go after the rows: a crash in between leaves an orphan file, never a row pointing nowhere.
+        for (const f of gone) await files.remove({ storageKey: f.storage_key });
+      }
+      return expired.length;
+    },
+  };
+  return reports;
+}
+export type EserviceReports = ReturnType<typeof eserviceReports>;

@@ -1,0 +1,32 @@
+/**
+ * The e-services routes plugin: citizens' pages, the JSON API (its own child scope, so its JSON
+ * error handler does not touch the pages) and the staff pages.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Clock } from '../../shared/clock.js';
+import type { FileStore } from '../../platform/file-store.js';
+import type { Agency, Unit } from '../agencies/index.js';
+import type { User } from '../users/index.js';
+import type { EservicesService } from './service.js';
+import type { EserviceReports } from './reports.js';
+import { publicRoutes } from './public-routes.js';
+import { apiRoutes } from './api-routes.js';
+import { staffRoutes } from './staff-routes.js';
+
+export interface EservicesRoutesOptions extends Record<string, unknown> {
+  eservices: EservicesService;
+  reports: EserviceReports;
+  files: FileStore;
+  clock: Clock;
+  /** The agency of a public address (the tenant resolver, until request.tenant lands). */
+  agencyBySlug: (slug: string) => Promise<Agency | undefined>;
+  listUsers: (agencyId: string) => Promise<User[]>;
+  listUnits: (agencyId: string) => Promise<Unit[]>;
+  publicBaseUrl: string;
+}
+
+export const eservicesRoutes: FastifyPluginAsync<EservicesRoutesOptions> = async (app, options) => {
+  publicRoutes(app, options);
+  staffRoutes(app, options);
+  await app.register(async (api) => apiRoutes(api, options));
+};
