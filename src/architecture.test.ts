@@ -119,3 +119,10 @@ describe('import rules', () => {
     expect(edges.some((e) => e.typeOnly && e.from.includes('/domain/') && e.to === 'modules/catalogue/index.js')).toBe(true);
   });
 });
+
+describe('form rules', () => {
+  it('no view puts the CSRF token in a URL (multipart forms carry it as their first field)', () => {
+    const offenders = files.filter((f) => f.endsWith('.tsx') && /[?&]_csrf=/.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(offenders).toEqual([]);
+  });
+});

@@ -90,7 +90,8 @@ export function ServiceFormPage(props: { ctx: PageContext; service: Service; val
           หน่วยงานเก็บข้อมูลส่วนบุคคลในคำขอนี้ไว้ {formatInteger(s.retentionDays, d)} วันนับจากวันที่ปิดเรื่อง แล้วจึงลบ เลขประจำตัวประชาชนและหมายเลขโทรศัพท์จะแสดงเฉพาะเจ้าหน้าที่ผู้รับผิดชอบคำขอ
         </p>
       </div>
-      <form method="post" action={`${base(ctx)}/services/${s.id}?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action={`${base(ctx)}/services/${s.id}`} enctype="multipart/form-data" novalidate>
+        <CsrfField token={ctx.csrfToken} />
         {s.fields.map((f) => (
           <FormFieldControl f={f} values={values} errors={props.errors} />
         ))}
