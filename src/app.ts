@@ -174,6 +174,12 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     },
     planRows: async (agencyId, year) => (await plans.getPlan(agencyId, year))?.rows.length ?? null,
     oitYears: () => oit.catalogueYears(),
+    catalogueFacts: async (year) => {
+      const c = await catalogues.getCatalogue(year);
+      if (!c) return null;
+      const window = c.calendar.find((s) => s.key === 'oit-collection') ?? c.calendar.find((s) => s.key === 'assessment');
+      return { year, status: c.status, collectionEnds: window?.to ?? null };
+    },
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(clock),
   });
