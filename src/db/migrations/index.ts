@@ -13,6 +13,7 @@ import * as m2026120108a from './202612010800_create_surveys.js';
 import * as m2026120108b from './202612010801_create_eservices.js';
 import * as m202612010901 from './202612010901_create_tracking.js';
 import * as m202612011001 from './202612011001_scope_sessions.js';
+import * as m202612011002 from './202612011002_tenant_keys.js';
 
 export const migrations: Record<string, Migration> = {
   '202611250001_create_platform': m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '202612010801_create_eservices': m2026120108b,
   '202612010901_create_tracking': m202612010901,
   '202612011001_scope_sessions': m202612011001,
+  '202612011002_tenant_keys': m202612011002,
 };
