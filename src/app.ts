@@ -38,6 +38,7 @@ import { surveysModule, surveysService, type SurveysDb } from './modules/surveys
 import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
 import { readSystemStatus, registerObservability } from './platform/observability.js';
 import { qaModule, qaService, type QaDb } from './modules/qa/index.js';
+import { jobCountsByState } from './platform/jobs.js';
 import { complaintsModule, complaintsServices, publishedComplaintStatistics, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
 
 export interface AppDeps {
@@ -174,6 +175,12 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     },
     planRows: async (agencyId, year) => (await plans.getPlan(agencyId, year))?.rows.length ?? null,
     oitYears: () => oit.catalogueYears(),
+    catalogueFacts: async (year) => {
+      const c = await catalogues.getCatalogue(year);
+      if (!c) return null;
+      const window = c.calendar.find((s) => s.key === 'oit-collection') ?? c.calendar.find((s) => s.key === 'assessment');
+      return { year, status: c.status, collectionEnds: window?.to ?? null };
+    },
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(clock),
   });
@@ -334,6 +341,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.poolStats ? { poolStats: deps.poolStats } : {}),
     gauges: [
       { name: 'prongsai_agencies', help: 'Agencies on this deployment.', collect: async () => [{ value: await services.agencies.countAgencies() }] },
+      {
+        name: 'prongsai_jobs',
+        help: 'Long jobs (large imports) of this instance by state; finished ones are kept an hour.',
+        collect: async () => Object.entries(jobCountsByState()).map(([state, value]) => ({ labels: { state }, value })),
+      },
+      ...modules.flatMap((m) => m.gauges ?? []),
     ],
   });
   await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment });

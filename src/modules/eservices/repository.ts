@@ -31,6 +31,9 @@ export function eservicesRepository(db: Kysely<EservicesDb>) {
       db.updateTable('eservice_services').set(fields).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
 
     // ----- requests
+    /** Deployment-wide counts for /metrics: requests by state, no agency, no content. */
+    countRequestsByStateAcrossAgencies: () =>
+      db.selectFrom('eservice_requests').select(['state', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('state').execute(),
     insertRequest: (row: EserviceRequestsTable) => db.insertInto('eservice_requests').values(row).execute(),
     findRequest: (agencyId: string, id: string) =>
       db.selectFrom('eservice_requests').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),

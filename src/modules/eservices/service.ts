@@ -462,6 +462,11 @@ export function eservicesService(deps: EservicesDeps) {
       const form = (await surveys.findForm(agencyId, SATISFACTION_KEY))!;
       return { token, spent: (await surveys.tokenForSubject(agencyId, form.id, id))?.spent ?? false };
     },
+
+    /** For /metrics: requests in each state, all agencies together — counts only. */
+    async requestsByState(): Promise<{ labels: { state: string }; value: number }[]> {
+      return (await repo.countRequestsByStateAcrossAgencies()).map((r) => ({ labels: { state: r.state }, value: Number(r.n) }));
+    },
   };
   return service;
 }
