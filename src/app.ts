@@ -116,6 +116,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     getCatalogue: catalogues.getCatalogue,
     attach: (...args) => oit.attachGenerated(...args),
     publicBaseUrl: config.publicBaseUrl,
+    isPublished: (agencyId, year, code) => oit.isPublished(agencyId, year, code),
   });
   onPlanPublished = async (agencyId, resultsYear, targetYear) => {
     // The published plan's rows become the tracked measures of its target year…
@@ -160,6 +161,12 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
       complaints: async (agencyId, year) => {
         const s = await publishedComplaintStatistics(complaints, agencyId, year, '12-month');
         return s.none ? null : { total: s.total, completed: s.completed, inProgress: s.inProgress };
+      },
+      // Also at request time: the e-service reports are built below.
+      eservices: async (agencyId, year) => {
+        const s = await eserviceReporting.stats(agencyId, year, 12);
+        const sum = (k: 'done' | 'rejected' | 'open') => s.services.reduce((a, x) => a + x[k], 0);
+        return { total: s.total, done: sum('done'), rejected: sum('rejected'), open: sum('open'), ...(s.withinLimitShare !== undefined ? { withinLimitShare: s.withinLimitShare } : {}), satisfaction: { responses: s.satisfaction.responses, ...(s.satisfaction.score !== undefined ? { score: s.satisfaction.score } : {}) } };
       },
       defaultYear: async (agencyId) => {
         const current = fiscalYearOf(todayInThailand(deps.clock));
