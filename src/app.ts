@@ -37,6 +37,7 @@ import { fiscalYearOf } from './shared/fiscal.js';
 import { surveysModule, surveysService, type SurveysDb } from './modules/surveys/index.js';
 import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
 import { readSystemStatus, registerObservability } from './platform/observability.js';
+import { qaModule, qaService, type QaDb } from './modules/qa/index.js';
 import { jobCountsByState } from './platform/jobs.js';
 import { complaintsModule, complaintsServices, publishedComplaintStatistics, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
 
@@ -57,7 +58,7 @@ export const APP_VERSION: string = (createRequire(import.meta.url)('../package.j
 export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
   const agencies = agenciesService({ db: moduleDb<AgenciesDb>(db), clock });
-  const users = usersService({ db: moduleDb<UsersDb>(db), clock });
+  const users = usersService({ db: moduleDb<UsersDb>(db), clock, agencyIdBySlug: async (slug) => (await agencies.findBySlug(slug))?.id });
   const deployment = deploymentService({ db: moduleDb<DeploymentDb>(db), clock, publicBaseUrl: config.publicBaseUrl, agencies, users });
   // Setup runs one transaction across agencies, users and deployment; each narrows it to its own tables.
   const setup = setupService({ db, agencies, users, onFirstAdministrator: (tx, userId) => deployment.grantFirstAdministrator(userId, 'setup', tx) });
@@ -232,8 +233,15 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     // The public E-Service page is the E-Service item's evidence once a service is on.
     onPublicPageChanged: async (agencyId) => void (await eserviceReporting.attachPublicPage(agencyId)),
   });
+  const qa = qaService({
+    db: moduleDb<QaDb>(db),
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+    getAgency: agencies.getAgency,
+    attachByRole: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
+  });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, audit };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -290,6 +298,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
       },
     },
     surveysModule({ surveys: services.surveys, agencyBySlug: services.agencies.findBySlug }),
+    qaModule({ qa: services.qa, agencyBySlug: services.agencies.findBySlug }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
     deploymentModule({
