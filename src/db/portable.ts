@@ -81,6 +81,28 @@ export function portableTable(db: Kysely<any>, name: string) {
     timestamps() {
       return api.column('created_at', 'timestamp', { notNull: true }).column('updated_at', 'timestamp', { notNull: true });
     },
+    /**
+     * The key every agency table has: `id` plus `agency_id`, primary key (agency_id, id), so a
+     * child can reference it by (agency_id, id) and never point into another agency.
+     */
+    tenantKey() {
+      api.column('id', 'id', { notNull: true });
+      api.agencyColumn();
+      builder = builder.addPrimaryKeyConstraint(`${name}_pkey`, ['agency_id', 'id']);
+      return api;
+    },
+    /**
+     * A column referencing a row of the same agency in `parent` (a table with `tenantKey()`):
+     * foreign key (agency_id, column) → parent (agency_id, id). Deletes cascade unless told
+     * 'restrict'; 'set null' needs `replaceTableKeys` (SQLite nulls every column of the key).
+     */
+    childOf(column: string, parent: string, opts: { notNull?: boolean; onDelete?: 'cascade' | 'restrict' } = {}) {
+      api.column(column, 'id', { notNull: opts.notNull ?? true });
+      builder = builder.addForeignKeyConstraint(`${name}_${column}_fkey`, ['agency_id', column], parent, ['agency_id', 'id'], (fk) =>
+        fk.onDelete(opts.onDelete ?? 'cascade'),
+      );
+      return api;
+    },
     unique(constraintName: string, columns: string[]) {
       builder = builder.addUniqueConstraint(constraintName, columns);
       return api;

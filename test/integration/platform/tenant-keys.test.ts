@@ -19,12 +19,13 @@ const DEPLOYMENT_TABLES: Record<string, string> = {
   catalogue_versions: 'NACC catalogues shared by every agency',
   setup_tokens: 'first-run links, used before any agency exists',
   deployment_admins: 'the grant over the whole deployment (deployment administrator)',
+  sign_in_throttle: 'sign-in backoff keyed by a hash of (name, client address), counted before any agency is known',
 };
 
 /** Keys that deliberately leave agency_id out: `table(columns)` → why. */
 const KEY_EXCEPTIONS: Record<string, string> = {
   'audit_log(id)': 'the audit log also holds deployment entries (agency_id null); append-only, never referenced or joined',
-  'users(username)': 'sign-in names are deployment-wide: one sign-in page finds the account, and with it the agency',
+  'users(login_key)': '`<agency id>/<user name>` (migration 202612011701): the agency is inside the key, which the sign-in page looks up',
 };
 
 interface Key {
@@ -141,7 +142,7 @@ describe.each(DIALECTS)('tenant keys on %s', (dialect) => {
   it('re-keys a database that already holds data, and a child row can no longer point into another agency', async () => {
     const t = await openTestDatabase(dialect, { migrate: false });
     try {
-      const names = Object.keys(migrations);
+      const names = Object.keys(migrations).sort(); // Kysely runs them in name order
       const cut = names.indexOf('202612011002_tenant_keys');
       expect(cut).toBeGreaterThan(0);
       await migrateToLatest(t.db, Object.fromEntries(names.slice(0, cut).map((n) => [n, migrations[n]!])));
