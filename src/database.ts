@@ -17,8 +17,9 @@ import type { ComplaintTables } from './modules/complaints/index.js';
 import type { SurveyTables } from './modules/surveys/index.js';
 import type { EserviceTables } from './modules/eservices/index.js';
 import type { QaTables } from './modules/qa/index.js';
+import type { SelfdiagTables } from './modules/selfdiag/index.js';
 
-export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables, SurveyTables, EserviceTables, QaTables {}
+export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables, SurveyTables, EserviceTables, QaTables, SelfdiagTables {}
 
 /** The connection handed to a module, typed with only what that module may read. */
 export { narrowDb as moduleDb } from './db/narrow.js';
