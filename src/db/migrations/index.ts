@@ -12,6 +12,8 @@ import * as m202612010401 from './202612010401_create_plan_unit_defaults.js';
 import * as m2026120108a from './202612010800_create_surveys.js';
 import * as m2026120108b from './202612010801_create_eservices.js';
 import * as m202612010901 from './202612010901_create_tracking.js';
+import * as m202612011601 from './202612011601_create_procurement.js';
+import * as m202612011602 from './202612011602_create_oit_watch.js';
 
 export const migrations: Record<string, Migration> = {
   '202611250001_create_platform': m0001,
@@ -23,4 +25,6 @@ export const migrations: Record<string, Migration> = {
   '202612010800_create_surveys': m2026120108a,
   '202612010801_create_eservices': m2026120108b,
   '202612010901_create_tracking': m202612010901,
+  '202612011601_create_procurement': m202612011601,
+  '202612011602_create_oit_watch': m202612011602,
 };
