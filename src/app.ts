@@ -60,7 +60,7 @@ export const APP_VERSION: string = (createRequire(import.meta.url)('../package.j
 export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
   const agencies = agenciesService({ db: moduleDb<AgenciesDb>(db), clock });
-  const users = usersService({ db: moduleDb<UsersDb>(db), clock });
+  const users = usersService({ db: moduleDb<UsersDb>(db), clock, agencyIdBySlug: async (slug) => (await agencies.findBySlug(slug))?.id });
   const deployment = deploymentService({ db: moduleDb<DeploymentDb>(db), clock, publicBaseUrl: config.publicBaseUrl, agencies, users });
   // Setup runs one transaction across agencies, users and deployment; each narrows it to its own tables.
   const setup = setupService({ db, agencies, users, onFirstAdministrator: (tx, userId) => deployment.grantFirstAdministrator(userId, 'setup', tx) });
