@@ -39,7 +39,8 @@ export function eservicesRepository(db: Kysely<EservicesDb>) {
       db.selectFrom('eservice_requests').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
     findByTrackingCode: (agencyId: string, code: string) =>
       db.selectFrom('eservice_requests').selectAll().where('agency_id', '=', agencyId).where('tracking_code', '=', code).executeTakeFirst(),
-    trackingCodeTaken: async (code: string) => !!(await db.selectFrom('eservice_requests').select('id').where('tracking_code', '=', code).executeTakeFirst()),
+    trackingCodeTaken: async (agencyId: string, code: string) =>
+      !!(await db.selectFrom('eservice_requests').select('id').where('agency_id', '=', agencyId).where('tracking_code', '=', code).executeTakeFirst()),
     listRequests(agencyId: string, f: RequestFilter = {}) {
       let q = db.selectFrom('eservice_requests').selectAll().where('agency_id', '=', agencyId);
       if (f.unitId !== undefined) q = f.unitId === null ? q.where('unit_id', 'is', null) : q.where('unit_id', '=', f.unitId);

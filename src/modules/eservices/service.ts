@@ -140,10 +140,10 @@ export function eservicesService(deps: EservicesDeps) {
     return row;
   }
 
-  async function newTrackingCode(): Promise<string> {
+  async function newTrackingCode(agencyId: string): Promise<string> {
     for (;;) {
       const code = trackingCodeFrom(randomBytes(10));
-      if (!(await repo.trackingCodeTaken(code))) return code;
+      if (!(await repo.trackingCodeTaken(agencyId, code))) return code;
     }
   }
 
@@ -257,7 +257,7 @@ export function eservicesService(deps: EservicesDeps) {
         if (errors.length || 'errors' in checked) throw validationError('ข้อมูลคำขอไม่ครบหรือไม่ถูกต้อง', errors);
         const values: FieldValues = checked.values;
         const id = randomUUID();
-        const code = await newTrackingCode();
+        const code = await newTrackingCode(agencyId);
         const at = now();
         const submittedOn = today();
         await db.transaction().execute(async (tx) => {
