@@ -227,6 +227,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     getAgency: agencies.getAgency,
     evidence: { oit, getCatalogue: catalogues.getCatalogue },
     publicBaseUrl: config.publicBaseUrl,
+    unitNames: async (agencyId) => new Map((await agencies.listUnits(agencyId)).map((u) => [u.id, u.nameTh])),
   });
   const eservices = eservicesService({
     db: moduleDb<EservicesDb>(db),
