@@ -18,6 +18,8 @@ import * as m202612011002 from './202612011002_tenant_keys.js';
 import * as m202612011501 from './202612011501_create_qa.js';
 import * as m202612011502 from './202612011502_create_participation.js';
 import * as m202612011503 from './202612011503_create_self_diagnosis.js';
+import * as m202612011601 from './202612011601_create_procurement.js';
+import * as m202612011602 from './202612011602_create_oit_watch.js';
 
 export const migrations: Record<string, Migration> = {
   '202611250001_create_platform': m0001,
@@ -35,4 +37,6 @@ export const migrations: Record<string, Migration> = {
   '202612011501_create_qa': m202612011501,
   '202612011502_create_participation': m202612011502,
   '202612011503_create_self_diagnosis': m202612011503,
+  '202612011601_create_procurement': m202612011601,
+  '202612011602_create_oit_watch': m202612011602,
 };
