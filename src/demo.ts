@@ -19,13 +19,21 @@ export type DemoOutcome =
   | { created: false }
   | { created: true; username: string; password: string; agencyId: string; deploymentAdmin: boolean; complaints: DemoComplaintsOutcome; outcomes: Record<string, unknown> };
 
-export async function seedDemo(services: Services, manifests: readonly Pick<ModuleManifest<any>, 'name' | 'seedDemo'>[]): Promise<DemoOutcome> {
-  if (await services.agencies.findBySlug(DEMO_SLUG)) return { created: false };
+/**
+ * `as` names another copy of the demo (tests load two agencies with the same data to check that
+ * nothing crosses between them); the CLI loads the one demo agency.
+ */
+export async function seedDemo(
+  services: Services,
+  manifests: readonly Pick<ModuleManifest<any>, 'name' | 'seedDemo'>[],
+  as: { slug: string; nameTh: string } = { slug: DEMO_SLUG, nameTh: 'เทศบาลตำบลตัวอย่าง (ข้อมูลสาธิต)' },
+): Promise<DemoOutcome> {
+  if (await services.agencies.findBySlug(as.slug)) return { created: false };
   const agency = await services.agencies.createAgency(
     SYSTEM_ACTOR,
     {
-      slug: DEMO_SLUG,
-      nameTh: 'เทศบาลตำบลตัวอย่าง (ข้อมูลสาธิต)',
+      slug: as.slug,
+      nameTh: as.nameTh,
       nameEn: 'Demo Subdistrict Municipality (demo data)',
       type: 'subdistrict_municipality',
       province: 'ศรีสะเกษ',
