@@ -85,14 +85,14 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear),
   });
   // Set below, once documents exists: the plan module only announces that a plan was saved.
-  let onPlanPublished: (agencyId: string, resultsYear: number, targetYear: number) => Promise<void> = async () => {};
+  let onPlanPublished: (agencyId: string, resultsYear: number) => Promise<void> = async () => {};
   const plans = improvementService({
     db: moduleDb<ImprovementDb>(db),
     clock,
     getCatalogue,
     analysisFor: analysisOrNone,
     unitNames,
-    onPlanPublished: (a, r, t) => onPlanPublished(a, r, t),
+    onPlanPublished: (a, r) => onPlanPublished(a, r),
   });
   const documents = documentsService({
     getAgency: agencies.getAgency,
@@ -112,14 +112,14 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     tracking,
     getAgency: agencies.getAgency,
     getCatalogue: catalogues.getCatalogue,
-    attach: (...args) => oit.attachGenerated(...args),
+    attachByRole: oit.attachGeneratedByRole,
     publicBaseUrl: config.publicBaseUrl,
   });
-  onPlanPublished = async (agencyId, resultsYear, targetYear) => {
+  onPlanPublished = async (agencyId, resultsYear) => {
     // The published plan's rows become the tracked measures of its target year…
     await tracking.syncFromPlanOf(SYSTEM_ACTOR, agencyId, resultsYear);
-    // …and its measures document the OIT evidence of that year (the rule lives in documents).
-    await documents.publishMeasures(agencyId, resultsYear, targetYear);
+    // …and its measures document OIT evidence (which year and which item: documents decides).
+    await documents.publishMeasures(agencyId, resultsYear);
   };
   const calendar = calendarService({
     db: moduleDb<CalendarDb>(db),
@@ -185,7 +185,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
       publicBaseUrl: deps.config.publicBaseUrl,
       agencies,
       listUsers: users.listUsers,
-      attach: (...args) => oit.attachGenerated(...args),
+      attach: oit.attachGeneratedByRole,
       getCatalogue: catalogues.getCatalogue,
     });
   const complaints = complaintsAt(deps.clock);
@@ -207,7 +207,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     files,
     surveys,
     getAgency: agencies.getAgency,
-    evidence: { oit, getCatalogue: catalogues.getCatalogue },
+    evidence: { attachByRole: oit.attachGeneratedByRole, getCatalogue: catalogues.getCatalogue },
     publicBaseUrl: config.publicBaseUrl,
   });
   const eservices = eservicesService({

@@ -1,29 +1,20 @@
 /**
  * Where e-service evidence goes in OIT, in ONE place (STYLE.md convention 17): the public page,
- * the usage statistics and the satisfaction report find their item of the year by catalogue
- * role (`e-service`, `service-statistics`, `satisfaction`). Until every catalogue carries roles,
- * an item without one is matched by its catalogue title — remove that fallback once roles land.
+ * the usage statistics and the satisfaction report go to "the item with role X in year N"
+ * (`e-service`, `service-statistics`, `satisfaction`) through the OIT module's
+ * `attachGeneratedByRole`; this file decides only which year N receives evidence about a year.
  */
 import type { Catalogue, OitItem } from '../catalogue/index.js';
-import { attachGeneratedEvidence, type OitService } from '../oit/index.js';
+import { findOitItemByRole } from '../catalogue/index.js';
+import type { OitService } from '../oit/index.js';
 import type { StagedFile } from '../../platform/file-store.js';
 import type { DateRange } from '../../shared/fiscal.js';
 
 export type EvidenceRole = 'e-service' | 'service-statistics' | 'satisfaction';
 
-const TITLE_FALLBACK: Record<EvidenceRole, string> = {
-  'e-service': 'E-Service',
-  'service-statistics': 'ข้อมูลเชิงสถิติการให้บริการ',
-  satisfaction: 'รายงานผลการสำรวจความพึงพอใจการให้บริการ',
-};
-
-export function itemForRole(catalogue: Catalogue, role: EvidenceRole): OitItem | undefined {
-  const byRole = catalogue.oitItems.find((i) => (i as OitItem & { role?: string }).role === role);
-  return byRole ?? catalogue.oitItems.find((i) => i.titleTh.trim() === TITLE_FALLBACK[role]);
-}
-
 export interface EvidenceDeps {
-  oit: OitService;
+  /** The OIT module's attach by role (null when the year has no item with the role). */
+  attachByRole: OitService['attachGeneratedByRole'];
   getCatalogue: (year: number) => Promise<Catalogue | undefined>;
 }
 
@@ -38,10 +29,10 @@ export interface Attached {
  * previous year's report (period `previous-fy`, as the satisfaction report does) takes it in the
  * following year.
  */
-export async function targetFor(deps: EvidenceDeps, role: EvidenceRole, dataYear: number): Promise<{ year: number; item: OitItem } | undefined> {
+export async function targetFor(deps: Pick<EvidenceDeps, 'getCatalogue'>, role: EvidenceRole, dataYear: number): Promise<{ year: number; item: OitItem } | undefined> {
   for (const year of [dataYear, dataYear + 1]) {
     const catalogue = await deps.getCatalogue(year);
-    const item = catalogue && itemForRole(catalogue, role);
+    const item = catalogue && findOitItemByRole(catalogue, role);
     if (!item) continue;
     const wantsPrevious = item.period === 'previous-fy';
     if ((year === dataYear && !wantsPrevious) || (year === dataYear + 1 && wantsPrevious)) return { year, item };
@@ -49,7 +40,7 @@ export async function targetFor(deps: EvidenceDeps, role: EvidenceRole, dataYear
   return undefined;
 }
 
-/** Attaches one piece of evidence by role; undefined when the year's catalogue has no such item. */
+/** Attaches one piece of evidence by role; undefined when no year's catalogue has a fitting item. */
 export async function attachByRole(
   deps: EvidenceDeps,
   agencyId: string,
@@ -59,14 +50,14 @@ export async function attachByRole(
   staged?: StagedFile,
 ): Promise<Attached | undefined> {
   const target = await targetFor(deps, role, dataYear);
+  // The caller removes its staged file when nothing receives it.
   if (!target) return undefined;
-  await attachGeneratedEvidence(
-    deps.oit,
+  const id = await deps.attachByRole(
     agencyId,
     target.year,
-    target.item.code,
+    role,
     { source: input.source, sourceRef: input.sourceRef, title: input.title, url: input.url, periodFrom: input.period?.from ?? null, periodTo: input.period?.to ?? null },
     staged,
   );
-  return { role, year: target.year, code: target.item.code };
+  return id ? { role, year: target.year, code: target.item.code } : undefined;
 }
