@@ -52,8 +52,9 @@ export function coordinationUseCases(ctx: OitContext) {
     },
 
     async setStatus(user: User, year: number, code: string, raw: unknown): Promise<void> {
-      const { status } = parse(statusSchema, raw);
+      // Authorisation before validation: a user who may not edit the item learns nothing about the form.
       const state = await ctx.editable(user, year, code);
+      const { status } = parse(statusSchema, raw);
       if ((status === 'published' || state.status === 'published') && !ctx.canManage(user)) {
         throw forbidden('เฉพาะผู้ประสานงาน ITA เท่านั้นที่เผยแพร่หรือยกเลิกการเผยแพร่ได้');
       }

@@ -78,9 +78,9 @@ export function evidenceUseCases(ctx: OitContext) {
 
     async addFileEvidence(user: User, year: number, code: string, raw: unknown, staged: StagedFile | undefined): Promise<string> {
       try {
+        const { item } = await ctx.editable(user, year, code);
         if (!staged) throw validationError('กรุณาเลือกไฟล์', [{ field: 'upload', message: 'กรุณาเลือกไฟล์ที่จะแนบ' }]);
         const input = parse(fileEvidenceSchema, raw);
-        const { item } = await ctx.editable(user, year, code);
         const elements = ctx.checkElements(item, input.elements);
         const read = await ctx.readFacts(staged);
         const agencyId = user.agencyId;
@@ -103,8 +103,8 @@ export function evidenceUseCases(ctx: OitContext) {
     },
 
     async addLinkEvidence(user: User, year: number, code: string, raw: unknown): Promise<string> {
-      const input = parse(linkEvidenceSchema, raw);
       const { item } = await ctx.editable(user, year, code);
+      const input = parse(linkEvidenceSchema, raw);
       const elements = ctx.checkElements(item, input.elements);
       const agencyId = user.agencyId;
       const actor = actorOf(user);
@@ -125,8 +125,8 @@ export function evidenceUseCases(ctx: OitContext) {
      */
     async editEvidence(user: User, year: number, code: string, evidenceId: string, raw: unknown, staged?: StagedFile): Promise<void> {
       try {
-        const input = parse(editEvidenceSchema, raw);
         const { item, row } = await ctx.editable(user, year, code);
+        const input = parse(editEvidenceSchema, raw);
         const ev = await findOwnEvidence(user.agencyId, year, code, evidenceId);
         const elements = ctx.checkElements(item, input.elements);
         if (staged && ev.kind !== 'file') throw validationError('หลักฐานนี้เป็นลิงก์ แนบไฟล์แทนไม่ได้', [{ field: 'upload', message: 'หลักฐานประเภทลิงก์แนบไฟล์ไม่ได้ กรุณาเพิ่มเป็นหลักฐานใหม่' }]);

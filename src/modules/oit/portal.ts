@@ -16,6 +16,14 @@ import { runSelfAudit, type AuditReport, type FetchLike } from './self-audit.js'
 export function portalUseCases(ctx: OitContext) {
   const { files, agencies, config, repo, findAgencyBySlug } = ctx;
   return {
+    /**
+     * Whether the coordinator has published the item (status "เผยแพร่แล้ว"): what another module's
+     * public page of a generated report asks before showing it.
+     */
+    async isPublished(agencyId: string, year: number, code: string): Promise<boolean> {
+      return (await repo.findItem(agencyId, year, code))?.status === 'published';
+    },
+
     async publicYear(slug: string, year: number): Promise<{ agency: Agency; view: YearView }> {
       const agency = await findAgencyBySlug(slug);
       return { agency, view: await ctx.loadYear(agency.id, year, { withPeople: false }) };

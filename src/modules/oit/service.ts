@@ -11,6 +11,7 @@
  * it, runs in one transaction and writes an audit entry. The demo's OIT year is seeded by
  * demo.ts through the manifest's demo hook, not by this service.
  */
+import type { User } from '../users/index.js';
 import { oitContext, publicItemUrl, type OitDeps } from './context.js';
 import { coordinationUseCases } from './coordination.js';
 import { evidenceUseCases } from './evidence.js';
@@ -42,6 +43,14 @@ export function oitService(deps: OitDeps) {
   return {
     canEdit: ctx.canEdit,
     canManage: ctx.canManage,
+    /**
+     * Refuses (403) a user who may not change the item, before a route reads an upload: who may
+     * act is decided before what they sent is looked at, so a forbidden user learns nothing of
+     * the form's rules and no file of theirs is staged.
+     */
+    async assertEditable(user: User, year: number, code: string): Promise<void> {
+      await ctx.editable(user, year, code);
+    },
     loadYear: ctx.loadYear,
     findAgencyBySlug: ctx.findAgencyBySlug,
     publicItemUrl,

@@ -23,8 +23,8 @@ export function structuredContentUseCases(ctx: OitContext) {
   return {
     async saveStructure(user: User, year: number, code: string, raw: unknown, chart?: StagedFile, removeChart = false): Promise<void> {
       try {
-        const input = parse(structureSchema, raw);
         const { structured } = await ctx.editable(user, year, code);
+        const input = parse(structureSchema, raw);
         if (!structured.includes('structured-structure')) throw notFound('รายการนี้ไม่มีข้อมูลโครงสร้าง');
         const agencyId = user.agencyId;
         const actor = actorOf(user);
@@ -46,8 +46,8 @@ export function structuredContentUseCases(ctx: OitContext) {
     },
 
     async saveContact(user: User, year: number, code: string, raw: unknown): Promise<void> {
-      const input = parse(contactSchema, raw);
       const { structured } = await ctx.editable(user, year, code);
+      const input = parse(contactSchema, raw);
       if (!structured.includes('structured-contact')) throw notFound('รายการนี้ไม่มีข้อมูลการติดต่อ');
       const agencyId = user.agencyId;
       const actor = actorOf(user);
@@ -68,9 +68,9 @@ export function structuredContentUseCases(ctx: OitContext) {
      */
     async saveExecutive(user: User, year: number, code: string, executiveId: string | null, raw: unknown, photo?: StagedFile): Promise<void> {
       try {
+        const { structured } = await ctx.editable(user, year, code);
         const parsed = executiveSchema.safeParse(raw);
         if (!parsed.success) throw validationError('กรุณาตรวจสอบข้อมูลผู้บริหาร', zodToFieldErrors(parsed.error));
-        const { structured } = await ctx.editable(user, year, code);
         if (!structured.includes('structured-executives')) throw notFound('รายการนี้ไม่มีข้อมูลผู้บริหาร');
         if (photo && !IMAGE_KINDS.includes(photo.kind)) throw new DomainError('UNSUPPORTED_MEDIA', 'รูปถ่ายต้องเป็นไฟล์รูปภาพ (PNG, JPEG, GIF หรือ WEBP)');
         const agencyId = user.agencyId;
