@@ -39,6 +39,8 @@ import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, 
 import { readSystemStatus, registerObservability } from './platform/observability.js';
 import { qaModule, qaService, type QaDb } from './modules/qa/index.js';
 import { jobCountsByState } from './platform/jobs.js';
+import { procurementModule, procurementService, type ProcurementDb } from './modules/procurement/index.js';
+import { oitWatchModule, oitWatchService, type OitWatchDb } from './modules/oit-watch/index.js';
 import { complaintsModule, complaintsServices, publishedComplaintStatistics, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
 
 export interface AppDeps {
@@ -58,7 +60,7 @@ export const APP_VERSION: string = (createRequire(import.meta.url)('../package.j
 export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
   const agencies = agenciesService({ db: moduleDb<AgenciesDb>(db), clock });
-  const users = usersService({ db: moduleDb<UsersDb>(db), clock });
+  const users = usersService({ db: moduleDb<UsersDb>(db), clock, agencyIdBySlug: async (slug) => (await agencies.findBySlug(slug))?.id });
   const deployment = deploymentService({ db: moduleDb<DeploymentDb>(db), clock, publicBaseUrl: config.publicBaseUrl, agencies, users });
   // Setup runs one transaction across agencies, users and deployment; each narrows it to its own tables.
   const setup = setupService({ db, agencies, users, onFirstAdministrator: (tx, userId) => deployment.grantFirstAdministrator(userId, 'setup', tx) });
@@ -240,8 +242,32 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     getAgency: agencies.getAgency,
     attachByRole: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
   });
+  const outboundPolicy = { selfOrigins: [config.publicBaseUrl], ...(config.outboundAllowPrivate ? { allowPrivate: config.outboundAllowPrivate } : {}) };
+  const procurement = procurementService({
+    db: moduleDb<ProcurementDb>(db),
+    clock,
+    files,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    attachByRole: (agencyId, year, role, evidence, staged) => oit.attachGeneratedByRole(agencyId, year, role, evidence, staged),
+    publicBaseUrl: config.publicBaseUrl,
+    ...(config.govspending ? { govspending: config.govspending } : {}),
+    policy: outboundPolicy,
+  });
+  const oitWatch = oitWatchService({
+    db: moduleDb<OitWatchDb>(db),
+    clock,
+    listAgencies: agencies.listAgencies,
+    oitYears: () => oit.catalogueYears(),
+    bases: (agencyId) => oit.auditBases(agencyId),
+    audit: (agencyId, year, baseUrl, ownSite) => oit.selfAudit(agencyId, year, { baseUrl, ...(ownSite ? { ownSite } : {}) }),
+    notify: (agencyId, text, link) => calendar.notifyCoordinators(agencyId, text, link),
+    publicBaseUrl: config.publicBaseUrl,
+    policy: outboundPolicy,
+    intervalHours: config.oitWatch?.intervalHours ?? 24,
+  });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, audit };
+  return { procurement, oitWatch, agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -301,6 +327,8 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     qaModule({ qa: services.qa, agencyBySlug: services.agencies.findBySlug }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
+    procurementModule({ procurement: services.procurement, agencyBySlug: services.agencies.findBySlug }),
+    oitWatchModule({ watch: services.oitWatch, intervalHours: config.oitWatch?.intervalHours ?? 24 }),
     deploymentModule({
       config,
       deployment: services.deployment,

@@ -92,7 +92,8 @@ export function eserviceReports(deps: ReportsDeps) {
       const roles = round === 12 ? (['service-statistics', 'satisfaction'] as const) : (['service-statistics'] as const);
       for (const role of roles) {
         const staged = await files.stage(agencyId, pdf.buffer, pdf.fileName, { allow: ['pdf'] });
-        const done = await attachByRole(deps.evidence, agencyId, role, year, { ...base, period: stats.range }, staged).catch(async (e: unknown) => {
+        const shows = role === 'satisfaction' ? (['satisfaction'] as const) : (['statistics'] as const);
+        const done = await attachByRole(deps.evidence, agencyId, role, year, { ...base, period: stats.range, shows }, staged).catch(async (e: unknown) => {
           await files.discard(staged);
           throw e;
         });
@@ -113,6 +114,8 @@ export function eserviceReports(deps: ReportsDeps) {
         title: `บริการออนไลน์ (E-Service) ของ${agency.nameTh}`,
         url: `${deps.publicBaseUrl}/a/${agency.slug}/eservice`,
         period: fiscalYearRange(year),
+        // The page lists the services and links its user manual (/eservice/manual).
+        shows: ['online-channel', 'user-manual'],
       });
     },
 

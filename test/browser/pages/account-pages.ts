@@ -52,7 +52,7 @@ export class LoginPage extends BasePage {
   }
 
   private async submit(username: string, password: string): Promise<void> {
-    await this.page.getByLabel('ชื่อผู้ใช้').fill(username);
+    await this.page.getByLabel('ชื่อผู้ใช้หรืออีเมล').fill(username);
     await this.page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
     await this.page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
   }

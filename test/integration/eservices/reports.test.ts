@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { ADMIN_PASSWORD, buildTestApp, html, mainText, setUpAgency, signIn, type TestApp, type TestClient } from '../../support/app.js';
+import { ADMIN_PASSWORD, TestClient, buildTestApp, html, mainText, setUpAgency, signIn, type TestApp } from '../../support/app.js';
 import { checkDocxInOffice, officeProblems, pdfLineBoxes, pdfPlainText } from '../../support/office.js';
 import type { Agency } from '../../../src/modules/agencies/domain/agency.js';
 import type { User } from '../../../src/modules/users/domain/user.js';
@@ -144,6 +144,39 @@ describe.each(DIALECTS)('e-service statistics and reports on %s', (dialect) => {
     // The public page attached itself when the services were switched on (FY2565 E-Service = O17).
     expect(simple).toEqual(expect.arrayContaining([[2565, 'O17', 'page', '2021-10-01', '2022-09-30']]));
     expect(simple.filter((r) => r[0] === 2565 && r[1] === 'O16')).toEqual([]);
+  });
+
+  it('in FY2569 attaches the round reports and the public page to O10 E-Service (which absorbed service statistics), each claiming what it shows', async () => {
+    const back = clock.now().toISOString();
+    try {
+      clock.set('2026-01-10T03:00:00Z'); // FY2569
+      admin = await signIn(t, 'admin', ADMIN_PASSWORD);
+      await admin.get('/admin/eservices/stats?year=2569&round=6');
+      const attached = await admin.submit('/admin/eservices/stats/2569/6/attach', {});
+      expect(attached.statusCode).toBe(303);
+      expect((await t.services.eserviceReports.attachPublicPage(agency.id))?.code).toBe('O10');
+      const rows = await t.database.db
+        .selectFrom('oit_evidence as e')
+        .innerJoin('oit_items as i', 'i.id', 'e.item_id')
+        .select(['i.code', 'e.source_ref', 'e.elements', 'e.period_from', 'e.period_to'])
+        .where('e.agency_id', '=', agency.id)
+        .where('i.fiscal_year', '=', 2569)
+        .orderBy('e.source_ref')
+        .execute();
+      expect(rows.map((r) => [r.code, r.source_ref, JSON.parse(r.elements), r.period_from, r.period_to])).toEqual([
+        ['O10', '2569-6', ['statistics', 'year'], '2025-10-01', '2026-03-31'],
+        ['O10', 'page', ['online-service', 'user-manual', 'year'], '2025-10-01', '2026-09-30'],
+      ]);
+      // The manual the page claims exists, lists the services' time limits and needs no account.
+      const manual = await new TestClient(t.app).get('/a/test-town/eservice/manual');
+      expect(manual.statusCode).toBe(200);
+      expect(mainText(manual.body)).toContain('คู่มือการใช้งานระบบบริการออนไลน์');
+      expect(mainText(manual.body)).toContain('แจ้งซ่อมไฟฟ้าสาธารณะ: ภายใน 7 วัน');
+      expect(html((await new TestClient(t.app).get('/a/test-town/eservice')).body).querySelector('a[href="/a/test-town/eservice/manual"]')).not.toBeNull();
+    } finally {
+      clock.set(back);
+      admin = await signIn(t, 'admin', ADMIN_PASSWORD);
+    }
   });
 
   it('anonymises closed requests once their service’s retention has passed, keeping the statistics', async () => {

@@ -82,13 +82,13 @@ describe.each(DIALECTS)('first run, sign-in and security on %s', (dialect) => {
     expect(res.headers['x-frame-options']).toBeDefined();
   });
 
-  it('locks the account after five wrong passwords, even for the right one', async () => {
+  it('pauses the client after five wrong passwords, even for the right one', async () => {
     const client = new TestClient(t.app);
     await client.get('/login');
     for (let i = 0; i < 5; i++) await client.submit('/login', { username: 'admin', password: 'wrong-password' });
     const res = await client.submit('/login', { username: 'admin', password: ADMIN_PASSWORD });
     expect(res.statusCode).toBe(429);
-    expect(mainText(res.body)).toContain('บัญชีนี้ถูกระงับชั่วคราว');
+    expect(mainText(res.body)).toContain('พักการเข้าสู่ระบบชั่วคราว');
     const agency = (await t.services.agencies.findBySlug('test-town'))!;
     const actions = (await listAudit(t.database.db, agency.id)).map((a) => a.action);
     expect(actions).toContain('auth.lockout');
