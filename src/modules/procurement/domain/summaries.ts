@@ -117,7 +117,8 @@ export function buildMonthlyDocument(h: DocHeader, s: MonthlySummary): DocModel 
     blocks.push({ kind: 'table', caption: title, columns, rows });
   }
   blocks.push({ kind: 'paragraph', runs: [`ข้อมูล ณ วันที่ ${formatThaiDate(h.asOf, { style: 'long', digits: d })}`], align: 'left' });
-  return { title: `${title} ${h.agencyName}`, fileName: safeName(`สขร1 ${s.month}`), lang: 'th', digits: d, author: h.agencyName, blocks };
+  // The official form is a nine-column table: landscape, as agencies print it.
+  return { title: `${title} ${h.agencyName}`, fileName: safeName(`สขร1 ${s.month}`), lang: 'th', digits: d, author: h.agencyName, orientation: 'landscape', blocks };
 }
 
 // ------------------------------------------------------------------------------------------
