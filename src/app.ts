@@ -37,6 +37,8 @@ import { fiscalYearOf } from './shared/fiscal.js';
 import { surveysModule, surveysService, type SurveysDb } from './modules/surveys/index.js';
 import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
 import { readSystemStatus, registerObservability } from './platform/observability.js';
+import { qaModule, qaService, type QaDb } from './modules/qa/index.js';
+import { jobCountsByState } from './platform/jobs.js';
 import { complaintsModule, complaintsServices, publishedComplaintStatistics, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
 
 export interface AppDeps {
@@ -114,6 +116,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     getCatalogue: catalogues.getCatalogue,
     attach: (...args) => oit.attachGenerated(...args),
     publicBaseUrl: config.publicBaseUrl,
+    isPublished: (agencyId, year, code) => oit.isPublished(agencyId, year, code),
   });
   onPlanPublished = async (agencyId, resultsYear, targetYear) => {
     // The published plan's rows become the tracked measures of its target year…
@@ -158,6 +161,12 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
       complaints: async (agencyId, year) => {
         const s = await publishedComplaintStatistics(complaints, agencyId, year, '12-month');
         return s.none ? null : { total: s.total, completed: s.completed, inProgress: s.inProgress };
+      },
+      // Also at request time: the e-service reports are built below.
+      eservices: async (agencyId, year) => {
+        const s = await eserviceReporting.stats(agencyId, year, 12);
+        const sum = (k: 'done' | 'rejected' | 'open') => s.services.reduce((a, x) => a + x[k], 0);
+        return { total: s.total, done: sum('done'), rejected: sum('rejected'), open: sum('open'), ...(s.withinLimitShare !== undefined ? { withinLimitShare: s.withinLimitShare } : {}), satisfaction: { responses: s.satisfaction.responses, ...(s.satisfaction.score !== undefined ? { score: s.satisfaction.score } : {}) } };
       },
       defaultYear: async (agencyId) => {
         const current = fiscalYearOf(todayInThailand(deps.clock));
@@ -224,8 +233,15 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     // The public E-Service page is the E-Service item's evidence once a service is on.
     onPublicPageChanged: async (agencyId) => void (await eserviceReporting.attachPublicPage(agencyId)),
   });
+  const qa = qaService({
+    db: moduleDb<QaDb>(db),
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+    getAgency: agencies.getAgency,
+    attachByRole: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
+  });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, audit };
+  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -282,6 +298,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
       },
     },
     surveysModule({ surveys: services.surveys, agencyBySlug: services.agencies.findBySlug }),
+    qaModule({ qa: services.qa, agencyBySlug: services.agencies.findBySlug }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
     deploymentModule({
@@ -331,6 +348,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.poolStats ? { poolStats: deps.poolStats } : {}),
     gauges: [
       { name: 'prongsai_agencies', help: 'Agencies on this deployment.', collect: async () => [{ value: await services.agencies.countAgencies() }] },
+      {
+        name: 'prongsai_jobs',
+        help: 'Long jobs (large imports) of this instance by state; finished ones are kept an hour.',
+        collect: async () => Object.entries(jobCountsByState()).map(([state, value]) => ({ labels: { state }, value })),
+      },
+      ...modules.flatMap((m) => m.gauges ?? []),
     ],
   });
   await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment });

@@ -12,6 +12,10 @@ import * as m202612010401 from './202612010401_create_plan_unit_defaults.js';
 import * as m2026120108a from './202612010800_create_surveys.js';
 import * as m2026120108b from './202612010801_create_eservices.js';
 import * as m202612010901 from './202612010901_create_tracking.js';
+import * as m202612011001 from './202612011001_scope_sessions.js';
+import * as m202612011501 from './202612011501_create_qa.js';
+import * as m202612011502 from './202612011502_create_participation.js';
+import * as m202612011503 from './202612011503_create_self_diagnosis.js';
 
 export const migrations: Record<string, Migration> = {
   '202611250001_create_platform': m0001,
@@ -23,4 +27,8 @@ export const migrations: Record<string, Migration> = {
   '202612010800_create_surveys': m2026120108a,
   '202612010801_create_eservices': m2026120108b,
   '202612010901_create_tracking': m202612010901,
+  '202612011001_scope_sessions': m202612011001,
+  '202612011501_create_qa': m202612011501,
+  '202612011502_create_participation': m202612011502,
+  '202612011503_create_self_diagnosis': m202612011503,
 };

@@ -52,6 +52,8 @@ export interface CalendarDeps {
     measures: (agencyId: string, year: number) => Promise<{ total: number; done: number; inProgress: number; late: number; notStarted: number } | null>;
     /** Complaint counts of the year (12-month round) from the complaints module, when it is in use. */
     complaints?: (agencyId: string, year: number) => Promise<ExecutiveInput['complaints']>;
+    /** E-service requests and satisfaction of the fiscal year, from the e-services module. */
+    eservices?: (agencyId: string, year: number) => Promise<ExecutiveInput['eservices']>;
     /** The year the dashboard shows by default: the newest with tracked measures, else the current one. */
     defaultYear: (agencyId: string) => Promise<number>;
   };
@@ -156,7 +158,8 @@ export function calendarService(deps: CalendarDeps) {
       const latest = [...scores].sort((a, b) => b.year - a.year)[0];
       const passMark = latest ? await src.passMark(agencyId, latest.year) : null;
       const complaints = src.complaints ? await src.complaints(agencyId, year) : null;
-      const model = buildExecutiveSummary({ agencyName: agency.nameTh, digits: agency.digits, today: today(), year, scores, passMark, readiness, measures, deadlines: entries, complaints });
+      const eservices = src.eservices ? await src.eservices(agencyId, year) : null;
+      const model = buildExecutiveSummary({ agencyName: agency.nameTh, digits: agency.digits, today: today(), year, scores, passMark, readiness, measures, deadlines: entries, complaints, eservices });
       return { year, model };
     },
 

@@ -796,6 +796,14 @@ export function oitService(deps: OitDeps) {
 
     // ----- public portal
 
+    /**
+     * Whether the coordinator has published the item (status "เผยแพร่แล้ว"): what another module's
+     * public page of a generated report asks before showing it.
+     */
+    async isPublished(agencyId: string, year: number, code: string): Promise<boolean> {
+      return (await repo.findItem(agencyId, year, code))?.status === 'published';
+    },
+
     async publicYear(slug: string, year: number): Promise<{ agency: Agency; view: YearView }> {
       const agency = await findAgencyBySlug(slug);
       return { agency, view: await loadYear(agency.id, year, { withPeople: false }) };

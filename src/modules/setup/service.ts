@@ -52,7 +52,7 @@ export function setupService(deps: SetupDeps) {
         await deps.onFirstAdministrator?.(tx, first.id);
         return first;
       });
-      return { user, sessionToken: await deps.users.createSession(user.id) };
+      return { user, sessionToken: await deps.users.createSession(user.agencyId, user.id) };
     },
   };
 }

@@ -9,7 +9,12 @@ export function usersRepository(db: Kysely<UsersDb>) {
       const r = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
     },
-    findById: (id: string): Promise<UserRow | undefined> => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+    findById: (agencyId: string, id: string): Promise<UserRow | undefined> =>
+      db.selectFrom('users').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
+    /**
+     * Sign-in names are unique across the deployment (one sign-in page for every agency): finding
+     * the account by its name is how the tenant of a sign-in is found, so this query has no scope.
+     */
     findByUsername: (username: string): Promise<UserRow | undefined> =>
       db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
     listByAgency: (agencyId: string): Promise<UserRow[]> =>
@@ -17,12 +22,13 @@ export function usersRepository(db: Kysely<UsersDb>) {
     insert: async (row: NewUserRow): Promise<void> => {
       await db.insertInto('users').values(row).execute();
     },
-    update: async (id: string, patch: Partial<UserRow>): Promise<void> => {
-      await db.updateTable('users').set(patch).where('id', '=', id).execute();
+    update: async (agencyId: string, id: string, patch: Partial<UserRow>): Promise<void> => {
+      await db.updateTable('users').set(patch).where('agency_id', '=', agencyId).where('id', '=', id).execute();
     },
     insertSession: async (row: UsersDb['sessions']): Promise<void> => {
       await db.insertInto('sessions').values(row).execute();
     },
+    /** A session by the hash of its cookie token: the session is how a staff request finds its tenant. */
     findSession: (id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
     touchSession: async (id: string, lastSeenAt: string, expiresAt: string): Promise<void> => {
       await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
@@ -30,8 +36,8 @@ export function usersRepository(db: Kysely<UsersDb>) {
     deleteSession: async (id: string): Promise<void> => {
       await db.deleteFrom('sessions').where('id', '=', id).execute();
     },
-    deleteSessionsOfUser: async (userId: string): Promise<void> => {
-      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    deleteSessionsOfUser: async (agencyId: string, userId: string): Promise<void> => {
+      await db.deleteFrom('sessions').where('agency_id', '=', agencyId).where('user_id', '=', userId).execute();
     },
     deleteExpiredSessions: async (now: string): Promise<void> => {
       await db.deleteFrom('sessions').where('expires_at', '<', now).execute();

@@ -58,11 +58,12 @@ export function usersService({ db, clock }: UsersDeps) {
   const repo = usersRepository(db);
   const now = () => clock.now();
 
-  async function createSession(userId: string): Promise<string> {
+  async function createSession(agencyId: string, userId: string): Promise<string> {
     const token = newToken();
     const t = now();
     await repo.insertSession({
       id: sha256(token),
+      agency_id: agencyId,
       user_id: userId,
       created_at: t.toISOString(),
       last_seen_at: t.toISOString(),
@@ -101,8 +102,8 @@ export function usersService({ db, clock }: UsersDeps) {
     countUsers: () => repo.count(),
     createSession,
 
-    async getUser(id: string): Promise<User> {
-      const row = await repo.findById(id);
+    async getUser(agencyId: string, id: string): Promise<User> {
+      const row = await repo.findById(agencyId, id);
       if (!row) throw notFound('ไม่พบผู้ใช้');
       return toUser(row);
     },
@@ -120,13 +121,13 @@ export function usersService({ db, clock }: UsersDeps) {
     async setRoles(actor: Actor, agencyId: string, userId: string, roles: Role[], disabled: boolean): Promise<void> {
       await db.transaction().execute(async (tx) => {
         const r = usersRepository(tx);
-        const row = await r.findById(userId);
-        if (!row || row.agency_id !== agencyId) throw notFound('ไม่พบผู้ใช้');
+        const row = await r.findById(agencyId, userId);
+        if (!row) throw notFound('ไม่พบผู้ใช้');
         if (actor.userId === userId && (!roles.includes('admin') || disabled)) {
           throw validationError('ท่านไม่สามารถถอดสิทธิ์ผู้ดูแลระบบหรือปิดบัญชีของตนเองได้', [{ field: 'roles', message: 'ไม่สามารถลดสิทธิ์ของบัญชีที่กำลังใช้งานอยู่' }]);
         }
-        await r.update(userId, { roles: JSON.stringify(roles), disabled: disabled ? 1 : 0, updated_at: now().toISOString() });
-        if (disabled) await r.deleteSessionsOfUser(userId);
+        await r.update(agencyId, userId, { roles: JSON.stringify(roles), disabled: disabled ? 1 : 0, updated_at: now().toISOString() });
+        if (disabled) await r.deleteSessionsOfUser(agencyId, userId);
         await writeAudit(tx, clock, actor, { agencyId, action: 'user.update', entityType: 'user', entityId: userId, details: { username: row.username, roles, disabled } });
       });
     },
@@ -138,10 +139,10 @@ export function usersService({ db, clock }: UsersDeps) {
     async setUnit(actor: Actor, agencyId: string, userId: string, unitId: string | null): Promise<void> {
       await db.transaction().execute(async (tx) => {
         const r = usersRepository(tx);
-        const row = await r.findById(userId);
-        if (!row || row.agency_id !== agencyId) throw notFound('ไม่พบผู้ใช้');
+        const row = await r.findById(agencyId, userId);
+        if (!row) throw notFound('ไม่พบผู้ใช้');
         if (row.unit_id === unitId) return;
-        await r.update(userId, { unit_id: unitId, updated_at: now().toISOString() });
+        await r.update(agencyId, userId, { unit_id: unitId, updated_at: now().toISOString() });
         await writeAudit(tx, clock, actor, { agencyId, action: 'user.unit_change', entityType: 'user', entityId: userId, details: { username: row.username, unitId } });
       });
     },
@@ -152,24 +153,24 @@ export function usersService({ db, clock }: UsersDeps) {
      * does not survive the owner changing the password.
      */
     async changePassword(user: User, currentPassword: string, newPassword: string): Promise<string> {
-      const row = await repo.findById(user.id);
+      const row = await repo.findById(user.agencyId, user.id);
       if (!row || !(await verify(row.password_hash, currentPassword))) {
         throw validationError('รหัสผ่านปัจจุบันไม่ถูกต้อง', [{ field: 'currentPassword', message: 'รหัสผ่านปัจจุบันไม่ถูกต้อง' }]);
       }
       const passwordHash = await hash(newPassword, ARGON2);
       await db.transaction().execute(async (tx) => {
         const r = usersRepository(tx);
-        await r.update(user.id, { password_hash: passwordHash, updated_at: now().toISOString() });
-        await r.deleteSessionsOfUser(user.id);
+        await r.update(user.agencyId, user.id, { password_hash: passwordHash, updated_at: now().toISOString() });
+        await r.deleteSessionsOfUser(user.agencyId, user.id);
         await writeAudit(tx, clock, actorOf(user), { agencyId: user.agencyId, action: 'user.password_change', entityType: 'user', entityId: user.id, details: { otherSessionsEnded: true } });
       });
-      return createSession(user.id);
+      return createSession(user.agencyId, user.id);
     },
 
     /** "Sign out everywhere": ends every session of the user, this one included. */
     async signOutEverywhere(user: User): Promise<void> {
       await db.transaction().execute(async (tx) => {
-        await usersRepository(tx).deleteSessionsOfUser(user.id);
+        await usersRepository(tx).deleteSessionsOfUser(user.agencyId, user.id);
         await writeAudit(tx, clock, actorOf(user), { agencyId: user.agencyId, action: 'auth.logout_all', entityType: 'user', entityId: user.id });
       });
     },
@@ -187,7 +188,7 @@ export function usersService({ db, clock }: UsersDeps) {
       if (!good) {
         const next = afterFailedLogin(row.failed_logins, t);
         await db.transaction().execute(async (tx) => {
-          await usersRepository(tx).update(row.id, { failed_logins: next.failed, locked_until: next.lockedUntil });
+          await usersRepository(tx).update(row.agency_id, row.id, { failed_logins: next.failed, locked_until: next.lockedUntil });
           await writeAudit(tx, clock, { userId: null, label: row.username }, {
             agencyId: row.agency_id,
             action: next.lockedUntil ? 'auth.lockout' : 'auth.login_failed',
@@ -197,9 +198,9 @@ export function usersService({ db, clock }: UsersDeps) {
         });
         return { ok: false, reason: next.lockedUntil ? 'locked' : 'invalid' };
       }
-      await repo.update(row.id, { failed_logins: 0, locked_until: null, last_login_at: t.toISOString() });
+      await repo.update(row.agency_id, row.id, { failed_logins: 0, locked_until: null, last_login_at: t.toISOString() });
       await writeAudit(db, clock, { userId: row.id, label: row.display_name }, { agencyId: row.agency_id, action: 'auth.login', entityType: 'user', entityId: row.id });
-      return { ok: true, user: toUser(row), sessionToken: await createSession(row.id) };
+      return { ok: true, user: toUser(row), sessionToken: await createSession(row.agency_id, row.id) };
     },
 
     /** The signed-in user for a session cookie token, sliding the idle expiry; undefined if none. */
@@ -213,7 +214,7 @@ export function usersService({ db, clock }: UsersDeps) {
         await repo.deleteSession(id);
         return undefined;
       }
-      const row = await repo.findById(session.user_id);
+      const row = await repo.findById(session.agency_id, session.user_id);
       if (!row || Number(row.disabled) === 1) return undefined;
       // Touch at most once a minute: a page with many requests need not write each time.
       if (t.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {

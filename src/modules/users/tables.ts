@@ -21,6 +21,8 @@ export interface UsersTable {
 
 export interface SessionsTable {
   id: string;
+  /** The user's agency, so a session's child queries are scoped like every other agency row. */
+  agency_id: string;
   user_id: string;
   created_at: string;
   expires_at: string;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { ADMIN_PASSWORD, buildTestApp, html, setUpAgency, signIn, type TestApp, type TestClient } from '../../support/app.js';
+import { ADMIN_PASSWORD, buildTestApp, html, mainText, setUpAgency, signIn, type TestApp, type TestClient } from '../../support/app.js';
 import { checkDocxInOffice, officeProblems, pdfLineBoxes, pdfPlainText } from '../../support/office.js';
 import type { Agency } from '../../../src/modules/agencies/domain/agency.js';
 import type { User } from '../../../src/modules/users/domain/user.js';
@@ -89,6 +89,13 @@ describe.each(DIALECTS)('e-service statistics and reports on %s', (dialect) => {
     const page = await admin.get('/admin/eservices/stats?year=2565&round=6');
     expect(html(page.body).querySelector('[data-stat="total"]')!.textContent).toBe('4');
     expect(page.body).toContain('อย่างน้อย 3 งานบริการ'); // fewer than three services with satisfaction
+
+    // The executive summary (issue 11) carries the year's e-service figures, the same as the 12-month round.
+    const exec = mainText((await admin.get('/admin/executive/2565')).body);
+    expect(exec).toContain('บริการออนไลน์ (E-Service) ปี 2565');
+    expect(exec).toContain('รับคำขอ 5 เรื่อง เสร็จสิ้น 3 ไม่อนุมัติ/ยุติ 1 ค้างดำเนินการ 1 เรื่อง');
+    expect(exec).toContain('ความพึงพอใจ 58.3 จาก 100 (ผู้ตอบ 3 คน)');
+    expect(mainText((await admin.get('/admin/executive/2564')).body)).toContain('ยังไม่มีคำขอบริการออนไลน์ของปีนี้ในระบบ');
   });
 
   it('writes the report as CSV, PDF and DOCX through the CLI; the DOCX reads right in LibreOffice', async () => {
