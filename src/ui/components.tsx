@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../shared/errors.js';
 import { messages, tr, type Locale } from './i18n.js';
+import { compoundSpans } from '../shared/thai-words.js';
 import { BE_DATE_HINT, formatBeDateInput, withDigits, type DigitStyle } from '../shared/thai.js';
 
 const M = messages({
@@ -195,6 +196,14 @@ export function DataTable({ caption, head, children }: { caption: string; head: 
       </table>
     </div>
   );
+}
+
+/**
+ * Thai text for narrow table cells: government compounds the browser's dictionary would split
+ * at a line end (หน่วย|งาน, ผู้รับผิด|ชอบ) are kept on one line; the rest wraps as usual.
+ */
+export function Words({ text }: { text: string }) {
+  return <>{compoundSpans(text).map((s) => (s.whole ? <span class="nobr">{s.text}</span> : s.text))}</>;
 }
 
 export function Tag({ children, tone = 'neutral' }: { children: ComponentChildren; tone?: 'neutral' | 'good' | 'bad' | 'warn' }) {
