@@ -201,6 +201,27 @@ export function calendarService(deps: CalendarDeps) {
       return run;
     },
 
+    /**
+     * A reminder that is not a deadline (e.g. the OIT watch found a broken link): in-app to every
+     * coordinator, plus e-mail and LINE when configured. Returns the channels used.
+     */
+    async notifyCoordinators(agencyId: string, text: string, link: string): Promise<string[]> {
+      const agency = await deps.getAgency(agencyId);
+      const to = (await deps.listUsers(agencyId)).filter((u) => !u.disabled && can(u.roles, 'plan.edit'));
+      for (const u of to) await repo.insertNotification({ id: randomUUID(), agency_id: agencyId, user_id: u.id, text_th: text, link, read_at: null, created_at: now() });
+      const channels = ['in-app'];
+      const emails = to.map((u) => u.email).filter((e): e is string => !!e);
+      if (send && emails.length) {
+        await send.send({ to: emails, subject: `[Prongsai] ${text}`.slice(0, 200), text: `${agency.nameTh}\n\n${text}\n\nดูรายละเอียด: ${deps.publicBaseUrl}${link}\n` });
+        channels.push('email');
+      }
+      if (deps.line) {
+        await pushLine(deps.line, `${agency.nameTh}\n${text}\n${deps.publicBaseUrl}${link}`, deps.fetchImpl);
+        channels.push('line');
+      }
+      return channels;
+    },
+
     close: () => send?.close(),
   };
 }

@@ -9,10 +9,12 @@ import { IMAGE_KINDS, field, readMultipart, type MultipartForm } from '../../pla
 import { sendPage } from '../../ui/render.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { fiscalYearParam } from '../../shared/params.js';
+import { fiscalYearOf } from '../../shared/fiscal.js';
+import { todayInThailand } from '../../shared/clock.js';
 import { normaliseTrackingCode } from './domain/states.js';
 import { parseRound } from './reports.js';
 import type { EservicesRoutesOptions } from './routes.js';
-import { EserviceIndexPage, FeedbackPage, ServiceFormPage, StatusPage, TrackPage } from './views/PublicPages.js';
+import { EserviceIndexPage, FeedbackPage, ManualPage, ServiceFormPage, StatusPage, TrackPage } from './views/PublicPages.js';
 import { PublicStatsPage } from './views/StatsPage.js';
 import type { FormValues } from './views/RequestFormFields.js';
 
@@ -34,7 +36,7 @@ export function splitForm(values: Record<string, string>): { fields: Record<stri
   return { fields, contact };
 }
 
-export function publicRoutes(app: FastifyInstance, { eservices, reports, files, agencyBySlug }: EservicesRoutesOptions): void {
+export function publicRoutes(app: FastifyInstance, { eservices, reports, files, agencyBySlug, clock }: EservicesRoutesOptions): void {
   const tenant = async (slug: string) => {
     const agency = await agencyBySlug(slug);
     if (!agency) throw notFound('ไม่พบหน่วยงาน');
@@ -43,7 +45,12 @@ export function publicRoutes(app: FastifyInstance, { eservices, reports, files, 
 
   app.get<{ Params: { slug: string } }>('/a/:slug/eservice', async (request, reply) => {
     const agency = await tenant(request.params.slug);
-    return sendPage(reply, <EserviceIndexPage ctx={pageContext(request, reply, agency)} services={await eservices.publicServices(agency.id)} />);
+    return sendPage(reply, <EserviceIndexPage ctx={pageContext(request, reply, agency)} services={await eservices.publicServices(agency.id)} statsYear={fiscalYearOf(todayInThailand(clock))} />);
+  });
+
+  app.get<{ Params: { slug: string } }>('/a/:slug/eservice/manual', async (request, reply) => {
+    const agency = await tenant(request.params.slug);
+    return sendPage(reply, <ManualPage ctx={pageContext(request, reply, agency)} services={await eservices.publicServices(agency.id)} />);
   });
 
   app.get<{ Params: { slug: string } }>('/a/:slug/eservice/feedback', async (request, reply) => {

@@ -11,12 +11,36 @@ export function usersRepository(db: Kysely<UsersDb>) {
     },
     findById: (agencyId: string, id: string): Promise<UserRow | undefined> =>
       db.selectFrom('users').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
+    /** The account with this sign-in name in the agency (names are unique per agency). */
+    findByUsername: (agencyId: string, username: string): Promise<UserRow | undefined> =>
+      db.selectFrom('users').selectAll().where('agency_id', '=', agencyId).where('username', '=', username).executeTakeFirst(),
     /**
-     * Sign-in names are unique across the deployment (one sign-in page for every agency): finding
-     * the account by its name is how the tenant of a sign-in is found, so this query has no scope.
+     * Sign-in without naming the agency: at most two accounts of any agency with this name (the
+     * caller uses it only when there is exactly one). This is how the tenant of such a sign-in is
+     * found, so it has no agency scope; it returns nothing to the visitor but a session or a refusal.
      */
-    findByUsername: (username: string): Promise<UserRow | undefined> =>
-      db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
+    findSignInCandidatesByName: (username: string): Promise<UserRow[]> =>
+      db.selectFrom('users').selectAll().where('username', '=', username).limit(2).execute(),
+    /** Sign-in by e-mail (case-insensitive), optionally within one agency; at most two accounts. */
+    findSignInCandidatesByEmail: (email: string, agencyId?: string): Promise<UserRow[]> => {
+      let q = db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()));
+      if (agencyId) q = q.where('agency_id', '=', agencyId);
+      return q.limit(2).execute();
+    },
+    findThrottle: (key: string) => db.selectFrom('sign_in_throttle').selectAll().where('key', '=', key).executeTakeFirst(),
+    saveThrottle: async (row: UsersDb['sign_in_throttle']): Promise<void> => {
+      await db
+        .insertInto('sign_in_throttle')
+        .values(row)
+        .onConflict((oc) => oc.column('key').doUpdateSet({ failures: row.failures, blocked_until: row.blocked_until, updated_at: row.updated_at }))
+        .execute();
+    },
+    deleteThrottle: async (key: string): Promise<void> => {
+      await db.deleteFrom('sign_in_throttle').where('key', '=', key).execute();
+    },
+    pruneThrottle: async (before: string): Promise<void> => {
+      await db.deleteFrom('sign_in_throttle').where('updated_at', '<', before).execute();
+    },
     listByAgency: (agencyId: string): Promise<UserRow[]> =>
       db.selectFrom('users').selectAll().where('agency_id', '=', agencyId).orderBy('display_name').execute(),
     insert: async (row: NewUserRow): Promise<void> => {

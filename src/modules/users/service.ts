@@ -14,8 +14,8 @@ import type { Role } from '../../shared/permissions.js';
 import { usersRepository } from './repository.js';
 import type { UserRow } from './tables.js';
 import {
-  afterFailedLogin,
-  isLocked,
+  backoffAfter,
+  isBlocked,
   parseRoles,
   SESSION_IDLE_HOURS,
   SESSION_MAX_HOURS,
@@ -50,11 +50,23 @@ import { actorOf } from '../../platform/audit.js';
 export interface UsersDeps {
   db: Kysely<UsersDb>;
   clock: Clock;
+  /** The agency id of a slug typed on the sign-in page (agencies belong to their own module). */
+  agencyIdBySlug?: (slug: string) => Promise<string | undefined>;
+}
+
+export interface LoginInput {
+  /** The agency's slug, as typed; empty when signing in by e-mail or on a single-agency install. */
+  agency?: string;
+  /** A user name (within the agency) or an e-mail address. */
+  identifier: string;
+  password: string;
+  /** The client address (already taken from the trusted proxy hop only). */
+  client: string;
 }
 
 export type LoginResult = { ok: true; user: User; sessionToken: string } | { ok: false; reason: 'invalid' | 'locked' };
 
-export function usersService({ db, clock }: UsersDeps) {
+export function usersService({ db, clock, agencyIdBySlug }: UsersDeps) {
   const repo = usersRepository(db);
   const now = () => clock.now();
 
@@ -74,7 +86,7 @@ export function usersService({ db, clock }: UsersDeps) {
 
   async function insertUser(tx: Kysely<UsersDb>, agencyId: string, input: Omit<NewUserInput, 'passwordConfirm'>): Promise<User> {
     const r = usersRepository(tx);
-    if (await r.findByUsername(input.username)) {
+    if (await r.findByUsername(agencyId, input.username)) {
       throw validationError('ชื่อผู้ใช้นี้ถูกใช้แล้ว', [{ field: 'username', message: `ชื่อผู้ใช้ "${input.username}" ถูกใช้แล้ว` }]);
     }
     const ts = now().toISOString();
@@ -82,6 +94,7 @@ export function usersService({ db, clock }: UsersDeps) {
       id: randomUUID(),
       agency_id: agencyId,
       username: input.username,
+      login_key: `${agencyId}/${input.username}`,
       display_name: input.displayName,
       email: input.email,
       password_hash: await hash(input.password, ARGON2),
@@ -96,6 +109,21 @@ export function usersService({ db, clock }: UsersDeps) {
     };
     await r.insert(row);
     return toUser(row);
+  }
+
+  /** The one account a sign-in names, or undefined (unknown, or ambiguous without an agency). */
+  async function findSignInAccount(input: LoginInput): Promise<UserRow | undefined> {
+    const identifier = input.identifier.trim().toLowerCase();
+    const slug = (input.agency ?? '').trim().toLowerCase();
+    let agencyId: string | undefined;
+    if (slug) {
+      agencyId = agencyIdBySlug ? await agencyIdBySlug(slug) : undefined;
+      if (!agencyId) return undefined;
+    }
+    const one = (rows: UserRow[]) => (rows.length === 1 ? rows[0] : undefined);
+    if (identifier.includes('@')) return one(await repo.findSignInCandidatesByEmail(identifier, agencyId));
+    if (agencyId) return repo.findByUsername(agencyId, identifier);
+    return one(await repo.findSignInCandidatesByName(identifier));
   }
 
   return {
@@ -175,29 +203,46 @@ export function usersService({ db, clock }: UsersDeps) {
       });
     },
 
-    /** Checks a password; a wrong one counts towards the lockout, a locked account is refused. */
-    async login(username: string, password: string): Promise<LoginResult> {
-      const row = await repo.findByUsername(username.trim().toLowerCase());
+    /**
+     * Checks a password. The account is named by agency slug + user name, by e-mail, or by a user
+     * name alone when exactly one account in the deployment has it. Wrong passwords count per
+     * (account, client address) and pause that client only (domain/user.ts); unknown accounts go
+     * through the same counting, the same argon2 verification and the same answers, so neither
+     * the message, the status nor the time tells whether a name exists.
+     */
+    async login(input: LoginInput): Promise<LoginResult> {
       const t = now();
-      if (!row || Number(row.disabled) === 1) {
-        await verify(DUMMY_HASH, password).catch(() => false);
-        return { ok: false, reason: 'invalid' };
+      const row = await findSignInAccount(input);
+      const account = row ? `user:${row.id}` : `unknown:${(input.agency ?? '').trim().toLowerCase()}\n${input.identifier.trim().toLowerCase()}`;
+      const key = sha256(`${account}\n${input.client}`);
+      const throttle = await repo.findThrottle(key);
+      if (throttle && isBlocked(throttle.blocked_until, t.toISOString())) {
+        // The password is still verified: a paused answer must not come back faster than a checked one.
+        await verify(row?.password_hash ?? DUMMY_HASH, input.password).catch(() => false);
+        return { ok: false, reason: 'locked' };
       }
-      if (isLocked(row.locked_until, t.toISOString())) return { ok: false, reason: 'locked' };
-      const good = await verify(row.password_hash, password).catch(() => false);
+      const usable = !!row && Number(row.disabled) !== 1;
+      const good = (await verify(usable ? row.password_hash : DUMMY_HASH, input.password).catch(() => false)) && usable;
       if (!good) {
-        const next = afterFailedLogin(row.failed_logins, t);
+        const failures = (throttle?.failures ?? 0) + 1;
+        const blockedUntil = backoffAfter(failures, t);
         await db.transaction().execute(async (tx) => {
-          await usersRepository(tx).update(row.agency_id, row.id, { failed_logins: next.failed, locked_until: next.lockedUntil });
-          await writeAudit(tx, clock, { userId: null, label: row.username }, {
-            agencyId: row.agency_id,
-            action: next.lockedUntil ? 'auth.lockout' : 'auth.login_failed',
-            entityType: 'user',
-            entityId: row.id,
-          });
+          const r = usersRepository(tx);
+          await r.saveThrottle({ key, failures, blocked_until: blockedUntil, updated_at: t.toISOString() });
+          if (row) {
+            await writeAudit(tx, clock, { userId: null, label: row.username }, {
+              agencyId: row.agency_id,
+              action: blockedUntil ? 'auth.lockout' : 'auth.login_failed',
+              entityType: 'user',
+              entityId: row.id,
+            });
+          }
         });
-        return { ok: false, reason: next.lockedUntil ? 'locked' : 'invalid' };
+        // Old counters of clients that gave up are of no use after a day.
+        if (failures === 1) await repo.pruneThrottle(new Date(t.getTime() - 24 * 3600_000).toISOString());
+        return { ok: false, reason: blockedUntil ? 'locked' : 'invalid' };
       }
+      if (throttle) await repo.deleteThrottle(key);
       await repo.update(row.agency_id, row.id, { failed_logins: 0, locked_until: null, last_login_at: t.toISOString() });
       await writeAudit(db, clock, { userId: row.id, label: row.display_name }, { agencyId: row.agency_id, action: 'auth.login', entityType: 'user', entityId: row.id });
       return { ok: true, user: toUser(row), sessionToken: await createSession(row.agency_id, row.id) };

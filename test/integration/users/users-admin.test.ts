@@ -157,7 +157,7 @@ describe.each(DIALECTS)('user administration and own password on %s', (dialect) 
 
     const old = await attemptSignIn(t, 'somchai.k', COORDINATOR_PASSWORD);
     expect(old.res.statusCode).toBe(400);
-    expect(mainText(old.res.body)).toContain('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
+    expect(mainText(old.res.body)).toContain('ชื่อผู้ใช้ หรือรหัสผ่านไม่ถูกต้อง');
     expect((await attemptSignIn(t, 'somchai.k', 'brand-new-password-1')).res.statusCode).toBe(303);
   });
 
