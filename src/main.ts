@@ -35,9 +35,9 @@ async function main(): Promise<void> {
     const token = await users.issueSetupToken();
     process.stdout.write(
       `\n  โปร่งใส (Prongsai) พร้อมใช้งานที่ ${base}\n` +
-        `  ยังไม่มีผู้ดูแลระบบ — เปิดลิงก์นี้เพื่อตั้งค่าครั้งแรก (ใช้ได้ครั้งเดียว ภายใน 24 ชั่วโมง):\n\n` +
-        `    ${base}/setup?token=${token}\n\n` +
-        `  First run: open the one-time setup link above to create the agency and its administrator.\n\n`,
+        `  ยังไม่มีผู้ดูแลระบบ — เปิด ${base}/setup แล้วกรอกรหัสตั้งค่าครั้งแรกนี้ (ใช้ได้ครั้งเดียว ภายใน 24 ชั่วโมง):\n\n` +
+        `    ${token}\n\n` +
+        `  First run: open ${base}/setup and type the one-time setup code above to create the agency and its administrator.\n\n`,
     );
   } else {
     process.stdout.write(`\n  โปร่งใส (Prongsai) พร้อมใช้งานที่ ${base}\n\n`);

@@ -1,10 +1,10 @@
 /** All SQL of the Q&A channel. Every query filters by agency. */
 import { sql, type Kysely } from 'kysely';
 import type { QaDb, QaQuestionsTable } from './tables.js';
-import { likePattern } from './domain/qa.js';
 
 export interface PublicFilter {
-  terms: string[];
+  /** LIKE patterns (escaped with `\\`), each of which the search text must match. */
+  likePatterns: string[];
   category?: string;
 }
 
@@ -21,7 +21,7 @@ export function qaRepository(db: Kysely<QaDb>) {
     listPublic(agencyId: string, filter: PublicFilter) {
       let q = db.selectFrom('qa_questions').selectAll().where('agency_id', '=', agencyId).where('status', '=', 'published').where('is_private', '=', 0);
       if (filter.category) q = q.where('category', '=', filter.category);
-      for (const term of filter.terms) q = q.where(sql<boolean>`search_text like ${likePattern(term)} escape '\\'`);
+      for (const pattern of filter.likePatterns) q = q.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
       return q.orderBy('created_at', 'desc').orderBy('id').execute();
     },
   };

@@ -13,7 +13,7 @@ import { fiscalYearOf } from '../../shared/fiscal.js';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { zodToFieldErrors } from '../../shared/zod-errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
-import { QA_CATEGORIES, normaliseFollowCode, responseTimes, searchTerms, searchText, type QaCategory, type QaState, type ResponseTimeStats } from './domain/qa.js';
+import { QA_CATEGORIES, likePattern, normaliseFollowCode, responseTimes, searchTerms, searchText, type QaCategory, type QaState, type ResponseTimeStats } from './domain/qa.js';
 
 export interface QaEntry {
   id: string;
@@ -154,7 +154,7 @@ export function qaService({ db, clock, publicBaseUrl, getAgency, attachByRole }:
     /** Published public entries, newest first, matching every word of `query` (Thai cut into words). */
     async publicList(agencyId: string, opts: { query?: string; category?: string } = {}): Promise<PublicQaEntry[]> {
       const category = opts.category && (QA_CATEGORIES as readonly string[]).includes(opts.category) ? opts.category : undefined;
-      const rows = await repo.listPublic(agencyId, { terms: searchTerms(opts.query ?? ''), ...(category ? { category } : {}) });
+      const rows = await repo.listPublic(agencyId, { likePatterns: searchTerms(opts.query ?? '').map(likePattern), ...(category ? { category } : {}) });
       return rows.map((r) => toPublic(toEntry(r)));
     },
 
