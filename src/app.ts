@@ -18,6 +18,7 @@ import type { NavEntry } from './ui/context.js';
 import { buildOpenApiDocument, serveOpenApi, trackApiRoutes } from './platform/openapi/index.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fileStore } from './platform/file-store.js';
+import { trackRoutes } from './platform/route-table.js';
 import { DomainError } from './shared/errors.js';
 import { agenciesModule, agenciesService, type AgenciesDb } from './modules/agencies/index.js';
 import { usersModule, usersAdminModule, usersService, type UsersDb } from './modules/users/index.js';
@@ -398,6 +399,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: trustedHops(config) === false ? false : (_address: string, hop: number) => hop < (trustedHops(config) as number),
     bodyLimit: 2 * 1024 * 1024,
   });
+  trackRoutes(app);
   const services = createServices({ db, clock, config });
   const modules = moduleManifests(services, { config, clock, db, dialect: deps.dialect });
 
