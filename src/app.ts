@@ -18,6 +18,7 @@ import type { NavEntry } from './ui/context.js';
 import { buildOpenApiDocument, serveOpenApi, trackApiRoutes } from './platform/openapi/index.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fileStore } from './platform/file-store.js';
+import { trackRoutes } from './platform/route-table.js';
 import { DomainError } from './shared/errors.js';
 import { agenciesModule, agenciesService, type AgenciesDb } from './modules/agencies/index.js';
 import { usersModule, usersAdminModule, usersService, type UsersDb } from './modules/users/index.js';
@@ -91,14 +92,14 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear),
   });
   // Set below, once documents exists: the plan module only announces that a plan was saved.
-  let onPlanPublished: (agencyId: string, resultsYear: number, targetYear: number) => Promise<void> = async () => {};
+  let onPlanPublished: (agencyId: string, resultsYear: number) => Promise<void> = async () => {};
   const plans = improvementService({
     db: moduleDb<ImprovementDb>(db),
     clock,
     getCatalogue,
     analysisFor: analysisOrNone,
     unitNames,
-    onPlanPublished: (a, r, t) => onPlanPublished(a, r, t),
+    onPlanPublished: (a, r) => onPlanPublished(a, r),
   });
   const documents = documentsService({
     getAgency: agencies.getAgency,
@@ -118,15 +119,15 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     tracking,
     getAgency: agencies.getAgency,
     getCatalogue: catalogues.getCatalogue,
-    attach: (...args) => oit.attachGenerated(...args),
+    attachByRole: oit.attachGeneratedByRole,
     publicBaseUrl: config.publicBaseUrl,
     isPublished: (agencyId, year, code) => oit.isPublished(agencyId, year, code),
   });
-  onPlanPublished = async (agencyId, resultsYear, targetYear) => {
+  onPlanPublished = async (agencyId, resultsYear) => {
     // The published plan's rows become the tracked measures of its target year…
     await tracking.syncFromPlanOf(SYSTEM_ACTOR, agencyId, resultsYear);
-    // …and its measures document the OIT evidence of that year (the rule lives in documents).
-    await documents.publishMeasures(agencyId, resultsYear, targetYear);
+    // …and its measures document OIT evidence (which year and which item: documents decides).
+    await documents.publishMeasures(agencyId, resultsYear);
   };
   const calendar = calendarService({
     db: moduleDb<CalendarDb>(db),
@@ -204,7 +205,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
       publicBaseUrl: deps.config.publicBaseUrl,
       agencies,
       listUsers: users.listUsers,
-      attach: (...args) => oit.attachGenerated(...args),
+      attach: oit.attachGeneratedByRole,
       getCatalogue: catalogues.getCatalogue,
     });
   const complaints = complaintsAt(deps.clock);
@@ -226,7 +227,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     files,
     surveys,
     getAgency: agencies.getAgency,
-    evidence: { oit, getCatalogue: catalogues.getCatalogue },
+    evidence: { attachByRole: oit.attachGeneratedByRole, getCatalogue: catalogues.getCatalogue },
     publicBaseUrl: config.publicBaseUrl,
     unitNames: async (agencyId) => new Map((await agencies.listUnits(agencyId)).map((u) => [u.id, u.nameTh])),
   });
@@ -412,6 +413,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: trustedHops(config) === false ? false : (_address: string, hop: number) => hop < (trustedHops(config) as number),
     bodyLimit: 2 * 1024 * 1024,
   });
+  trackRoutes(app);
   const services = createServices({ db, clock, config });
   const modules = moduleManifests(services, { config, clock, db, dialect: deps.dialect });
 
