@@ -9,8 +9,7 @@ import { portableTable, createIndex } from '../portable.js';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await portableTable(db, 'procurement_contracts')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
+    .tenantKey()
     .column('fiscal_year', 'integer', { notNull: true })
     /** e-GP project number (เลขที่โครงการ): the merge key across sources. */
     .column('project_no', 'text', { notNull: true })
@@ -37,8 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await createIndex(db, 'procurement_contracts_month_idx', 'procurement_contracts', ['agency_id', 'procured_on']);
 
   await portableTable(db, 'procurement_column_maps')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
+    .tenantKey()
     /** The file's header row, normalised: the same layout is mapped once. */
     .column('headers_key', 'text', { notNull: true })
     .column('mapping', 'json', { notNull: true })
@@ -47,8 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await portableTable(db, 'procurement_sync_state')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
+    .tenantKey()
     .column('fiscal_year', 'integer', { notNull: true })
     .column('dept_code', 'text', { notNull: true })
     .column('next_offset', 'integer', { notNull: true, defaultTo: 0 })
@@ -61,8 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await portableTable(db, 'procurement_plan_items')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
+    .tenantKey()
     .column('fiscal_year', 'integer', { notNull: true })
     .column('title_th', 'text', { notNull: true })
     .column('budget', 'real')
@@ -72,8 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await createIndex(db, 'procurement_plan_items_year_idx', 'procurement_plan_items', ['agency_id', 'fiscal_year']);
 
   await portableTable(db, 'procurement_reports')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
+    .tenantKey()
     .column('fiscal_year', 'integer', { notNull: true })
     /** 'annual' or a month 'YYYY-MM' */
     .column('period', 'text', { notNull: true })

@@ -8,8 +8,7 @@ import { portableTable, createIndex } from '../portable.js';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await portableTable(db, 'oit_watch_runs')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
+    .tenantKey()
     .column('fiscal_year', 'integer', { notNull: true })
     .column('base_url', 'text', { notNull: true })
     /** The schedule slot (start of the interval, ISO): the claim key with the above. */
@@ -26,9 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await portableTable(db, 'oit_watch_checks')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
-    .column('run_id', 'id', { notNull: true, references: 'oit_watch_runs.id' })
+    .tenantKey()
+    .childOf('run_id', 'oit_watch_runs')
     .column('fiscal_year', 'integer', { notNull: true })
     .column('code', 'text', { notNull: true })
     /** index | page | file | external */
@@ -43,8 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await createIndex(db, 'oit_watch_checks_item_idx', 'oit_watch_checks', ['agency_id', 'fiscal_year', 'code']);
 
   await portableTable(db, 'oit_watch_alerts')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
+    .tenantKey()
     .column('fiscal_year', 'integer', { notNull: true })
     .column('code', 'text', { notNull: true })
     .column('url', 'text', { notNull: true })
