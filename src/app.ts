@@ -107,6 +107,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     getPlan: plans.getPlan,
     unitNames,
     today: () => todayInThailand(clock),
+    listExecutives: agencies.listExecutives,
     publicBaseUrl: config.publicBaseUrl,
     attachEvidence: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
   });
