@@ -18,6 +18,7 @@ import type { NavEntry } from './ui/context.js';
 import { buildOpenApiDocument, serveOpenApi, trackApiRoutes } from './platform/openapi/index.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fileStore } from './platform/file-store.js';
+import { trackRoutes } from './platform/route-table.js';
 import { DomainError } from './shared/errors.js';
 import { agenciesModule, agenciesService, type AgenciesDb } from './modules/agencies/index.js';
 import { usersModule, usersAdminModule, usersService, type UsersDb } from './modules/users/index.js';
@@ -25,7 +26,7 @@ import { setupModule, setupService } from './modules/setup/index.js';
 import { homeModule, buildOverview } from './modules/home/index.js';
 import { auditModule, auditService } from './modules/audit/index.js';
 import { catalogueModule, catalogueService, type CatalogueDb } from './modules/catalogue/index.js';
-import { itaResultsModule, itaResultsService, latestResultsReader, type ItaResultsDb } from './modules/ita-results/index.js';
+import { analyze, itaResultsModule, itaResultsService, latestResultsReader, type ItaResultsDb } from './modules/ita-results/index.js';
 import { improvementModule, improvementService, latestPlansReader, type ImprovementDb } from './modules/improvement/index.js';
 import { documentsModule, documentsService } from './modules/documents/index.js';
 import { oitModule, oitProgressReader, oitService, type OitDb } from './modules/oit/index.js';
@@ -38,6 +39,8 @@ import { surveysModule, surveysService, type SurveysDb } from './modules/surveys
 import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
 import { readSystemStatus, registerObservability } from './platform/observability.js';
 import { qaModule, qaService, type QaDb } from './modules/qa/index.js';
+import { participationModule, participationService, seedDemoParticipation, type ParticipationDb } from './modules/participation/index.js';
+import { selfdiagModule, selfdiagService, seedDemoSelfdiag, type SelfdiagDb } from './modules/selfdiag/index.js';
 import { jobCountsByState } from './platform/jobs.js';
 import { procurementModule, procurementService, type ProcurementDb } from './modules/procurement/index.js';
 import { oitWatchModule, oitWatchService, type OitWatchDb } from './modules/oit-watch/index.js';
@@ -89,14 +92,14 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear),
   });
   // Set below, once documents exists: the plan module only announces that a plan was saved.
-  let onPlanPublished: (agencyId: string, resultsYear: number, targetYear: number) => Promise<void> = async () => {};
+  let onPlanPublished: (agencyId: string, resultsYear: number) => Promise<void> = async () => {};
   const plans = improvementService({
     db: moduleDb<ImprovementDb>(db),
     clock,
     getCatalogue,
     analysisFor: analysisOrNone,
     unitNames,
-    onPlanPublished: (a, r, t) => onPlanPublished(a, r, t),
+    onPlanPublished: (a, r) => onPlanPublished(a, r),
   });
   const documents = documentsService({
     getAgency: agencies.getAgency,
@@ -116,15 +119,15 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     tracking,
     getAgency: agencies.getAgency,
     getCatalogue: catalogues.getCatalogue,
-    attach: (...args) => oit.attachGenerated(...args),
+    attachByRole: oit.attachGeneratedByRole,
     publicBaseUrl: config.publicBaseUrl,
     isPublished: (agencyId, year, code) => oit.isPublished(agencyId, year, code),
   });
-  onPlanPublished = async (agencyId, resultsYear, targetYear) => {
+  onPlanPublished = async (agencyId, resultsYear) => {
     // The published plan's rows become the tracked measures of its target year…
     await tracking.syncFromPlanOf(SYSTEM_ACTOR, agencyId, resultsYear);
-    // …and its measures document the OIT evidence of that year (the rule lives in documents).
-    await documents.publishMeasures(agencyId, resultsYear, targetYear);
+    // …and its measures document OIT evidence (which year and which item: documents decides).
+    await documents.publishMeasures(agencyId, resultsYear);
   };
   const calendar = calendarService({
     db: moduleDb<CalendarDb>(db),
@@ -192,6 +195,8 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     },
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(clock),
+    // Called at request time, after the watch below exists.
+    watchStatus: (agencyId) => oitWatch.status(agencyId),
   });
   const complaintsAt = (clock: Clock) =>
     complaintsServices({
@@ -202,7 +207,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
       publicBaseUrl: deps.config.publicBaseUrl,
       agencies,
       listUsers: users.listUsers,
-      attach: (...args) => oit.attachGenerated(...args),
+      attach: oit.attachGeneratedByRole,
       getCatalogue: catalogues.getCatalogue,
     });
   const complaints = complaintsAt(deps.clock);
@@ -224,8 +229,9 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     files,
     surveys,
     getAgency: agencies.getAgency,
-    evidence: { oit, getCatalogue: catalogues.getCatalogue },
+    evidence: { attachByRole: oit.attachGeneratedByRole, getCatalogue: catalogues.getCatalogue },
     publicBaseUrl: config.publicBaseUrl,
+    unitNames: async (agencyId) => new Map((await agencies.listUnits(agencyId)).map((u) => [u.id, u.nameTh])),
   });
   const eservices = eservicesService({
     db: moduleDb<EservicesDb>(db),
@@ -241,6 +247,31 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     publicBaseUrl: config.publicBaseUrl,
     getAgency: agencies.getAgency,
     attachByRole: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
+  });
+  const selfdiag = selfdiagService({
+    db: moduleDb<SelfdiagDb>(db),
+    clock,
+    surveys,
+    getCatalogue: catalogues.getCatalogue,
+    catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear),
+    lastOfficial: async (agencyId, beforeYear) => {
+      const year = (await results.listYears(agencyId)).find((y) => y.fiscalYear < beforeYear);
+      if (!year) return undefined;
+      const a = await analysisOrNone(agencyId, year.fiscalYear);
+      return a ? { year: year.fiscalYear, indicators: Object.fromEntries(a.indicators.map((i) => [i.no, i.score])), total: a.total.official ?? a.total.computed } : undefined;
+    },
+    // The plan carried out in the year is the one drafted from the previous year's results.
+    planRows: async (agencyId, targetYear) => (await plans.getPlan(agencyId, targetYear - 1))?.rows ?? [],
+    oitItems: async (agencyId, year) => {
+      const catalogue = await catalogues.getCatalogue(year);
+      if (!catalogue?.oitItems.length) return [];
+      const view = await oit.loadYear(agencyId, year, { withPeople: false });
+      return view.items.map((i) => ({ code: i.code, indicator: i.item.indicator, complete: i.result.complete }));
+    },
+    rate: (catalogue, indicators) => {
+      const a = analyze(catalogue, { fiscalYear: catalogue.fiscalYear, official: {}, indicators });
+      return { total: a.total.computed, level: a.level.computed, levelLabel: a.level.computedLabelTh, passed: a.passed };
+    },
   });
   const outboundPolicy = { selfOrigins: [config.publicBaseUrl], ...(config.outboundAllowPrivate ? { allowPrivate: config.outboundAllowPrivate } : {}) };
   const procurement = procurementService({
@@ -266,8 +297,16 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     policy: outboundPolicy,
     intervalHours: config.oitWatch?.intervalHours ?? 24,
   });
+  const participation = participationService({
+    db: moduleDb<ParticipationDb>(db),
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    attachByRole: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
+  });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { procurement, oitWatch, agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, audit };
+  return { procurement, oitWatch, agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, selfdiag, participation, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -325,6 +364,17 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     },
     surveysModule({ surveys: services.surveys, agencyBySlug: services.agencies.findBySlug }),
     qaModule({ qa: services.qa, agencyBySlug: services.agencies.findBySlug }),
+    {
+      ...participationModule({ participation: services.participation, agencyBySlug: services.agencies.findBySlug }),
+      // A plan hearing of this fiscal year with its four-element report attached to OIT.
+      seedDemo: ({ agencyId, actor }) => seedDemoParticipation(services.participation, agencyId, actor, fiscalYearOf(todayInThailand(clock))),
+    },
+    {
+      ...selfdiagModule({ selfdiag: services.selfdiag, clock, listUnits: services.agencies.listUnits, publicBaseUrl: config.publicBaseUrl }),
+      // An IIT round of this year: two units with enough answers, one below the threshold (hidden).
+      seedDemo: async ({ agencyId, actor }) =>
+        seedDemoSelfdiag({ selfdiag: services.selfdiag, surveys: services.surveys, clock }, agencyId, actor, (await services.agencies.listUnits(agencyId)).map((u) => u.nameTh)),
+    },
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
     procurementModule({ procurement: services.procurement, agencyBySlug: services.agencies.findBySlug }),
@@ -365,6 +415,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: trustedHops(config) === false ? false : (_address: string, hop: number) => hop < (trustedHops(config) as number),
     bodyLimit: 2 * 1024 * 1024,
   });
+  trackRoutes(app);
   const services = createServices({ db, clock, config });
   const modules = moduleManifests(services, { config, clock, db, dialect: deps.dialect });
 

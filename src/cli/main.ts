@@ -23,6 +23,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   procurement: { summary: 'procurement import FILE --agency SLUG --year N | sync --dept CODE | publish — ทะเบียนการจัดซื้อจัดจ้าง (e-GP)', load: () => import('./commands/procurement.js') },
   calendar: { summary: 'calendar --year N [--agency SLUG] --json — ปฏิทินกำหนดส่งงานของปี', load: () => import('./commands/calendar.js') },
   eservice: { summary: 'eservice report --year N --round 6|12 [--agency SLUG] --out FILE.docx|.pdf|.csv | eservice purge', load: () => import('./commands/eservice.js') },
+  survey: { summary: 'survey results --agency SLUG [--round ID] --json — ผลประเมินตนเอง (IIT/EIT) รายหน่วยงานย่อย', load: () => import('./commands/survey.js') },
   migrate: { summary: 'migrate [--status [--json]] — ปรับโครงสร้างฐานข้อมูลให้เป็นปัจจุบัน (สำรองก่อน)', load: () => import('./commands/migrate.js') },
   backup: { summary: 'backup --out FILE.tar.gz — สำรองฐานข้อมูลและไฟล์หลักฐานทั้งหมด', load: () => import('./commands/backup.js') },
   restore: { summary: 'restore FILE.tar.gz — กู้คืนลงฐานข้อมูลและโฟลเดอร์ข้อมูลที่ว่าง', load: () => import('./commands/restore.js') },

@@ -32,7 +32,7 @@ describe('an officer without JavaScript enters results', () => {
       const { page } = j.browser;
 
       const dashboard = await step('first-run setup', async () => {
-        const setup = await SetupPage.open(page, j.server.setupUrl);
+        const setup = await SetupPage.open(page, j.server);
         return setup.createAgency(AGENCY, ADMIN);
       });
 

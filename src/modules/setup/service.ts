@@ -41,6 +41,8 @@ export interface SetupDeps {
 export function setupService(deps: SetupDeps) {
   return {
     isSetupTokenValid: (token: string) => deps.users.isSetupTokenValid(token),
+    /** Whether the install already has an account (setup is then closed for good). */
+    isSetupDone: async () => (await deps.users.countUsers()) > 0,
     async completeSetup(token: string, raw: unknown): Promise<{ user: User; sessionToken: string }> {
       const parsed = setupSchema.safeParse(raw);
       if (!parsed.success) throw validationError('กรุณาตรวจสอบข้อมูลที่กรอก', zodToFieldErrors(parsed.error));

@@ -204,4 +204,38 @@ describe.each(DIALECTS)('e-service statistics and reports on %s', (dialect) => {
     expect(messages.map((m) => m.body).join()).not.toContain('คุณ ก');
     expect((await t.services.eserviceReports.stats(agency.id, 2565, 6)).total).toBe(before);
   });
+
+  it('shows satisfaction per responsible unit as well as per service', async () => {
+    const back = clock.now().toISOString();
+    try {
+      const units = await t.services.agencies.listUnits(agency.id);
+      const works = units.find((u) => u.nameTh === 'กองช่าง')!;
+      const palad = units.find((u) => u.nameTh === 'สำนักปลัด')!;
+      clock.set('2024-01-10T03:00:00Z'); // FY2567, a year no other test uses
+      const tax = (await t.services.eservices.enableTemplate(actorOf(user), agency.id, 'tax-inquiry', { unitId: palad.id })).id;
+      const repair = (await t.services.eservices.enableTemplate(actorOf(user), agency.id, 'street-light-repair', { unitId: works.id })).id;
+      const answer = async (service: string, fields: Record<string, string>, score: number) => {
+        const { id, trackingCode } = await t.services.eservices.submitRequest(agency.id, service, { channel: 'online', fields });
+        await t.services.eservices.changeState(user, actorOf(user), agency.id, id, 'done', '');
+        const token = (await t.services.eservices.status(agency.id, trackingCode)).survey!.token;
+        const a = String(score);
+        await t.services.surveys.respond(agency.id, token, { process: a, time: a, staff: a, channel: a, overall: a });
+      };
+      await answer(repair, { location: 'ซอย 1', problem: 'ไฟดับ' }, 5);
+      await answer(repair, { location: 'ซอย 2', problem: 'ไฟดับ' }, 3);
+      await answer(tax, { full_name: 'ก', phone: '0812345678', tax: 'ภาษีป้าย', question: 'ยื่นเมื่อไร' }, 4);
+      const stats = await t.services.eserviceReports.stats(agency.id, 2567, 12);
+      expect(stats.units).toEqual([
+        { unitId: works.id, name: 'กองช่าง', responses: 2, score: 75 },
+        { unitId: palad.id, name: 'สำนักปลัด', responses: 1, score: 75 },
+      ]);
+      admin = await signIn(t, 'admin', ADMIN_PASSWORD);
+      const page = html((await admin.get('/admin/eservices/stats?year=2567&round=12')).body);
+      expect(page.querySelector(`tr[data-unit="${works.id}"]`)!.textContent!.replace(/\s+/g, '')).toBe('กองช่าง275.0');
+      expect((await t.services.eserviceReports.stats(agency.id, 2566, 12)).units).toEqual([]);
+    } finally {
+      clock.set(back);
+      admin = await signIn(t, 'admin', ADMIN_PASSWORD);
+    }
+  });
 });
