@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
 
   const { users, calendar } = createServices({ db: database.db, clock: systemClock, config });
+  // Work outside a request has no tenant, so it sees no agency's rows unless it names a scope:
+  // the scheduler and users.countUsers do (docs/adr/0008).
   await app.listen({ port: config.port, host: config.host });
   const backups = scheduleBackups(database.db, config, { version: APP_VERSION, log: app.log });
   // Reminders of the calendar: safe to run in every instance (each reminder is claimed once in the database).

@@ -23,6 +23,7 @@ import { csrfBinding, CSRF_COOKIE, FLASH_COOKIE, LOCALE_COOKIE, SESSION_COOKIE }
 import { installInputGuard } from './input-guard.js';
 import { installCachePolicy } from './cache-policy.js';
 import { takeMultipartCsrf } from './multipart-csrf.js';
+import { setSessionTenant, withDeploymentScope } from './tenant.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -137,11 +138,13 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
     const raw = request.cookies[SESSION_COOKIE];
     if (raw) {
       const unsigned = request.unsignCookie(raw);
-      const user = unsigned.valid && unsigned.value ? await users.userForSession(unsigned.value) : undefined;
+      // Before the tenant is known: the session lookup alone runs over the deployment.
+      const user = unsigned.valid && unsigned.value ? await withDeploymentScope('session-lookup', () => users.userForSession(unsigned.value!)) : undefined;
       if (user) {
         request.sessionToken = unsigned.value;
         request.user = user;
         request.agency = await agencies.getAgency(user.agencyId);
+        setSessionTenant(request, request.agency);
         request.deploymentAdmin = deploymentRoles ? await deploymentRoles.isDeploymentAdmin(user.id) : false;
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });

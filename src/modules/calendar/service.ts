@@ -7,6 +7,7 @@
  * a unique key, and only the instance whose insert succeeded sends. A failed send is marked and
  * reclaimed (by one instance) an hour later.
  */
+import { withDeploymentScope } from '../../platform/tenant.js';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -214,7 +215,8 @@ export function startReminderScheduler(calendar: CalendarService, opts: { interv
     if (running) return;
     running = true;
     try {
-      await calendar.runReminders(instanceId);
+      // A scheduled job over every agency (reminders are claimed per agency in the database).
+      await withDeploymentScope('scheduled-job', () => calendar.runReminders(instanceId));
     } catch (error) {
       opts.onError?.(error);
     } finally {

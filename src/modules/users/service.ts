@@ -10,6 +10,7 @@ import { narrowDb, type SharedTransaction } from '../../db/narrow.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
+import { withDeploymentScope, withTenant } from '../../platform/tenant.js';
 import type { Role } from '../../shared/permissions.js';
 import { usersRepository } from './repository.js';
 import type { UserRow } from './tables.js';
@@ -93,12 +94,44 @@ export function usersService({ db, clock }: UsersDeps) {
       created_at: ts,
       updated_at: ts,
     };
-    await r.insert(row);
+    try {
+      await r.insert(row);
+    } catch (error) {
+      // Names are unique over the deployment, but under row-level security the check above sees
+      // one agency's accounts only: another agency's holder of the name shows up here.
+      if (/unique/i.test(String((error as Error).message)) && /username/i.test(String((error as { constraint?: string }).constraint ?? (error as Error).message))) {
+        throw validationError('ชื่อผู้ใช้นี้ถูกใช้แล้ว', [{ field: 'username', message: `ชื่อผู้ใช้ "${input.username}" ถูกใช้แล้ว` }]);
+      }
+      throw error;
+    }
     return toUser(row);
   }
 
+  /** The rest of `login`, in the account's agency. */
+  async function signInAs(row: UserRow, password: string, t: Date): Promise<LoginResult> {
+    if (isLocked(row.locked_until, t.toISOString())) return { ok: false, reason: 'locked' };
+    const good = await verify(row.password_hash, password).catch(() => false);
+    if (!good) {
+      const next = afterFailedLogin(row.failed_logins, t);
+      await db.transaction().execute(async (tx) => {
+        await usersRepository(tx).update(row.id, { failed_logins: next.failed, locked_until: next.lockedUntil });
+        await writeAudit(tx, clock, { userId: null, label: row.username }, {
+          agencyId: row.agency_id,
+          action: next.lockedUntil ? 'auth.lockout' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: row.id,
+        });
+      });
+      return { ok: false, reason: next.lockedUntil ? 'locked' : 'invalid' };
+    }
+    await repo.update(row.id, { failed_logins: 0, locked_until: null, last_login_at: t.toISOString() });
+    await writeAudit(db, clock, { userId: row.id, label: row.display_name }, { agencyId: row.agency_id, action: 'auth.login', entityType: 'user', entityId: row.id });
+    return { ok: true, user: toUser(row), sessionToken: await createSession(row.id) };
+  }
+
   return {
-    countUsers: () => repo.count(),
+    /** Accounts over the whole deployment (is this install set up?). */
+    countUsers: () => withDeploymentScope('setup', () => repo.count()),
     createSession,
 
     async getUser(id: string): Promise<User> {
@@ -176,30 +209,15 @@ export function usersService({ db, clock }: UsersDeps) {
 
     /** Checks a password; a wrong one counts towards the lockout, a locked account is refused. */
     async login(username: string, password: string): Promise<LoginResult> {
-      const row = await repo.findByUsername(username.trim().toLowerCase());
+      // Names are unique over the deployment: finding one is the sign-in lookup, deployment-wide;
+      // everything after it runs in the account's own agency.
+      const row = await withDeploymentScope('sign-in', () => repo.findByUsername(username.trim().toLowerCase()));
       const t = now();
       if (!row || Number(row.disabled) === 1) {
         await verify(DUMMY_HASH, password).catch(() => false);
         return { ok: false, reason: 'invalid' };
       }
-      if (isLocked(row.locked_until, t.toISOString())) return { ok: false, reason: 'locked' };
-      const good = await verify(row.password_hash, password).catch(() => false);
-      if (!good) {
-        const next = afterFailedLogin(row.failed_logins, t);
-        await db.transaction().execute(async (tx) => {
-          await usersRepository(tx).update(row.id, { failed_logins: next.failed, locked_until: next.lockedUntil });
-          await writeAudit(tx, clock, { userId: null, label: row.username }, {
-            agencyId: row.agency_id,
-            action: next.lockedUntil ? 'auth.lockout' : 'auth.login_failed',
-            entityType: 'user',
-            entityId: row.id,
-          });
-        });
-        return { ok: false, reason: next.lockedUntil ? 'locked' : 'invalid' };
-      }
-      await repo.update(row.id, { failed_logins: 0, locked_until: null, last_login_at: t.toISOString() });
-      await writeAudit(db, clock, { userId: row.id, label: row.display_name }, { agencyId: row.agency_id, action: 'auth.login', entityType: 'user', entityId: row.id });
-      return { ok: true, user: toUser(row), sessionToken: await createSession(row.id) };
+      return withTenant(row.agency_id, () => signInAs(row, password, t));
     },
 
     /** The signed-in user for a session cookie token, sliding the idle expiry; undefined if none. */
