@@ -265,7 +265,6 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
         reports: services.eserviceReports,
         files: services.files,
         clock,
-        agencyBySlug: services.agencies.findBySlug,
         listUsers: services.users.listUsers,
         listUnits: services.agencies.listUnits,
         publicBaseUrl: config.publicBaseUrl,
@@ -276,7 +275,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
         await seedDemoEservices(services, agencyId, admin, engineering);
       },
     },
-    surveysModule({ surveys: services.surveys, agencyBySlug: services.agencies.findBySlug }),
+    surveysModule({ surveys: services.surveys }),
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
     deploymentModule({

@@ -72,6 +72,16 @@ export function installTenantScope(app: FastifyInstance): void {
 /** The host name of a request, lower-case, without port (X-Forwarded-Host only behind a trusted proxy). */
 const hostOf = (request: FastifyRequest): string => (request.hostname ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
 
+/**
+ * The agency of a public page (`/a/{slug}/…` or its own host name), resolved once per request by
+ * the platform; 404 when there is none (unknown slug). Archived and suspended agencies never get
+ * this far (404 / 503 from the resolver).
+ */
+export function publicTenant(request: FastifyRequest): TenantAgency {
+  if (!request.tenant || !PUBLIC_AGENCY_PATH.test(request.url)) throw notFound('ไม่พบหน่วยงาน');
+  return request.tenant;
+}
+
 /** The staff session's agency becomes the request's tenant (called by the platform after sign-in is resolved). */
 export function setSessionTenant(request: FastifyRequest, agency: TenantAgency): void {
   request.tenant = agency;

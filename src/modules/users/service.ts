@@ -254,7 +254,8 @@ export function usersService({ db, clock }: UsersDeps) {
     },
 
     async isSetupTokenValid(token: string): Promise<boolean> {
-      if (!token || (await repo.count()) > 0) return false;
+      // "Any account at all" is a question over the whole deployment.
+      if (!token || (await withDeploymentScope('setup', () => repo.count())) > 0) return false;
       const row = await repo.findSetupToken(sha256(token));
       return !!row && row.used_at === null && row.expires_at > now().toISOString();
     },
