@@ -329,7 +329,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       { name: 'prongsai_agencies', help: 'Agencies on this deployment.', collect: async () => [{ value: await services.agencies.countAgencies() }] },
     ],
   });
-  await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment });
+  await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment, rateLimitDb: moduleDb<PlatformTables>(db) });
   installErrorHandling(app);
   registerAgencyStatusGate(app);
   registerTenantResolver(app, { agencies: services.agencies, unavailable: agencyUnavailable, deploymentHost: new URL(config.publicBaseUrl).hostname });

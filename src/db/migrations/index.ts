@@ -12,6 +12,7 @@ import * as m202612010401 from './202612010401_create_plan_unit_defaults.js';
 import * as m2026120108a from './202612010800_create_surveys.js';
 import * as m2026120108b from './202612010801_create_eservices.js';
 import * as m202612010901 from './202612010901_create_tracking.js';
+import * as m202612011100 from './202612011100_create_rate_limit_hits.js';
 
 export const migrations: Record<string, Migration> = {
   '202611250001_create_platform': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '202612010800_create_surveys': m2026120108a,
   '202612010801_create_eservices': m2026120108b,
   '202612010901_create_tracking': m202612010901,
+  '202612011100_create_rate_limit_hits': m202612011100,
 };
