@@ -165,7 +165,9 @@ export function calendarService(deps: CalendarDeps) {
      * year (12-month reports fall due after the year ends) that are overdue or due within the
      * lead time, each claimed and sent once.
      */
-    async runReminders(instanceId: string): Promise<ReminderRun> {
+    /** A scheduled job over every agency (each reminder is claimed once, per agency, in the database). */
+    runReminders(instanceId: string): Promise<ReminderRun> {
+      return withDeploymentScope('scheduled-job', async () => {
       const run: ReminderRun = { claimed: 0, sent: 0, failed: 0 };
       const t = today();
       const horizon = addDays(t, deps.leadDays ?? 14);
@@ -196,6 +198,7 @@ export function calendarService(deps: CalendarDeps) {
         }
       }
       return run;
+      });
     },
 
     close: () => send?.close(),
@@ -215,8 +218,7 @@ export function startReminderScheduler(calendar: CalendarService, opts: { interv
     if (running) return;
     running = true;
     try {
-      // A scheduled job over every agency (reminders are claimed per agency in the database).
-      await withDeploymentScope('scheduled-job', () => calendar.runReminders(instanceId));
+      await calendar.runReminders(instanceId);
     } catch (error) {
       opts.onError?.(error);
     } finally {
