@@ -25,7 +25,7 @@ import { setupModule, setupService } from './modules/setup/index.js';
 import { homeModule, buildOverview } from './modules/home/index.js';
 import { auditModule, auditService } from './modules/audit/index.js';
 import { catalogueModule, catalogueService, type CatalogueDb } from './modules/catalogue/index.js';
-import { itaResultsModule, itaResultsService, latestResultsReader, type ItaResultsDb } from './modules/ita-results/index.js';
+import { analyze, itaResultsModule, itaResultsService, latestResultsReader, type ItaResultsDb } from './modules/ita-results/index.js';
 import { improvementModule, improvementService, latestPlansReader, type ImprovementDb } from './modules/improvement/index.js';
 import { documentsModule, documentsService } from './modules/documents/index.js';
 import { oitModule, oitProgressReader, oitService, type OitDb } from './modules/oit/index.js';
@@ -38,6 +38,11 @@ import { fiscalYearOf } from './shared/fiscal.js';
 import { surveysModule, surveysService, type SurveysDb } from './modules/surveys/index.js';
 import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
 import { readSystemStatus, registerObservability } from './platform/observability.js';
+import { qaModule, qaService, type QaDb } from './modules/qa/index.js';
+import { selfdiagModule, selfdiagService, seedDemoSelfdiag, type SelfdiagDb } from './modules/selfdiag/index.js';
+import { jobCountsByState } from './platform/jobs.js';
+import { procurementModule, procurementService, type ProcurementDb } from './modules/procurement/index.js';
+import { oitWatchModule, oitWatchService, type OitWatchDb } from './modules/oit-watch/index.js';
 import { complaintsModule, complaintsServices, publishedComplaintStatistics, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
 
 export interface AppDeps {
@@ -57,7 +62,7 @@ export const APP_VERSION: string = (createRequire(import.meta.url)('../package.j
 export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
   const agencies = agenciesService({ db: moduleDb<AgenciesDb>(db), clock });
-  const users = usersService({ db: moduleDb<UsersDb>(db), clock });
+  const users = usersService({ db: moduleDb<UsersDb>(db), clock, agencyIdBySlug: async (slug) => (await agencies.findBySlug(slug))?.id });
   const deployment = deploymentService({ db: moduleDb<DeploymentDb>(db), clock, publicBaseUrl: config.publicBaseUrl, agencies, users });
   // Setup runs one transaction across agencies, users and deployment; each narrows it to its own tables.
   const setup = setupService({ db, agencies, users, onFirstAdministrator: (tx, userId) => deployment.grantFirstAdministrator(userId, 'setup', tx) });
@@ -115,6 +120,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     getCatalogue: catalogues.getCatalogue,
     attach: (...args) => oit.attachGenerated(...args),
     publicBaseUrl: config.publicBaseUrl,
+    isPublished: (agencyId, year, code) => oit.isPublished(agencyId, year, code),
   });
   onPlanPublished = async (agencyId, resultsYear, targetYear) => {
     // The published plan's rows become the tracked measures of its target year…
@@ -160,6 +166,12 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
         const s = await publishedComplaintStatistics(complaints, agencyId, year, '12-month');
         return s.none ? null : { total: s.total, completed: s.completed, inProgress: s.inProgress };
       },
+      // Also at request time: the e-service reports are built below.
+      eservices: async (agencyId, year) => {
+        const s = await eserviceReporting.stats(agencyId, year, 12);
+        const sum = (k: 'done' | 'rejected' | 'open') => s.services.reduce((a, x) => a + x[k], 0);
+        return { total: s.total, done: sum('done'), rejected: sum('rejected'), open: sum('open'), ...(s.withinLimitShare !== undefined ? { withinLimitShare: s.withinLimitShare } : {}), satisfaction: { responses: s.satisfaction.responses, ...(s.satisfaction.score !== undefined ? { score: s.satisfaction.score } : {}) } };
+      },
       defaultYear: async (agencyId) => {
         const current = fiscalYearOf(todayInThailand(deps.clock));
         return (await tracking.listYears(agencyId)).find((y) => y <= current) ?? current;
@@ -174,6 +186,12 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     },
     planRows: async (agencyId, year) => (await plans.getPlan(agencyId, year))?.rows.length ?? null,
     oitYears: () => oit.catalogueYears(),
+    catalogueFacts: async (year) => {
+      const c = await catalogues.getCatalogue(year);
+      if (!c) return null;
+      const window = c.calendar.find((s) => s.key === 'oit-collection') ?? c.calendar.find((s) => s.key === 'assessment');
+      return { year, status: c.status, collectionEnds: window?.to ?? null };
+    },
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(clock),
   });
@@ -210,6 +228,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     getAgency: agencies.getAgency,
     evidence: { oit, getCatalogue: catalogues.getCatalogue },
     publicBaseUrl: config.publicBaseUrl,
+    unitNames: async (agencyId) => new Map((await agencies.listUnits(agencyId)).map((u) => [u.id, u.nameTh])),
   });
   const eservices = eservicesService({
     db: moduleDb<EservicesDb>(db),
@@ -219,8 +238,64 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     // The public E-Service page is the E-Service item's evidence once a service is on.
     onPublicPageChanged: async (agencyId) => void (await eserviceReporting.attachPublicPage(agencyId)),
   });
+  const qa = qaService({
+    db: moduleDb<QaDb>(db),
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+    getAgency: agencies.getAgency,
+    attachByRole: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
+  });
+  const selfdiag = selfdiagService({
+    db: moduleDb<SelfdiagDb>(db),
+    clock,
+    surveys,
+    getCatalogue: catalogues.getCatalogue,
+    catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear),
+    lastOfficial: async (agencyId, beforeYear) => {
+      const year = (await results.listYears(agencyId)).find((y) => y.fiscalYear < beforeYear);
+      if (!year) return undefined;
+      const a = await analysisOrNone(agencyId, year.fiscalYear);
+      return a ? { year: year.fiscalYear, indicators: Object.fromEntries(a.indicators.map((i) => [i.no, i.score])), total: a.total.official ?? a.total.computed } : undefined;
+    },
+    // The plan carried out in the year is the one drafted from the previous year's results.
+    planRows: async (agencyId, targetYear) => (await plans.getPlan(agencyId, targetYear - 1))?.rows ?? [],
+    oitItems: async (agencyId, year) => {
+      const catalogue = await catalogues.getCatalogue(year);
+      if (!catalogue?.oitItems.length) return [];
+      const view = await oit.loadYear(agencyId, year, { withPeople: false });
+      return view.items.map((i) => ({ code: i.code, indicator: i.item.indicator, complete: i.result.complete }));
+    },
+    rate: (catalogue, indicators) => {
+      const a = analyze(catalogue, { fiscalYear: catalogue.fiscalYear, official: {}, indicators });
+      return { total: a.total.computed, level: a.level.computed, levelLabel: a.level.computedLabelTh, passed: a.passed };
+    },
+  });
+  const outboundPolicy = { selfOrigins: [config.publicBaseUrl], ...(config.outboundAllowPrivate ? { allowPrivate: config.outboundAllowPrivate } : {}) };
+  const procurement = procurementService({
+    db: moduleDb<ProcurementDb>(db),
+    clock,
+    files,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    attachByRole: (agencyId, year, role, evidence, staged) => oit.attachGeneratedByRole(agencyId, year, role, evidence, staged),
+    publicBaseUrl: config.publicBaseUrl,
+    ...(config.govspending ? { govspending: config.govspending } : {}),
+    policy: outboundPolicy,
+  });
+  const oitWatch = oitWatchService({
+    db: moduleDb<OitWatchDb>(db),
+    clock,
+    listAgencies: agencies.listAgencies,
+    oitYears: () => oit.catalogueYears(),
+    bases: (agencyId) => oit.auditBases(agencyId),
+    audit: (agencyId, year, baseUrl, ownSite) => oit.selfAudit(agencyId, year, { baseUrl, ...(ownSite ? { ownSite } : {}) }),
+    notify: (agencyId, text, link) => calendar.notifyCoordinators(agencyId, text, link),
+    publicBaseUrl: config.publicBaseUrl,
+    policy: outboundPolicy,
+    intervalHours: config.oitWatch?.intervalHours ?? 24,
+  });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, audit };
+  return { procurement, oitWatch, agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, selfdiag, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -276,8 +351,17 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
       },
     },
     surveysModule({ surveys: services.surveys }),
+    qaModule({ qa: services.qa, agencyBySlug: services.agencies.findBySlug }),
+    {
+      ...selfdiagModule({ selfdiag: services.selfdiag, clock, listUnits: services.agencies.listUnits, publicBaseUrl: config.publicBaseUrl }),
+      // An IIT round of this year: two units with enough answers, one below the threshold (hidden).
+      seedDemo: async ({ agencyId, actor }) =>
+        seedDemoSelfdiag({ selfdiag: services.selfdiag, surveys: services.surveys, clock }, agencyId, actor, (await services.agencies.listUnits(agencyId)).map((u) => u.nameTh)),
+    },
     trackingModule({ tracking: services.tracking, reports: services.reports, agencies: services.agencies, files: services.files }),
     calendarModule({ calendar: services.calendar }),
+    procurementModule({ procurement: services.procurement, agencyBySlug: services.agencies.findBySlug }),
+    oitWatchModule({ watch: services.oitWatch, intervalHours: config.oitWatch?.intervalHours ?? 24 }),
     deploymentModule({
       config,
       deployment: services.deployment,
@@ -327,6 +411,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.poolStats ? { poolStats: deps.poolStats } : {}),
     gauges: [
       { name: 'prongsai_agencies', help: 'Agencies on this deployment.', collect: async () => [{ value: await services.agencies.countAgencies() }] },
+      {
+        name: 'prongsai_jobs',
+        help: 'Long jobs (large imports) of this instance by state; finished ones are kept an hour.',
+        collect: async () => Object.entries(jobCountsByState()).map(([state, value]) => ({ labels: { state }, value })),
+      },
+      ...modules.flatMap((m) => m.gauges ?? []),
     ],
   });
   await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment, rateLimitDb: moduleDb<PlatformTables>(db) });

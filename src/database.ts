@@ -16,8 +16,12 @@ import type { DeploymentTables } from './modules/deployment/index.js';
 import type { ComplaintTables } from './modules/complaints/index.js';
 import type { SurveyTables } from './modules/surveys/index.js';
 import type { EserviceTables } from './modules/eservices/index.js';
+import type { ProcurementTables } from './modules/procurement/index.js';
+import type { OitWatchTables } from './modules/oit-watch/index.js';
+import type { QaTables } from './modules/qa/index.js';
+import type { SelfdiagTables } from './modules/selfdiag/index.js';
 
-export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables, SurveyTables, EserviceTables {}
+export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables, SurveyTables, EserviceTables, QaTables, ProcurementTables, OitWatchTables, SelfdiagTables {}
 
 /** The connection handed to a module, typed with only what that module may read. */
 export { narrowDb as moduleDb } from './db/narrow.js';

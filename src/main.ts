@@ -10,6 +10,8 @@ import { scheduleBackups } from './ops/scheduled-backup.js';
 import { systemClock } from './shared/clock.js';
 import { loadShippedCatalogues } from './modules/catalogue/index.js';
 import { startReminderScheduler } from './modules/calendar/index.js';
+import { startOitWatchScheduler } from './modules/oit-watch/index.js';
+import { inProcessFetch } from './platform/in-process-fetch.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,21 +22,24 @@ async function main(): Promise<void> {
   await upgradeDatabase(database.db, config, { version: APP_VERSION, log: (m) => process.stdout.write(`  ${m}\n`) });
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
 
-  const { users, calendar } = createServices({ db: database.db, clock: systemClock, config });
+  const { users, calendar, oitWatch } = createServices({ db: database.db, clock: systemClock, config });
   // Work outside a request has no tenant, so it sees no agency's rows unless it names a scope:
   // the scheduler and users.countUsers do (docs/adr/0008).
   await app.listen({ port: config.port, host: config.host });
   const backups = scheduleBackups(database.db, config, { version: APP_VERSION, log: app.log });
   // Reminders of the calendar: safe to run in every instance (each reminder is claimed once in the database).
   const scheduler = startReminderScheduler(calendar, { intervalMinutes: config.reminders?.intervalMinutes ?? 60, onError: (e) => app.log.error(e, 'reminder run failed') });
+  // The watch on the public OIT pages (default daily): each run is claimed once across instances;
+  // the built-in portal is read in process, agencies' own websites through the outbound fetch.
+  const watch = startOitWatchScheduler(oitWatch, { intervalHours: config.oitWatch?.intervalHours ?? 24, ownSite: inProcessFetch(app), onError: (e) => app.log.error(e, 'OIT watch run failed') });
   const base = config.publicBaseUrl;
   if ((await users.countUsers()) === 0) {
     const token = await users.issueSetupToken();
     process.stdout.write(
       `\n  โปร่งใส (Prongsai) พร้อมใช้งานที่ ${base}\n` +
-        `  ยังไม่มีผู้ดูแลระบบ — เปิดลิงก์นี้เพื่อตั้งค่าครั้งแรก (ใช้ได้ครั้งเดียว ภายใน 24 ชั่วโมง):\n\n` +
-        `    ${base}/setup?token=${token}\n\n` +
-        `  First run: open the one-time setup link above to create the agency and its administrator.\n\n`,
+        `  ยังไม่มีผู้ดูแลระบบ — เปิด ${base}/setup แล้วกรอกรหัสตั้งค่าครั้งแรกนี้ (ใช้ได้ครั้งเดียว ภายใน 24 ชั่วโมง):\n\n` +
+        `    ${token}\n\n` +
+        `  First run: open ${base}/setup and type the one-time setup code above to create the agency and its administrator.\n\n`,
     );
   } else {
     process.stdout.write(`\n  โปร่งใส (Prongsai) พร้อมใช้งานที่ ${base}\n\n`);
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     backups?.stop();
     scheduler.stop();
+    watch.stop();
     calendar.close();
     await app.close();
     await database.close();

@@ -49,6 +49,10 @@ const envSchema = z.object({
   /** How often the reminder scheduler runs (0 = off) and how many days ahead it reminds. */
   REMINDER_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(60),
   REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+  /** Key of the government spending API (cgdcontract, fed by e-GP); unset = the API is not used. Never logged or shown. */
+  GOVSPENDING_API_KEY: z.string().min(8).optional(),
+  /** Hours between two runs of the watch on the public OIT pages (0 = off). */
+  OIT_WATCH_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
 });
 
 export interface Config {
@@ -79,6 +83,10 @@ export interface Config {
    * only code that builds a Config by hand (the test support) can set it.
    */
   readonly outboundAllowPrivate?: readonly string[];
+  /** The government spending API (procurement module); absent = not used. `baseUrl`/`minIntervalMs` only for tests. */
+  readonly govspending?: { readonly apiKey: string; readonly baseUrl?: string; readonly minIntervalMs?: number; readonly pageSize?: number };
+  /** The watch on the public OIT pages; absent = daily. */
+  readonly oitWatch?: { readonly intervalHours: number };
 }
 
 const DEV_SECRET = 'prongsai-development-secret-do-not-use-in-production';
@@ -125,5 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalMinutes: e.REMINDER_INTERVAL_MINUTES,
       leadDays: e.REMINDER_LEAD_DAYS,
     },
+    ...(e.GOVSPENDING_API_KEY ? { govspending: { apiKey: e.GOVSPENDING_API_KEY } } : {}),
+    oitWatch: { intervalHours: e.OIT_WATCH_INTERVAL_HOURS },
   });
 }

@@ -34,8 +34,24 @@ export type Progress = (done: number, total: number) => void;
 const KEEP_MS = 60 * 60 * 1000;
 const MAX_RUNNING_PER_AGENCY = 2;
 
+/** Every registry of this process, so /metrics can count the queue (it is per process too). */
+// Weak: an app built and dropped (tests build many) must not keep its jobs alive here.
+const registries = new Set<WeakRef<Map<string, JobState<unknown>>>>();
+
+/** Jobs of this process by state, for /metrics (finished ones are kept for an hour). */
+export function jobCountsByState(): Record<JobState<unknown>['state'], number> {
+  const counts = { running: 0, done: 0, failed: 0 };
+  for (const ref of registries) {
+    const jobs = ref.deref();
+    if (!jobs) registries.delete(ref);
+    else for (const j of jobs.values()) counts[j.state] += 1;
+  }
+  return counts;
+}
+
 export function jobRegistry() {
   const jobs = new Map<string, JobState<unknown>>();
+  registries.add(new WeakRef(jobs));
 
   const prune = (now: number) => {
     for (const [id, j] of jobs) if (j.finishedAt && now - j.finishedAt > KEEP_MS) jobs.delete(id);

@@ -12,6 +12,7 @@ import type { Msg } from '../ui/i18n.js';
 import type { Permission } from '../shared/permissions.js';
 import type { Actor } from './audit.js';
 import type { SessionUser } from './identity.js';
+import type { GaugeSource } from './observability.js';
 
 /** Words for the audit codes a module writes (`oit.evidence.add` → "เพิ่มหลักฐาน"). */
 export interface AuditLabels {
@@ -53,6 +54,8 @@ export interface ModuleManifest<Options extends Record<string, unknown> = Record
   seedDemo?: (ctx: DemoSeedContext) => Promise<unknown>;
   /** The module's public JSON APIs, merged into the one OpenAPI document (GET /openapi.json). */
   openapi?: OpenApiContribution;
+  /** Gauges for GET /metrics (counts by state, queue lengths): numbers only, never content. */
+  gauges?: readonly GaugeSource[];
 }
 
 /** Helps TypeScript keep a manifest's options tied to its routes plugin. */

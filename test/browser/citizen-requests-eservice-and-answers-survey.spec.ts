@@ -25,7 +25,7 @@ describe('a citizen requests an e-service and answers the survey', () => {
       const base = j.server.baseUrl;
 
       await step('setup and switch on the street-light service', async () => {
-        await (await SetupPage.open(page, j.server.setupUrl)).createAgency(AGENCY, ADMIN);
+        await (await SetupPage.open(page, j.server)).createAgency(AGENCY, ADMIN);
         await (await EserviceServicesPage.open(page, base)).enable(SERVICE);
         await new DashboardPage(page).signOut();
         await LoginPage.arrived(page);
@@ -94,7 +94,7 @@ describe('a citizen requests an e-service and answers the survey', () => {
       const { page } = j.browser;
       const base = j.server.baseUrl;
       await step('setup and switch on the street-light service', async () => {
-        await (await SetupPage.open(page, j.server.setupUrl)).createAgency(AGENCY, ADMIN);
+        await (await SetupPage.open(page, j.server)).createAgency(AGENCY, ADMIN);
         await (await EserviceServicesPage.open(page, base)).enable(SERVICE);
         await new DashboardPage(page).signOut();
         await LoginPage.arrived(page);

@@ -47,7 +47,7 @@ describe('a coordinator and unit staff prepare OIT', () => {
       const publicPath = `/a/${AGENCY.slug}/oit/${YEAR}/O11`;
 
       await step('first-run setup', async () => {
-        const setup = await SetupPage.open(page, j.server.setupUrl);
+        const setup = await SetupPage.open(page, j.server);
         await setup.createAgency(AGENCY, ADMIN);
       });
 
@@ -164,7 +164,7 @@ describe('a coordinator and unit staff prepare OIT', () => {
     withJourney({ javaScriptEnabled: false }, async (j) => {
       const { page } = j.browser;
       await step('first-run setup', async () => {
-        await (await SetupPage.open(page, j.server.setupUrl)).createAgency(AGENCY, ADMIN);
+        await (await SetupPage.open(page, j.server)).createAgency(AGENCY, ADMIN);
         await new DashboardPage(page).signOut();
         await LoginPage.arrived(page);
       });

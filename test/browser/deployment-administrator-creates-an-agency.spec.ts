@@ -22,7 +22,7 @@ describe('the deployment administrator creates an agency', () => {
       const { page } = j.browser;
 
       const inviteUrl = await step('the first administrator of the install creates an agency', async () => {
-        const dashboard = await (await SetupPage.open(page, j.server.setupUrl)).createAgency(PROVINCE_OFFICE, DEPLOYMENT_ADMIN);
+        const dashboard = await (await SetupPage.open(page, j.server)).createAgency(PROVINCE_OFFICE, DEPLOYMENT_ADMIN);
         await dashboard.navigate('หน่วยงานในระบบ');
         const agencies = await DeploymentAgenciesPage.arrived(page);
         const url = await agencies.createAgency(NEW_AGENCY);

@@ -33,7 +33,7 @@ describe('an officer produces the measures document', () => {
       const { page } = j.browser;
 
       const dashboard = await step('first-run setup', async () => {
-        const setup = await SetupPage.open(page, j.server.setupUrl);
+        const setup = await SetupPage.open(page, j.server);
         const dashboard = await setup.createAgency(AGENCY, ADMIN);
         expect(await dashboard.flash()).toBe('ตั้งค่าระบบเรียบร้อยแล้ว ยินดีต้อนรับสู่โปร่งใส');
         expect(await dashboard.mainText()).toContain(`ภาพรวม: ${AGENCY.nameTh}`);

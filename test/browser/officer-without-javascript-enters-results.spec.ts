@@ -32,7 +32,7 @@ describe('an officer without JavaScript enters results', () => {
       const { page } = j.browser;
 
       const dashboard = await step('first-run setup', async () => {
-        const setup = await SetupPage.open(page, j.server.setupUrl);
+        const setup = await SetupPage.open(page, j.server);
         return setup.createAgency(AGENCY, ADMIN);
       });
 
@@ -40,8 +40,8 @@ describe('an officer without JavaScript enters results', () => {
         const login = await dashboard.signOutToLogin();
         const refused = await login.signInRefused(ADMIN.username, 'not-the-password');
         expect(await refused.title()).toMatch(/^ข้อผิดพลาด: /);
-        expect(await refused.errorSummaryItems()).toEqual([{ text: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง', href: '#f-username' }]);
-        expect(await page.getByLabel('ชื่อผู้ใช้').inputValue()).toBe(ADMIN.username);
+        expect(await refused.errorSummaryItems()).toEqual([{ text: 'รหัสหน่วยงาน ชื่อผู้ใช้ หรือรหัสผ่านไม่ถูกต้อง', href: '#f-username' }]);
+        expect(await page.getByLabel('ชื่อผู้ใช้หรืออีเมล').inputValue()).toBe(ADMIN.username);
         expect(await page.getByLabel('รหัสผ่าน', { exact: true }).inputValue()).toBe('');
         await refused.signIn(ADMIN.username, ADMIN.password);
       });

@@ -41,7 +41,7 @@ async function signIn(page: Page, base: string, username: string, password: stri
 async function openChannel(j: Journey): Promise<{ secret: string; recovery: string[] }> {
   const { page } = j.browser;
   const base = j.server.baseUrl;
-  const dashboard = await step('first-run setup', async () => (await SetupPage.open(page, j.server.setupUrl)).createAgency(AGENCY, ADMIN));
+  const dashboard = await step('first-run setup', async () => (await SetupPage.open(page, j.server)).createAgency(AGENCY, ADMIN));
   await step('the administrator creates a complaint handler', async () => {
     await page.goto(`${base}/admin/users/new`);
     await at(page, /^เพิ่มผู้ใช้$/);

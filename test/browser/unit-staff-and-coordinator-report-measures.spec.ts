@@ -33,7 +33,7 @@ describe('unit staff and the coordinator report on the measures', () => {
       const base = j.server.baseUrl;
 
       await step('setup, seed results and the drafted plan', async () => {
-        await (await SetupPage.open(page, j.server.setupUrl)).createAgency(AGENCY, ADMIN);
+        await (await SetupPage.open(page, j.server)).createAgency(AGENCY, ADMIN);
         await new DashboardPage(page).navigate('ผลการประเมิน ITA');
         const analysis = await (await (await ResultsListPage.arrived(page)).importFile()).importAccepted(SEED_FILE, 2565);
         const plan = await (await analysis.openPlan(2565)).draft(2565);

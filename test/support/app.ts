@@ -68,8 +68,9 @@ export const ADMIN_PASSWORD = 'correct-horse-battery';
 export async function setUpAgency(t: TestApp, overrides: Record<string, string> = {}): Promise<TestClient> {
   const token = await t.services.users.issueSetupToken();
   const client = new TestClient(t.app);
-  await client.get(`/setup?token=${token}`);
-  const res = await client.submit(`/setup?token=${token}`, {
+  await client.get('/setup');
+  const res = await client.submit('/setup', {
+    setupCode: token,
     'agency.nameTh': 'เทศบาลตำบลทดสอบ',
     'agency.slug': 'test-town',
     'agency.type': 'subdistrict_municipality',

@@ -4,7 +4,8 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-function zip(entries: { name: string; data: Buffer; store?: boolean }[]): Buffer {
+/** `declared` overrides the uncompressed size written in both headers (a package that lies about it). */
+export function zip(entries: { name: string; data: Buffer; store?: boolean; declared?: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -18,7 +19,7 @@ function zip(entries: { name: string; data: Buffer; store?: boolean }[]): Buffer
     local.writeUInt16LE(e.store ? 0 : 8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(e.declared ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -27,7 +28,7 @@ function zip(entries: { name: string; data: Buffer; store?: boolean }[]): Buffer
     central.writeUInt16LE(e.store ? 0 : 8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(e.declared ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
@@ -54,6 +55,18 @@ export function xlsxBomb(inflatedMb = 300): Buffer {
     { name: '[Content_Types].xml', data: CONTENT_TYPES },
     { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>') },
     { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(inflatedMb * 1024 * 1024, 0x20) },
+  ]);
+}
+
+/**
+ * The same bomb with a central directory that lies: every entry declares 1 KB, so a check that
+ * trusts the declared sizes lets it through to a reader that inflates all of it.
+ */
+export function xlsxLyingBomb(inflatedMb = 300): Buffer {
+  return zip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES },
+    { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(inflatedMb * 1024 * 1024, 0x20), declared: 1024 },
   ]);
 }
 

@@ -18,6 +18,7 @@ export const run: CliCommand = async (_args, io) => {
       [
         'โหลดหน่วยงานสาธิต "เทศบาลตำบลตัวอย่าง (ข้อมูลสาธิต)" แล้ว',
         `  เข้าสู่ระบบที่ ${base}/login`,
+        `  รหัสหน่วยงาน: ${DEMO_SLUG}`,
         `  ชื่อผู้ใช้: ${outcome.username}`,
         `  รหัสผ่าน (แสดงครั้งเดียว): ${outcome.password}`,
         `  ผลการวิเคราะห์: ${base}/admin/results/${DEMO_RESULTS_YEAR}`,

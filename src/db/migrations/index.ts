@@ -12,6 +12,13 @@ import * as m202612010401 from './202612010401_create_plan_unit_defaults.js';
 import * as m2026120108a from './202612010800_create_surveys.js';
 import * as m2026120108b from './202612010801_create_eservices.js';
 import * as m202612010901 from './202612010901_create_tracking.js';
+import * as m202612011701 from './202612011701_users_per_agency_and_sign_in_throttle.js';
+import * as m202612011001 from './202612011001_scope_sessions.js';
+import * as m202612011501 from './202612011501_create_qa.js';
+import * as m202612011502 from './202612011502_create_participation.js';
+import * as m202612011503 from './202612011503_create_self_diagnosis.js';
+import * as m202612011601 from './202612011601_create_procurement.js';
+import * as m202612011602 from './202612011602_create_oit_watch.js';
 import * as m202612011100 from './202612011100_create_rate_limit_hits.js';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +31,12 @@ export const migrations: Record<string, Migration> = {
   '202612010800_create_surveys': m2026120108a,
   '202612010801_create_eservices': m2026120108b,
   '202612010901_create_tracking': m202612010901,
+  '202612011701_users_per_agency_and_sign_in_throttle': m202612011701,
+  '202612011001_scope_sessions': m202612011001,
+  '202612011501_create_qa': m202612011501,
+  '202612011502_create_participation': m202612011502,
+  '202612011503_create_self_diagnosis': m202612011503,
+  '202612011601_create_procurement': m202612011601,
+  '202612011602_create_oit_watch': m202612011602,
   '202612011100_create_rate_limit_hits': m202612011100,
 };

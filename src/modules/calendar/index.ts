@@ -8,7 +8,7 @@ import type { CalendarService } from './service.js';
 
 export { calendarService, startReminderScheduler, type CalendarService, type CalendarDeps, type ReminderRun } from './service.js';
 export type { CalendarTables, CalendarDb } from './tables.js';
-export { buildExecutiveSummary, type ExecutiveInput } from './domain/executive.js';
+export { buildExecutiveSummary, type ExecutiveInput, type ExecutiveEservices } from './domain/executive.js';
 export { computeDeadlines, NATIONAL_AVERAGES, type CalendarEntry, type EntryStatus } from './domain/deadlines.js';
 
 export const calendarModule = (options: { calendar: CalendarService }) =>

@@ -52,6 +52,8 @@ export interface CalendarDeps {
     measures: (agencyId: string, year: number) => Promise<{ total: number; done: number; inProgress: number; late: number; notStarted: number } | null>;
     /** Complaint counts of the year (12-month round) from the complaints module, when it is in use. */
     complaints?: (agencyId: string, year: number) => Promise<ExecutiveInput['complaints']>;
+    /** E-service requests and satisfaction of the fiscal year, from the e-services module. */
+    eservices?: (agencyId: string, year: number) => Promise<ExecutiveInput['eservices']>;
     /** The year the dashboard shows by default: the newest with tracked measures, else the current one. */
     defaultYear: (agencyId: string) => Promise<number>;
   };
@@ -156,7 +158,8 @@ export function calendarService(deps: CalendarDeps) {
       const latest = [...scores].sort((a, b) => b.year - a.year)[0];
       const passMark = latest ? await src.passMark(agencyId, latest.year) : null;
       const complaints = src.complaints ? await src.complaints(agencyId, year) : null;
-      const model = buildExecutiveSummary({ agencyName: agency.nameTh, digits: agency.digits, today: today(), year, scores, passMark, readiness, measures, deadlines: entries, complaints });
+      const eservices = src.eservices ? await src.eservices(agencyId, year) : null;
+      const model = buildExecutiveSummary({ agencyName: agency.nameTh, digits: agency.digits, today: today(), year, scores, passMark, readiness, measures, deadlines: entries, complaints, eservices });
       return { year, model };
     },
 
@@ -199,6 +202,27 @@ export function calendarService(deps: CalendarDeps) {
       }
       return run;
       });
+    },
+
+    /**
+     * A reminder that is not a deadline (e.g. the OIT watch found a broken link): in-app to every
+     * coordinator, plus e-mail and LINE when configured. Returns the channels used.
+     */
+    async notifyCoordinators(agencyId: string, text: string, link: string): Promise<string[]> {
+      const agency = await deps.getAgency(agencyId);
+      const to = (await deps.listUsers(agencyId)).filter((u) => !u.disabled && can(u.roles, 'plan.edit'));
+      for (const u of to) await repo.insertNotification({ id: randomUUID(), agency_id: agencyId, user_id: u.id, text_th: text, link, read_at: null, created_at: now() });
+      const channels = ['in-app'];
+      const emails = to.map((u) => u.email).filter((e): e is string => !!e);
+      if (send && emails.length) {
+        await send.send({ to: emails, subject: `[Prongsai] ${text}`.slice(0, 200), text: `${agency.nameTh}\n\n${text}\n\nดูรายละเอียด: ${deps.publicBaseUrl}${link}\n` });
+        channels.push('email');
+      }
+      if (deps.line) {
+        await pushLine(deps.line, `${agency.nameTh}\n${text}\n${deps.publicBaseUrl}${link}`, deps.fetchImpl);
+        channels.push('line');
+      }
+      return channels;
     },
 
     close: () => send?.close(),

@@ -20,6 +20,7 @@ import { oitLink, type AttachFn } from './oit-link.js';
 import { complaintChannelRoutes, CHANNEL_LOG_SERIALIZERS } from './routes.js';
 import { complaintAdminRoutes } from './admin-routes.js';
 import { complaintsOpenApi } from './openapi.js';
+import { complaintsRepository } from './repository.js';
 import type { AbuseLimiter } from './abuse.js';
 
 export type { PublishedStatistics, Cell, Round } from './domain/statistics.js';
@@ -55,6 +56,9 @@ export function complaintsServices(deps: ComplaintsDeps) {
     publishedComplaintStatistics: complaintStatistics(deps.db),
     /** Attaches guideline, channel and statistics pages to the OIT items of a year, by role. */
     publishComplaintEvidence: oitLink(deps),
+    /** For /metrics: how many reports are in each handling state, all agencies together — counts only. */
+    reportsByState: async () =>
+      (await complaintsRepository(deps.db).countReportsByStateAcrossAgencies()).map((r) => ({ labels: { state: r.state }, value: Number(r.n) })),
   };
 }
 export type ComplaintsServices = ReturnType<typeof complaintsServices>;
@@ -96,6 +100,7 @@ export const complaintsModule = (options: RoutesOptions) =>
     routes,
     options,
     openapi: complaintsOpenApi,
+    gauges: [{ name: 'prongsai_complaints', help: 'Corruption complaints by handling state, all agencies (counts only).', collect: options.complaints.reportsByState }],
     permissions: ['complaints.handle', 'complaints.disclose', 'complaints.settings'],
     // Codes only: an audit entry of this module never carries report content.
     auditLabels: {

@@ -36,6 +36,9 @@ export function complaintsRepository(db: Kysely<ComplaintsDb>) {
     updateFactor: (agencyId: string, userId: string, set: Partial<Insert<'complaint_factors'>>) =>
       db.updateTable('complaint_factors').set(set).where('agency_id', '=', agencyId).where('user_id', '=', userId).execute(),
 
+    /** Deployment-wide counts for /metrics: numbers by state, no agency, no content. */
+    countReportsByStateAcrossAgencies: () =>
+      db.selectFrom('complaint_reports').select(['state', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('state').execute(),
     insertReport: (row: Insert<'complaint_reports'>) => db.insertInto('complaint_reports').values(row).execute(),
     reportById: (agencyId: string, id: string) => db.selectFrom('complaint_reports').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
     reportByReceipt: (agencyId: string, lookup: string) =>

@@ -21,6 +21,7 @@ import { FollowUpPage, ReceiptPage, ReportFormPage, StatusPage } from './views/P
 import { cellText, GuidelinePage, PublicStatisticsPage } from './views/PublicInfoPages.js';
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from './domain/types.js';
 import type { Cell } from './domain/statistics.js';
+import { statisticsDocument } from './statistics-document.js';
 import { guidelineDocument } from './guideline-document.js';
 
 export const CHANNEL_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -177,6 +178,13 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
     return sendDownload(reply, doc.buffer, doc.contentType, doc.fileName, format === 'pdf' ? 'inline' : 'attachment');
   });
 
+  /** The fiscal year asked for in `?year=`, within the last ten; the current one otherwise. */
+  const statisticsYear = (request: FastifyRequest): number => {
+    const current = fiscalYearOf(todayInThailand(clock));
+    const asked = Number((request.query as Record<string, string>).year);
+    return asked >= current - 10 && asked <= current ? asked : current;
+  };
+
   app.get('/a/:slug/report-corruption/statistics', async (request, reply) => {
     const agency = await agencyOf(request);
     const current = fiscalYearOf(todayInThailand(clock));
@@ -187,12 +195,20 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
     return sendPage(reply, <PublicStatisticsPage ctx={pageContext(request, reply, agency)} slug={agency.slug} stats={stats} years={years} />);
   });
 
+  // The same suppressed figures as a document to file or attach (both rounds of the year).
+  app.get('/a/:slug/report-corruption/statistics.:format', async (request, reply) => {
+    const agency = await agencyOf(request);
+    const format = (request.params as { format: string }).format;
+    if (format !== 'docx' && format !== 'pdf') throw new DomainError('NOT_FOUND', 'ไม่พบไฟล์');
+    const year = statisticsYear(request);
+    const doc = await statisticsDocument(agency, year, [await statistics(agency.id, year, '6-month'), await statistics(agency.id, year, '12-month')], format);
+    return sendDownload(reply, doc.buffer, doc.contentType, doc.fileName, format === 'pdf' ? 'inline' : 'attachment');
+  });
+
   // The same suppressed figures as a spreadsheet-friendly CSV (UTF-8 with BOM for Excel).
   app.get('/a/:slug/report-corruption/statistics.csv', async (request, reply) => {
     const agency = await agencyOf(request);
-    const current = fiscalYearOf(todayInThailand(clock));
-    const asked = Number((request.query as Record<string, string>).year);
-    const year = asked >= current - 10 && asked <= current ? asked : current;
+    const year = statisticsYear(request);
     const rows = [['ปีงบประมาณ', 'รอบ', 'รายการ', 'จำนวน']];
     for (const round of ['6-month', '12-month'] as const) {
       const s = await statistics(agency.id, year, round);

@@ -32,7 +32,7 @@ export interface DeploymentUsers {
     input: { username: string; displayName: string; email: string | null; password: string; passwordConfirm: string; roles: Role[]; unitId: string | null },
     tx?: Kysely<any>,
   ): Promise<{ id: string; displayName: string }>;
-  createSession(userId: string): Promise<string>;
+  createSession(agencyId: string, userId: string): Promise<string>;
 }
 
 export type DeploymentAgencies = Pick<AgenciesService, 'createAgency' | 'getAgency' | 'findBySlug' | 'listAgenciesWhere' | 'setStatus' | 'findByHost'>;
@@ -153,7 +153,7 @@ export function deploymentService(deps: DeploymentDeps) {
         });
         return created;
       }));
-      return { sessionToken: await deps.users.createSession(user.id), agency: open.agency };
+      return { sessionToken: await withTenant(open.agency.id, () => deps.users.createSession(open.agency.id, user.id)), agency: open.agency };
     },
 
     /** Suspends, archives or reactivates an agency (audited in its log and the deployment's). */

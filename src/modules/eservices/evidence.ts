@@ -1,25 +1,40 @@
 /**
  * Where e-service evidence goes in OIT, in ONE place (STYLE.md convention 17): the public page,
  * the usage statistics and the satisfaction report find their item of the year by catalogue
- * role (`e-service`, `service-statistics`, `satisfaction`). Until every catalogue carries roles,
- * an item without one is matched by its catalogue title — remove that fallback once roles land.
+ * role (`e-service`, `service-statistics`, `satisfaction`) through the OIT module, which also
+ * follows an item that absorbed a role (FY2569's O10 E-Service carries `service-statistics`).
+ * Each piece claims only the elements it shows, read from the item's element texts.
  */
 import type { Catalogue, OitItem } from '../catalogue/index.js';
-import { attachGeneratedEvidence, type OitService } from '../oit/index.js';
+import { attachGeneratedEvidence, itemWithRole, type OitService } from '../oit/index.js';
 import type { StagedFile } from '../../platform/file-store.js';
 import type { DateRange } from '../../shared/fiscal.js';
 
 export type EvidenceRole = 'e-service' | 'service-statistics' | 'satisfaction';
 
-const TITLE_FALLBACK: Record<EvidenceRole, string> = {
-  'e-service': 'E-Service',
-  'service-statistics': 'ข้อมูลเชิงสถิติการให้บริการ',
-  satisfaction: 'รายงานผลการสำรวจความพึงพอใจการให้บริการ',
-};
-
 export function itemForRole(catalogue: Catalogue, role: EvidenceRole): OitItem | undefined {
-  const byRole = catalogue.oitItems.find((i) => (i as OitItem & { role?: string }).role === role);
-  return byRole ?? catalogue.oitItems.find((i) => i.titleTh.trim() === TITLE_FALLBACK[role]);
+  return itemWithRole(catalogue, role);
+}
+
+/** What a piece of evidence shows, matched against an element's Thai text. */
+export type Shows = 'online-channel' | 'user-manual' | 'statistics' | 'satisfaction';
+// In this order: an element is what it names first ("สถิติการขอรับบริการผ่านช่องทางออนไลน์" is statistics, not the channel).
+const SHOWS: [Shows, RegExp][] = [
+  ['statistics', /สถิติ/],
+  ['satisfaction', /ความพึงพอใจ/],
+  ['user-manual', /คู่มือ/],
+  ['online-channel', /ช่องทาง(ให้บริการ)?ออนไลน์/],
+];
+const kindOf = (text: string): Shows | undefined => SHOWS.find(([, re]) => re.test(text))?.[0];
+
+/**
+ * The element keys of `item` that evidence showing `shows` satisfies: those whose text names it,
+ * plus the period elements (their checks read the evidence's stated period). Pure.
+ * @example claimedElements(fy2569O10, ['statistics']) // ['statistics', 'year']
+ */
+export function claimedElements(item: Pick<OitItem, 'elements'>, shows: readonly Shows[]): string[] {
+  const period = (e: OitItem['elements'][number]) => e.checks.some((c) => c.startsWith('covers-'));
+  return item.elements.filter((e) => period(e) || shows.includes(kindOf(e.textTh)!)).map((e) => e.key);
 }
 
 export interface EvidenceDeps {
@@ -55,17 +70,19 @@ export async function attachByRole(
   agencyId: string,
   role: EvidenceRole,
   dataYear: number,
-  input: { source: string; sourceRef: string; title: string; url: string; period: DateRange | null },
+  input: { source: string; sourceRef: string; title: string; url: string; period: DateRange | null; shows: readonly Shows[] },
   staged?: StagedFile,
 ): Promise<Attached | undefined> {
   const target = await targetFor(deps, role, dataYear);
   if (!target) return undefined;
+  const claimed = claimedElements(target.item, input.shows);
   await attachGeneratedEvidence(
     deps.oit,
     agencyId,
     target.year,
     target.item.code,
-    { source: input.source, sourceRef: input.sourceRef, title: input.title, url: input.url, periodFrom: input.period?.from ?? null, periodTo: input.period?.to ?? null },
+    // When no element text matches, nothing is named and the OIT rule reads the entry as covering the item.
+    { source: input.source, sourceRef: input.sourceRef, title: input.title, url: input.url, periodFrom: input.period?.from ?? null, periodTo: input.period?.to ?? null, ...(claimed.length ? { elements: claimed } : {}) },
     staged,
   );
   return { role, year: target.year, code: target.item.code };

@@ -40,6 +40,7 @@ export const eservicesModule = (options: EservicesRoutesOptions) =>
     routes: eservicesRoutes,
     options,
     openapi: eservicesOpenApi,
+    gauges: [{ name: 'prongsai_eservice_requests', help: 'E-service requests by state, all agencies (counts only).', collect: () => options.eservices.requestsByState() }],
     nav: [{ href: '/admin/eservices', label: { th: 'บริการออนไลน์', en: 'E-services' }, permission: 'eservice.handle' }],
   });
 export type { EservicesDb, EserviceTables } from './tables.js';

@@ -10,10 +10,12 @@ import { IMAGE_KINDS, field, readMultipart, type MultipartForm } from '../../pla
 import { sendPage } from '../../ui/render.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { fiscalYearParam } from '../../shared/params.js';
+import { fiscalYearOf } from '../../shared/fiscal.js';
+import { todayInThailand } from '../../shared/clock.js';
 import { normaliseTrackingCode } from './domain/states.js';
 import { parseRound } from './reports.js';
 import type { EservicesRoutesOptions } from './routes.js';
-import { EserviceIndexPage, FeedbackPage, ServiceFormPage, StatusPage, TrackPage } from './views/PublicPages.js';
+import { EserviceIndexPage, FeedbackPage, ManualPage, ServiceFormPage, StatusPage, TrackPage } from './views/PublicPages.js';
 import { PublicStatsPage } from './views/StatsPage.js';
 import type { FormValues } from './views/RequestFormFields.js';
 
@@ -35,11 +37,15 @@ export function splitForm(values: Record<string, string>): { fields: Record<stri
   return { fields, contact };
 }
 
-export function publicRoutes(app: FastifyInstance, { eservices, reports, files }: EservicesRoutesOptions): void {
-
+export function publicRoutes(app: FastifyInstance, { eservices, reports, files, clock }: EservicesRoutesOptions): void {
   app.get<{ Params: { slug: string } }>('/a/:slug/eservice', async (request, reply) => {
     const agency = publicTenant(request);
-    return sendPage(reply, <EserviceIndexPage ctx={pageContext(request, reply, agency)} services={await eservices.publicServices(agency.id)} />);
+    return sendPage(reply, <EserviceIndexPage ctx={pageContext(request, reply, agency)} services={await eservices.publicServices(agency.id)} statsYear={fiscalYearOf(todayInThailand(clock))} />);
+  });
+
+  app.get<{ Params: { slug: string } }>('/a/:slug/eservice/manual', async (request, reply) => {
+    const agency = publicTenant(request);
+    return sendPage(reply, <ManualPage ctx={pageContext(request, reply, agency)} services={await eservices.publicServices(agency.id)} />);
   });
 
   app.get<{ Params: { slug: string } }>('/a/:slug/eservice/feedback', async (request, reply) => {

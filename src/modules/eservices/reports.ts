@@ -33,6 +33,8 @@ export interface ReportsDeps {
   getAgency: (id: string) => Promise<Agency>;
   evidence: EvidenceDeps;
   publicBaseUrl: string;
+  /** The agency's units (id → Thai name), to name satisfaction results per unit. */
+  unitNames?: (agencyId: string) => Promise<Map<string, string>>;
 }
 
 export const parseRound = (v: unknown): Round => {
@@ -59,13 +61,17 @@ export function eserviceReports(deps: ReportsDeps) {
         closedOn: r.closed_on,
       }));
       const satisfaction = new Map<string, { responses: number; score?: number }>();
+      const units = new Map<string, { name: string; responses: number; score?: number }>();
       const form = await surveys.findForm(agencyId, SATISFACTION_KEY);
       if (form) {
         // Satisfaction counts by the day the survey was answered, within the same round.
         const results = await surveys.results(agencyId, form.id, { from: range.from, to: range.to, groupBy: 'service' });
         for (const g of results.groups) satisfaction.set(g.group, { responses: g.responses, ...(g.score !== undefined ? { score: g.score } : {}) });
+        const names = (await deps.unitNames?.(agencyId)) ?? new Map<string, string>();
+        const byUnit = await surveys.results(agencyId, form.id, { from: range.from, to: range.to, groupBy: 'unit' });
+        for (const g of byUnit.groups) units.set(g.group, { name: names.get(g.group) ?? 'หน่วยงานย่อยที่ถูกลบ', responses: g.responses, ...(g.score !== undefined ? { score: g.score } : {}) });
       }
-      return computeStats(year, round, services.map((s) => ({ id: s.id, name: s.nameTh, category: s.category })), requests, satisfaction);
+      return computeStats(year, round, services.map((s) => ({ id: s.id, name: s.nameTh, category: s.category })), requests, satisfaction, units);
     },
 
     async render(agencyId: string, year: number, round: Round, format: ReportFormat): Promise<{ buffer: Buffer; contentType: string; fileName: string }> {
@@ -92,7 +98,8 @@ export function eserviceReports(deps: ReportsDeps) {
       const roles = round === 12 ? (['service-statistics', 'satisfaction'] as const) : (['service-statistics'] as const);
       for (const role of roles) {
         const staged = await files.stage(agencyId, pdf.buffer, pdf.fileName, { allow: ['pdf'] });
-        const done = await attachByRole(deps.evidence, agencyId, role, year, { ...base, period: stats.range }, staged).catch(async (e: unknown) => {
+        const shows = role === 'satisfaction' ? (['satisfaction'] as const) : (['statistics'] as const);
+        const done = await attachByRole(deps.evidence, agencyId, role, year, { ...base, period: stats.range, shows }, staged).catch(async (e: unknown) => {
           await files.discard(staged);
           throw e;
         });
@@ -113,6 +120,8 @@ export function eserviceReports(deps: ReportsDeps) {
         title: `บริการออนไลน์ (E-Service) ของ${agency.nameTh}`,
         url: `${deps.publicBaseUrl}/a/${agency.slug}/eservice`,
         period: fiscalYearRange(year),
+        // The page lists the services and links its user manual (/eservice/manual).
+        shows: ['online-channel', 'user-manual'],
       });
     },
 

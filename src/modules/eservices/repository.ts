@@ -31,12 +31,16 @@ export function eservicesRepository(db: Kysely<EservicesDb>) {
       db.updateTable('eservice_services').set(fields).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
 
     // ----- requests
+    /** Deployment-wide counts for /metrics: requests by state, no agency, no content. */
+    countRequestsByStateAcrossAgencies: () =>
+      db.selectFrom('eservice_requests').select(['state', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('state').execute(),
     insertRequest: (row: EserviceRequestsTable) => db.insertInto('eservice_requests').values(row).execute(),
     findRequest: (agencyId: string, id: string) =>
       db.selectFrom('eservice_requests').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
     findByTrackingCode: (agencyId: string, code: string) =>
       db.selectFrom('eservice_requests').selectAll().where('agency_id', '=', agencyId).where('tracking_code', '=', code).executeTakeFirst(),
-    trackingCodeTaken: async (code: string) => !!(await db.selectFrom('eservice_requests').select('id').where('tracking_code', '=', code).executeTakeFirst()),
+    trackingCodeTaken: async (agencyId: string, code: string) =>
+      !!(await db.selectFrom('eservice_requests').select('id').where('agency_id', '=', agencyId).where('tracking_code', '=', code).executeTakeFirst()),
     listRequests(agencyId: string, f: RequestFilter = {}) {
       let q = db.selectFrom('eservice_requests').selectAll().where('agency_id', '=', agencyId);
       if (f.unitId !== undefined) q = f.unitId === null ? q.where('unit_id', 'is', null) : q.where('unit_id', '=', f.unitId);

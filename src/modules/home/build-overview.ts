@@ -1,5 +1,5 @@
 /** Gathers the overview from the modules' public service functions (wired in app.ts). */
-import { fiscalYearOf } from '../../shared/fiscal.js';
+import { nextSteps, oitYearNow, type CatalogueYearFacts } from './domain/next-steps.js';
 import type { AgencyOverview, OverviewSource } from './overview.js';
 
 export interface OverviewDeps {
@@ -10,6 +10,8 @@ export interface OverviewDeps {
   passGap: (agencyId: string, year: number) => Promise<{ gapToPass: number; passMark: number } | null>;
   planRows: (agencyId: string, year: number) => Promise<number | null>;
   oitYears: () => Promise<number[]>;
+  /** Status and collection window of a catalogue year (null when the year has no catalogue). */
+  catalogueFacts: (year: number) => Promise<CatalogueYearFacts | null>;
   oitReadiness: (agencyId: string, year: number) => Promise<number>;
   today: () => string;
 }
@@ -21,9 +23,14 @@ export function buildOverview(deps: OverviewDeps): OverviewSource {
     const published: number[] = [];
     for (const y of years) if ((await deps.planRows(agencyId, y.fiscalYear)) !== null) published.push(y.fiscalYear);
     const oitYears = (await deps.oitYears()).sort((a, b) => b - a);
-    // The year being prepared: the newest catalogue year not after the current fiscal year.
-    const current = fiscalYearOf(deps.today());
-    const oitYear = oitYears.find((y) => y <= current);
+    // The year being prepared: the assessment year whose OIT collection is open, or the next one.
+    const facts = (await Promise.all(oitYears.map((y) => deps.catalogueFacts(y)))).filter((f): f is CatalogueYearFacts => f !== null);
+    const oitYear = oitYearNow(facts, deps.today());
+    const oit =
+      oitYear !== null
+        ? { year: oitYear, readiness: await deps.oitReadiness(agencyId, oitYear), provisional: facts.find((f) => f.year === oitYear)?.status === 'provisional' }
+        : null;
+    const planRows = latest ? await deps.planRows(agencyId, latest.fiscalYear) : null;
     const gap = latest ? await deps.passGap(agencyId, latest.fiscalYear) : null;
     return {
       latestResults: latest
@@ -38,8 +45,14 @@ export function buildOverview(deps: OverviewDeps): OverviewSource {
             flagCount: latest.flagCount,
           }
         : null,
-      planRows: latest ? await deps.planRows(agencyId, latest.fiscalYear) : null,
-      oit: oitYear !== undefined ? { year: oitYear, readiness: await deps.oitReadiness(agencyId, oitYear) } : null,
+      planRows,
+      oit,
+      nextSteps: nextSteps({
+        today: deps.today(),
+        latestResults: latest ? { year: latest.fiscalYear, flagCount: latest.flagCount } : null,
+        planRows,
+        oit,
+      }),
       publishedMeasures: published,
       oitYears,
     };

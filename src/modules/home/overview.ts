@@ -1,3 +1,5 @@
+import type { NextStep } from './domain/next-steps.js';
+
 /** What the dashboard and the agency's public home page show, gathered from the modules' services. */
 export interface AgencyOverview {
   latestResults: {
@@ -14,7 +16,9 @@ export interface AgencyOverview {
   /** Rows of the improvement plan drafted from the latest results, or null without a plan. */
   planRows: number | null;
   /** OIT readiness (0–100) of the fiscal year being prepared, if the OIT workspace has one. */
-  oit: { year: number; readiness: number } | null;
+  oit: { year: number; readiness: number; provisional: boolean } | null;
+  /** What to do next, in order (see domain/next-steps.ts). */
+  nextSteps: NextStep[];
   /** Years whose measures document is public (a saved plan exists). */
   publishedMeasures: number[];
   /** Years with a public OIT index. */

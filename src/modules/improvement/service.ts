@@ -68,16 +68,16 @@ export function improvementService(deps: ImprovementDeps) {
     const repo = improvementRepository(tx);
     const plan = await repo.findPlan(agencyId, resultsYear);
     if (!plan) return undefined;
-    const rows = (await repo.listRows(plan.id)).map(toPlanRow);
-    const drivingMeasures: DrivingMeasure[] = (await repo.listMeasures(plan.id)).map((m) => ({ order: m.sort_order, titleTh: m.title_th, detailTh: m.detail_th }));
+    const rows = (await repo.listRows(agencyId, plan.id)).map(toPlanRow);
+    const drivingMeasures: DrivingMeasure[] = (await repo.listMeasures(agencyId, plan.id)).map((m) => ({ order: m.sort_order, titleTh: m.title_th, detailTh: m.detail_th }));
     return { id: plan.id, updatedAt: plan.updated_at, resultsYear: plan.results_year, targetYear: plan.target_year, rows, drivingMeasures };
   }
 
   async function writeContent(tx: Kysely<ImprovementDb>, agencyId: string, planId: string, plan: ImprovementPlan): Promise<void> {
     const repo = improvementRepository(tx);
     const ts = now();
-    await repo.deleteRows(planId);
-    await repo.deleteMeasures(planId);
+    await repo.deleteRows(agencyId, planId);
+    await repo.deleteMeasures(agencyId, planId);
     for (const [i, row] of plan.rows.entries()) {
       await repo.insertRow({
         id: row.id || randomUUID(),
@@ -167,7 +167,7 @@ export function improvementService(deps: ImprovementDeps) {
           await repo.insertPlan({ id: randomUUID(), agency_id: agencyId, results_year: resultsYear, target_year: drafted.targetYear, updated_by: actor.userId, created_at: ts, updated_at: ts });
           plan = (await repo.findPlan(agencyId, resultsYear))!;
         } else {
-          await repo.touchPlan(plan.id, actor.userId, ts);
+          await repo.touchPlan(agencyId, plan.id, actor.userId, ts);
         }
         await writeContent(tx, agencyId, plan.id, drafted);
         await writeAudit(tx, clock, actor, { agencyId, action: 'plan.draft', entityType: 'improvement_plan', entityId: plan.id, details: { resultsYear, rows: drafted.rows.length } });
@@ -199,14 +199,14 @@ export function improvementService(deps: ImprovementDeps) {
         };
         let id = rowId;
         if (id) {
-          if ((await repo.updateRow(plan.id, id, fields)) === 0) throw notFound('ไม่พบแถวนี้ในแผน');
+          if ((await repo.updateRow(agencyId, plan.id, id, fields)) === 0) throw notFound('ไม่พบแถวนี้ในแผน');
         } else {
           id = randomUUID();
           await repo.insertRow({ id, agency_id: agencyId, plan_id: plan.id, sort_order: plan.rows.length + 1, source_kind: 'manual', source_code: null, created_at: ts, ...fields });
         }
-        await repo.touchPlan(plan.id, actor.userId, ts);
+        await repo.touchPlan(agencyId, plan.id, actor.userId, ts);
         await writeAudit(tx, clock, actor, { agencyId, action: rowId ? 'plan.row_update' : 'plan.row_create', entityType: 'plan_row', entityId: id, details: { ...v } });
-        return toPlanRow((await repo.listRows(plan.id)).find((r) => r.id === id)!);
+        return toPlanRow((await repo.listRows(agencyId, plan.id)).find((r) => r.id === id)!);
       });
     },
 
@@ -214,11 +214,11 @@ export function improvementService(deps: ImprovementDeps) {
       await db.transaction().execute(async (tx) => {
         const plan = await requirePlan(tx, agencyId, resultsYear);
         const repo = improvementRepository(tx);
-        if ((await repo.deleteRow(plan.id, rowId)) === 0) throw notFound('ไม่พบแถวนี้ในแผน');
+        if ((await repo.deleteRow(agencyId, plan.id, rowId)) === 0) throw notFound('ไม่พบแถวนี้ในแผน');
         // Keep the order dense so the document numbers rows 1…n.
-        const rest = await repo.listRows(plan.id);
-        for (const [i, r] of rest.entries()) if (r.sort_order !== i + 1) await repo.updateRow(plan.id, r.id, { sort_order: i + 1 });
-        await repo.touchPlan(plan.id, actor.userId, now());
+        const rest = await repo.listRows(agencyId, plan.id);
+        for (const [i, r] of rest.entries()) if (r.sort_order !== i + 1) await repo.updateRow(agencyId, plan.id, r.id, { sort_order: i + 1 });
+        await repo.touchPlan(agencyId, plan.id, actor.userId, now());
         await writeAudit(tx, clock, actor, { agencyId, action: 'plan.row_delete', entityType: 'plan_row', entityId: rowId });
       });
     },
@@ -238,7 +238,7 @@ export function improvementService(deps: ImprovementDeps) {
       if (errors.length > 0) throw validationError('ไฟล์แผนปรับปรุงไม่ถูกต้อง ยังไม่ได้บันทึกข้อมูลใด ๆ', errors);
       return db.transaction().execute(async (tx) => {
         await writeContent(tx, agencyId, current.id, { ...parsed.plan, resultsYear, targetYear: current.targetYear });
-        await improvementRepository(tx).touchPlan(current.id, actor.userId, now());
+        await improvementRepository(tx).touchPlan(agencyId, current.id, actor.userId, now());
         await writeAudit(tx, clock, actor, { agencyId, action: 'plan.import', entityType: 'improvement_plan', entityId: current.id, details: { rows: parsed.plan.rows.length } });
         return (await readPlan(tx, agencyId, resultsYear))!;
       });

@@ -9,7 +9,8 @@ import type { CatalogueService } from '../catalogue/index.js';
 import { itaResultsRoutes } from './routes.js';
 import type { ItaResultsService } from './service.js';
 
-export { toCsv } from './domain/csv.js';
+export { toCsv, parseCsv } from './domain/csv.js';
+export { readXlsxSheet, type XlsxSheet } from './domain/xlsx-reader.js';
 export { latestResultsReader, type LatestResult } from './overview.js';
 export { itaResultsService, detectResultsFormat, toJsonFormat, IMPORT_REJECTED, FORM_REJECTED } from './service.js';
 export type {

@@ -19,7 +19,7 @@ export async function itasXlsx(rows: ItasRow[], sheetName: string): Promise<Buff
 
 /** The first worksheet of a workbook as rows of text cells (for the vendor-site import). */
 export async function xlsxTable(bytes: Buffer): Promise<string[][]> {
-  assertZipWithinLimits(bytes);
+  await assertZipWithinLimits(bytes);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const ws = wb.worksheets[0];

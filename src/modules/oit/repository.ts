@@ -36,9 +36,9 @@ export function oitRepository(db: Kysely<OitDb>) {
   const evidenceWithFile = () =>
     db
       .selectFrom('oit_evidence as e')
-      .innerJoin('oit_items as i', 'i.id', 'e.item_id')
-      .leftJoin('oit_evidence_versions as v', 'v.id', 'e.current_version_id')
-      .leftJoin('stored_files as f', 'f.id', 'v.file_id')
+      .innerJoin('oit_items as i', (j) => j.onRef('i.id', '=', 'e.item_id').onRef('i.agency_id', '=', 'e.agency_id'))
+      .leftJoin('oit_evidence_versions as v', (j) => j.onRef('v.id', '=', 'e.current_version_id').onRef('v.agency_id', '=', 'e.agency_id'))
+      .leftJoin('stored_files as f', (j) => j.onRef('f.id', '=', 'v.file_id').onRef('f.agency_id', '=', 'v.agency_id'))
       .selectAll('e')
       .select([
         'i.code as code',
@@ -74,7 +74,7 @@ export function oitRepository(db: Kysely<OitDb>) {
     listAssignments: (agencyId: string, year: number): Promise<(OitAssignmentRow & { code: string })[]> =>
       db
         .selectFrom('oit_assignments as a')
-        .innerJoin('oit_items as i', 'i.id', 'a.item_id')
+        .innerJoin('oit_items as i', (j) => j.onRef('i.id', '=', 'a.item_id').onRef('i.agency_id', '=', 'a.agency_id'))
         .selectAll('a')
         .select('i.code as code')
         .where('a.agency_id', '=', agencyId)
@@ -115,7 +115,7 @@ export function oitRepository(db: Kysely<OitDb>) {
     listEvidenceKeys: (agencyId: string, year: number): Promise<{ code: string; url: string | null; sort_order: number }[]> =>
       db
         .selectFrom('oit_evidence as e')
-        .innerJoin('oit_items as i', 'i.id', 'e.item_id')
+        .innerJoin('oit_items as i', (j) => j.onRef('i.id', '=', 'e.item_id').onRef('i.agency_id', '=', 'e.agency_id'))
         .select(['i.code as code', 'e.url as url', 'e.sort_order as sort_order'])
         .where('e.agency_id', '=', agencyId)
         .where('i.agency_id', '=', agencyId)
@@ -137,7 +137,7 @@ export function oitRepository(db: Kysely<OitDb>) {
         await inChunks(evidenceIds, (ids) =>
           db
             .selectFrom('oit_evidence_versions as v')
-            .innerJoin('stored_files as f', 'f.id', 'v.file_id')
+            .innerJoin('stored_files as f', (j) => j.onRef('f.id', '=', 'v.file_id').onRef('f.agency_id', '=', 'v.agency_id'))
             .selectAll('v')
             .select(['f.original_name as original_name', 'f.media_type as media_type', 'f.size_bytes as size_bytes'])
             .where('v.agency_id', '=', agencyId)
@@ -160,8 +160,8 @@ export function oitRepository(db: Kysely<OitDb>) {
     findVersionByFile: (agencyId: string, fileId: string): Promise<(OitEvidenceVersionRow & { status: string; code: string; fiscal_year: number })[]> =>
       db
         .selectFrom('oit_evidence_versions as v')
-        .innerJoin('oit_evidence as e', 'e.id', 'v.evidence_id')
-        .innerJoin('oit_items as i', 'i.id', 'e.item_id')
+        .innerJoin('oit_evidence as e', (j) => j.onRef('e.id', '=', 'v.evidence_id').onRef('e.agency_id', '=', 'v.agency_id'))
+        .innerJoin('oit_items as i', (j) => j.onRef('i.id', '=', 'e.item_id').onRef('i.agency_id', '=', 'e.agency_id'))
         .selectAll('v')
         .select(['i.status as status', 'i.code as code', 'i.fiscal_year as fiscal_year'])
         .where('v.agency_id', '=', agencyId)
@@ -172,7 +172,7 @@ export function oitRepository(db: Kysely<OitDb>) {
     listDeclarations: (agencyId: string, year: number): Promise<(OitDeclarationRow & { code: string })[]> =>
       db
         .selectFrom('oit_declarations as d')
-        .innerJoin('oit_items as i', 'i.id', 'd.item_id')
+        .innerJoin('oit_items as i', (j) => j.onRef('i.id', '=', 'd.item_id').onRef('i.agency_id', '=', 'd.agency_id'))
         .selectAll('d')
         .select('i.code as code')
         .where('d.agency_id', '=', agencyId)

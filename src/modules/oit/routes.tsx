@@ -347,6 +347,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
   });
 
   app.post('/admin/oit/:year/:code/evidence/file', guard, async (request, reply) => {
+    await oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params));
     const form = await multipart(request, reply, 'file.upload');
     if (!form) return reply;
     const values = formValues(form);
@@ -368,6 +369,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
   app.post('/admin/oit/:year/:code/evidence/:id', guard, async (request, reply) => {
     const id = idOf(request.params);
     const prefix = `ev.${id}`;
+    await oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params));
     const form = await multipart(request, reply, `${prefix}.upload`);
     if (!form) return reply;
     const values = formValues(form);
@@ -393,6 +395,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
   });
 
   app.post('/admin/oit/:year/:code/structure', guard, async (request, reply) => {
+    await oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params));
     const form = await multipart(request, reply, 'structure.chart');
     if (!form) return reply;
     const values = formValues(form);
@@ -411,6 +414,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
   });
 
   app.post('/admin/oit/:year/:code/executives', guard, async (request, reply) => {
+    await oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params));
     const form = await multipart(request, reply, 'exec.new.photo', true);
     if (!form) return reply;
     const values = formValues(form);
@@ -426,6 +430,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
   app.post('/admin/oit/:year/:code/executives/:id', guard, async (request, reply) => {
     const id = idOf(request.params);
     const prefix = `exec.${id}`;
+    await oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params));
     const form = await multipart(request, reply, `${prefix}.photo`, true);
     if (!form) return reply;
     const values = formValues(form);

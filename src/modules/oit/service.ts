@@ -436,6 +436,14 @@ export function oitService(deps: OitDeps) {
   const service = {
     canEdit,
     canManage,
+    /**
+     * Refuses (403) a user who may not change the item, before a route reads an upload: who may
+     * act is decided before what they sent is looked at, so a forbidden user learns nothing of
+     * the form's rules and no file of theirs is staged.
+     */
+    async assertEditable(user: User, year: number, code: string): Promise<void> {
+      await editable(user, year, code);
+    },
     loadYear,
     findAgencyBySlug,
     publicItemUrl,
@@ -490,8 +498,9 @@ export function oitService(deps: OitDeps) {
     },
 
     async setStatus(user: User, year: number, code: string, raw: unknown): Promise<void> {
-      const { status } = parse(statusSchema, raw);
+      // Authorisation before validation: a user who may not edit the item learns nothing about the form.
       const { state } = await editable(user, year, code);
+      const { status } = parse(statusSchema, raw);
       if ((status === 'published' || state.status === 'published') && !canManage(user)) {
         throw forbidden('เฉพาะผู้ประสานงาน ITA เท่านั้นที่เผยแพร่หรือยกเลิกการเผยแพร่ได้');
       }
@@ -513,9 +522,9 @@ export function oitService(deps: OitDeps) {
 
     async addFileEvidence(user: User, year: number, code: string, raw: unknown, staged: StagedFile | undefined): Promise<string> {
       try {
+        const { state } = await editable(user, year, code);
         if (!staged) throw validationError('กรุณาเลือกไฟล์', [{ field: 'upload', message: 'กรุณาเลือกไฟล์ที่จะแนบ' }]);
         const input = parse(fileEvidenceSchema, raw);
-        const { state } = await editable(user, year, code);
         const elements = checkElements(state.item, input.elements);
         const read = await readFacts(staged);
         const agencyId = user.agencyId;
@@ -539,8 +548,8 @@ export function oitService(deps: OitDeps) {
     },
 
     async addLinkEvidence(user: User, year: number, code: string, raw: unknown): Promise<string> {
-      const input = parse(linkEvidenceSchema, raw);
       const { state } = await editable(user, year, code);
+      const input = parse(linkEvidenceSchema, raw);
       const elements = checkElements(state.item, input.elements);
       const agencyId = user.agencyId;
       const actor = actorOf(user);
@@ -562,8 +571,8 @@ export function oitService(deps: OitDeps) {
      */
     async editEvidence(user: User, year: number, code: string, evidenceId: string, raw: unknown, staged?: StagedFile): Promise<void> {
       try {
-        const input = parse(editEvidenceSchema, raw);
         const { state } = await editable(user, year, code);
+        const input = parse(editEvidenceSchema, raw);
         const ev = state.evidence.find((e) => e.id === evidenceId);
         if (!ev) throw notFound('ไม่พบหลักฐานนี้');
         const elements = checkElements(state.item, input.elements);
@@ -649,8 +658,8 @@ export function oitService(deps: OitDeps) {
 
     async saveStructure(user: User, year: number, code: string, raw: unknown, chart?: StagedFile, removeChart = false): Promise<void> {
       try {
-        const input = parse(structureSchema, raw);
         const { state, view } = await editable(user, year, code);
+        const input = parse(structureSchema, raw);
         if (!state.structured.includes('structured-structure')) throw notFound('รายการนี้ไม่มีข้อมูลโครงสร้าง');
         const agencyId = user.agencyId;
         const actor = actorOf(user);
@@ -671,8 +680,8 @@ export function oitService(deps: OitDeps) {
     },
 
     async saveContact(user: User, year: number, code: string, raw: unknown): Promise<void> {
-      const input = parse(contactSchema, raw);
       const { state } = await editable(user, year, code);
+      const input = parse(contactSchema, raw);
       if (!state.structured.includes('structured-contact')) throw notFound('รายการนี้ไม่มีข้อมูลการติดต่อ');
       const agencyId = user.agencyId;
       const actor = actorOf(user);
@@ -689,9 +698,9 @@ export function oitService(deps: OitDeps) {
     /** Adds or updates an executive from the O2 page, with an optional photo (images only). */
     async saveExecutive(user: User, year: number, code: string, executiveId: string | null, raw: unknown, photo?: StagedFile): Promise<void> {
       try {
+        const { state } = await editable(user, year, code);
         const r0 = executiveSchema.safeParse(raw);
         if (!r0.success) throw validationError('กรุณาตรวจสอบข้อมูลผู้บริหาร', zodToFieldErrors(r0.error));
-        const { state } = await editable(user, year, code);
         if (!state.structured.includes('structured-executives')) throw notFound('รายการนี้ไม่มีข้อมูลผู้บริหาร');
         if (photo && !IMAGE_KINDS.includes(photo.kind)) throw new DomainError('UNSUPPORTED_MEDIA', 'รูปถ่ายต้องเป็นไฟล์รูปภาพ (PNG, JPEG, GIF หรือ WEBP)');
         const agencyId = user.agencyId;
@@ -786,6 +795,14 @@ export function oitService(deps: OitDeps) {
     },
 
     // ----- public portal
+
+    /**
+     * Whether the coordinator has published the item (status "เผยแพร่แล้ว"): what another module's
+     * public page of a generated report asks before showing it.
+     */
+    async isPublished(agencyId: string, year: number, code: string): Promise<boolean> {
+      return (await repo.findItem(agencyId, year, code))?.status === 'published';
+    },
 
     async publicYear(slug: string, year: number): Promise<{ agency: Agency; view: YearView }> {
       const agency = await findAgencyBySlug(slug);

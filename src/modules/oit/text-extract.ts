@@ -141,9 +141,9 @@ async function zipPart(zip: JSZip, name: string): Promise<string | null> {
 }
 
 /** A package that would inflate past the limits is stored but not read ("not read", never a crash). */
-const zipWithinLimits = (bytes: Buffer): boolean => {
+const zipWithinLimits = async (bytes: Buffer): Promise<boolean> => {
   try {
-    assertZipWithinLimits(bytes);
+    await assertZipWithinLimits(bytes);
     return true;
   } catch {
     return false;
@@ -151,7 +151,7 @@ const zipWithinLimits = (bytes: Buffer): boolean => {
 };
 
 async function docxText(bytes: Buffer): Promise<string | null> {
-  if (!zipWithinLimits(bytes)) return null;
+  if (!(await zipWithinLimits(bytes))) return null;
   const zip = await JSZip.loadAsync(bytes);
   const names = ['word/document.xml', ...Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))];
   const out: string[] = [];
@@ -166,7 +166,7 @@ async function docxText(bytes: Buffer): Promise<string | null> {
 }
 
 async function xlsxText(bytes: Buffer): Promise<string | null> {
-  if (!zipWithinLimits(bytes)) return null;
+  if (!(await zipWithinLimits(bytes))) return null;
   const zip = await JSZip.loadAsync(bytes);
   const out: string[] = [];
   const shared = await zipPart(zip, 'xl/sharedStrings.xml');

@@ -42,6 +42,8 @@ export interface SetupDeps {
 export function setupService(deps: SetupDeps) {
   return {
     isSetupTokenValid: (token: string) => deps.users.isSetupTokenValid(token),
+    /** Whether the install already has an account (setup is then closed for good). */
+    isSetupDone: async () => (await deps.users.countUsers()) > 0,
     async completeSetup(token: string, raw: unknown): Promise<{ user: User; sessionToken: string }> {
       const parsed = setupSchema.safeParse(raw);
       if (!parsed.success) throw validationError('กรุณาตรวจสอบข้อมูลที่กรอก', zodToFieldErrors(parsed.error));
@@ -54,7 +56,7 @@ export function setupService(deps: SetupDeps) {
         await deps.onFirstAdministrator?.(tx, first.id);
         return first;
       }));
-      return { user, sessionToken: await deps.users.createSession(user.id) };
+      return { user, sessionToken: await withDeploymentScope('setup', () => deps.users.createSession(user.agencyId, user.id)) };
     },
   };
 }

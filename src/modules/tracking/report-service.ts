@@ -75,6 +75,12 @@ export interface ReportDeps {
     staged?: StagedFile,
   ) => Promise<string>;
   publicBaseUrl: string;
+  /**
+   * Whether the OIT item `code` of `year` is published (oit/index.ts). A produced report is public
+   * only once one of the items it is attached to has been published — the coordinator's publish
+   * step, the same gate as the public OIT pages. Without it no report is public.
+   */
+  isPublished?: (agencyId: string, year: number, code: string) => Promise<boolean>;
 }
 
 export interface ReportView {
@@ -173,6 +179,16 @@ export function reportService(deps: ReportDeps) {
     parseReportKey,
     publicPath,
     targetOf,
+
+    /** A report is public once produced and one of its OIT items is published. */
+    async isPublic(agencyId: string, view: ReportView): Promise<boolean> {
+      if (!view.producedAt || !deps.isPublished) return false;
+      for (const at of view.attachedTo) {
+        const m = /^(\d{4}):(.+)$/.exec(at);
+        if (m && (await deps.isPublished(agencyId, Number(m[1]), m[2]!))) return true;
+      }
+      return false;
+    },
 
     async getReport(agencyId: string, spec: ReportSpec): Promise<ReportView> {
       const [row, target] = await Promise.all([repo.findReport(agencyId, spec.kind, spec.year, spec.round, spec.role), targetOf(spec)]);

@@ -154,7 +154,7 @@ export const trackingRoutes: FastifyPluginAsync<TrackingRoutesOptions> = async (
     const spec = specOf(request);
     const report = await reports.getReport(agency.id, spec);
     const page = (
-      <ReportFormPage ctx={pageContext(request, reply)} report={report} values={opts.values ?? valuesFrom(report.content, spec)} errors={opts.errors} publicUrl={report.producedAt ? reports.publicPath(agency.slug, spec) : null} />
+      <ReportFormPage ctx={pageContext(request, reply)} report={report} values={opts.values ?? valuesFrom(report.content, spec)} errors={opts.errors} publicUrl={(await reports.isPublic(agency.id, report)) ? reports.publicPath(agency.slug, spec) : null} />
     );
     return sendPage(reply, page, opts.status ?? 200);
   }
@@ -225,7 +225,8 @@ export const trackingRoutes: FastifyPluginAsync<TrackingRoutesOptions> = async (
     const m = /^(.+?)(?:\.(pdf|docx))?$/.exec(file)!;
     const spec = reports.parseReportKey(year, m[1]!);
     const report = await reports.getReport(agency.id, spec);
-    if (!report.producedAt) throw notFound('หน่วยงานยังไม่ได้เผยแพร่รายงานนี้');
+    // Produced is not published: the page (and its files) wait for the coordinator to publish the OIT item.
+    if (!(await reports.isPublic(agency.id, report))) throw notFound('หน่วยงานยังไม่ได้เผยแพร่รายงานนี้');
     reply.header('cache-control', 'public, max-age=300');
     if (m[2]) {
       const doc = await reports.render(agency.id, spec, m[2] as 'pdf' | 'docx');

@@ -70,10 +70,8 @@ export const usersAdminRoutes: FastifyPluginAsync<UsersAdminRoutesOptions> = asy
   }
 
   async function accountOf(agencyId: string, id: string) {
-    const user = await users.getUser(id).catch(() => undefined);
-    // An account of another agency is as good as missing.
-    if (!user || user.agencyId !== agencyId) throw notFound('ไม่พบผู้ใช้');
-    return user;
+    // Looked up within the agency: an account of another agency is as good as missing.
+    return users.getUser(agencyId, id);
   }
 
   app.get('/admin/users', manage, async (request, reply) => {

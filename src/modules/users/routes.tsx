@@ -1,4 +1,4 @@
-/** Sign-in and sign-out. Sign-in is rate limited per IP on top of the per-account lockout. */
+/** Sign-in and sign-out. Sign-in is rate limited per IP on top of the per-account-and-client backoff. */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config/index.js';
@@ -36,12 +36,14 @@ export const usersRoutes: FastifyPluginAsync<UsersRoutesOptions> = async (app, {
       const next = safeNext(body.next);
       const ctx = () => pageContext(request, reply);
       if (!parsed.success) {
-        return sendPage(reply, <LoginPage ctx={ctx()} username={String(body.username ?? '')} next={next} errors={zodToFieldErrors(parsed.error)} />, 400);
+        return sendPage(reply, <LoginPage ctx={ctx()} agency={String(body.agency ?? '')} username={String(body.username ?? '')} next={next} errors={zodToFieldErrors(parsed.error)} />, 400);
       }
-      const result = await users.login(parsed.data.username, parsed.data.password);
+      const { agency, username, password } = parsed.data;
+      const result = await users.login({ agency, identifier: username, password, client: request.ip });
       if (!result.ok) {
+        // One message for a wrong password and an unknown account; the pause names the client, not the account.
         const message = tr(request.locale, result.reason === 'locked' ? LOGIN_MESSAGES.locked : LOGIN_MESSAGES.invalid);
-        return sendPage(reply, <LoginPage ctx={ctx()} username={parsed.data.username} next={next} errors={[{ field: 'username', message }]} />, result.reason === 'locked' ? 429 : 400);
+        return sendPage(reply, <LoginPage ctx={ctx()} agency={agency} username={username} next={next} errors={[{ field: 'username', message }]} />, result.reason === 'locked' ? 429 : 400);
       }
       reply.setCookie(SESSION_COOKIE, result.sessionToken, sessionCookieOptions(config));
       return redirect(reply, next);

@@ -3,7 +3,9 @@ import { ROLES } from '../../shared/permissions.js';
 import { MIN_PASSWORD_LENGTH } from './domain/user.js';
 
 export const loginSchema = z.object({
-  username: z.string().trim().min(1, 'กรุณาระบุชื่อผู้ใช้').max(100),
+  /** The agency's short name (slug); not needed with an e-mail address or on a single-agency install. */
+  agency: z.string().trim().max(100).optional(),
+  username: z.string().trim().min(1, 'กรุณาระบุชื่อผู้ใช้หรืออีเมล').max(200),
   password: z.string().min(1, 'กรุณาระบุรหัสผ่าน').max(1000),
 });
 

@@ -10,13 +10,13 @@ import { narrowDb, type SharedTransaction } from '../../db/narrow.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
-import { withDeploymentScope, withTenant } from '../../platform/tenant.js';
+import { withDeploymentScope } from '../../platform/tenant.js';
 import type { Role } from '../../shared/permissions.js';
 import { usersRepository } from './repository.js';
 import type { UserRow } from './tables.js';
 import {
-  afterFailedLogin,
-  isLocked,
+  backoffAfter,
+  isBlocked,
   parseRoles,
   SESSION_IDLE_HOURS,
   SESSION_MAX_HOURS,
@@ -51,19 +51,32 @@ import { actorOf } from '../../platform/audit.js';
 export interface UsersDeps {
   db: Kysely<UsersDb>;
   clock: Clock;
+  /** The agency id of a slug typed on the sign-in page (agencies belong to their own module). */
+  agencyIdBySlug?: (slug: string) => Promise<string | undefined>;
+}
+
+export interface LoginInput {
+  /** The agency's slug, as typed; empty when signing in by e-mail or on a single-agency install. */
+  agency?: string;
+  /** A user name (within the agency) or an e-mail address. */
+  identifier: string;
+  password: string;
+  /** The client address (already taken from the trusted proxy hop only). */
+  client: string;
 }
 
 export type LoginResult = { ok: true; user: User; sessionToken: string } | { ok: false; reason: 'invalid' | 'locked' };
 
-export function usersService({ db, clock }: UsersDeps) {
+export function usersService({ db, clock, agencyIdBySlug }: UsersDeps) {
   const repo = usersRepository(db);
   const now = () => clock.now();
 
-  async function createSession(userId: string): Promise<string> {
+  async function createSession(agencyId: string, userId: string): Promise<string> {
     const token = newToken();
     const t = now();
     await repo.insertSession({
       id: sha256(token),
+      agency_id: agencyId,
       user_id: userId,
       created_at: t.toISOString(),
       last_seen_at: t.toISOString(),
@@ -74,7 +87,7 @@ export function usersService({ db, clock }: UsersDeps) {
 
   async function insertUser(tx: Kysely<UsersDb>, agencyId: string, input: Omit<NewUserInput, 'passwordConfirm'>): Promise<User> {
     const r = usersRepository(tx);
-    if (await r.findByUsername(input.username)) {
+    if (await r.findByUsername(agencyId, input.username)) {
       throw validationError('ชื่อผู้ใช้นี้ถูกใช้แล้ว', [{ field: 'username', message: `ชื่อผู้ใช้ "${input.username}" ถูกใช้แล้ว` }]);
     }
     const ts = now().toISOString();
@@ -82,6 +95,7 @@ export function usersService({ db, clock }: UsersDeps) {
       id: randomUUID(),
       agency_id: agencyId,
       username: input.username,
+      login_key: `${agencyId}/${input.username}`,
       display_name: input.displayName,
       email: input.email,
       password_hash: await hash(input.password, ARGON2),
@@ -94,39 +108,23 @@ export function usersService({ db, clock }: UsersDeps) {
       created_at: ts,
       updated_at: ts,
     };
-    try {
-      await r.insert(row);
-    } catch (error) {
-      // Names are unique over the deployment, but under row-level security the check above sees
-      // one agency's accounts only: another agency's holder of the name shows up here.
-      if (/unique/i.test(String((error as Error).message)) && /username/i.test(String((error as { constraint?: string }).constraint ?? (error as Error).message))) {
-        throw validationError('ชื่อผู้ใช้นี้ถูกใช้แล้ว', [{ field: 'username', message: `ชื่อผู้ใช้ "${input.username}" ถูกใช้แล้ว` }]);
-      }
-      throw error;
-    }
+    await r.insert(row);
     return toUser(row);
   }
 
-  /** The rest of `login`, in the account's agency. */
-  async function signInAs(row: UserRow, password: string, t: Date): Promise<LoginResult> {
-    if (isLocked(row.locked_until, t.toISOString())) return { ok: false, reason: 'locked' };
-    const good = await verify(row.password_hash, password).catch(() => false);
-    if (!good) {
-      const next = afterFailedLogin(row.failed_logins, t);
-      await db.transaction().execute(async (tx) => {
-        await usersRepository(tx).update(row.id, { failed_logins: next.failed, locked_until: next.lockedUntil });
-        await writeAudit(tx, clock, { userId: null, label: row.username }, {
-          agencyId: row.agency_id,
-          action: next.lockedUntil ? 'auth.lockout' : 'auth.login_failed',
-          entityType: 'user',
-          entityId: row.id,
-        });
-      });
-      return { ok: false, reason: next.lockedUntil ? 'locked' : 'invalid' };
+  /** The one account a sign-in names, or undefined (unknown, or ambiguous without an agency). */
+  async function findSignInAccount(input: LoginInput): Promise<UserRow | undefined> {
+    const identifier = input.identifier.trim().toLowerCase();
+    const slug = (input.agency ?? '').trim().toLowerCase();
+    let agencyId: string | undefined;
+    if (slug) {
+      agencyId = agencyIdBySlug ? await agencyIdBySlug(slug) : undefined;
+      if (!agencyId) return undefined;
     }
-    await repo.update(row.id, { failed_logins: 0, locked_until: null, last_login_at: t.toISOString() });
-    await writeAudit(db, clock, { userId: row.id, label: row.display_name }, { agencyId: row.agency_id, action: 'auth.login', entityType: 'user', entityId: row.id });
-    return { ok: true, user: toUser(row), sessionToken: await createSession(row.id) };
+    const one = (rows: UserRow[]) => (rows.length === 1 ? rows[0] : undefined);
+    if (identifier.includes('@')) return one(await repo.findSignInCandidatesByEmail(identifier, agencyId));
+    if (agencyId) return repo.findByUsername(agencyId, identifier);
+    return one(await repo.findSignInCandidatesByName(identifier));
   }
 
   return {
@@ -134,8 +132,8 @@ export function usersService({ db, clock }: UsersDeps) {
     countUsers: () => withDeploymentScope('setup', () => repo.count()),
     createSession,
 
-    async getUser(id: string): Promise<User> {
-      const row = await repo.findById(id);
+    async getUser(agencyId: string, id: string): Promise<User> {
+      const row = await repo.findById(agencyId, id);
       if (!row) throw notFound('ไม่พบผู้ใช้');
       return toUser(row);
     },
@@ -153,13 +151,13 @@ export function usersService({ db, clock }: UsersDeps) {
     async setRoles(actor: Actor, agencyId: string, userId: string, roles: Role[], disabled: boolean): Promise<void> {
       await db.transaction().execute(async (tx) => {
         const r = usersRepository(tx);
-        const row = await r.findById(userId);
-        if (!row || row.agency_id !== agencyId) throw notFound('ไม่พบผู้ใช้');
+        const row = await r.findById(agencyId, userId);
+        if (!row) throw notFound('ไม่พบผู้ใช้');
         if (actor.userId === userId && (!roles.includes('admin') || disabled)) {
           throw validationError('ท่านไม่สามารถถอดสิทธิ์ผู้ดูแลระบบหรือปิดบัญชีของตนเองได้', [{ field: 'roles', message: 'ไม่สามารถลดสิทธิ์ของบัญชีที่กำลังใช้งานอยู่' }]);
         }
-        await r.update(userId, { roles: JSON.stringify(roles), disabled: disabled ? 1 : 0, updated_at: now().toISOString() });
-        if (disabled) await r.deleteSessionsOfUser(userId);
+        await r.update(agencyId, userId, { roles: JSON.stringify(roles), disabled: disabled ? 1 : 0, updated_at: now().toISOString() });
+        if (disabled) await r.deleteSessionsOfUser(agencyId, userId);
         await writeAudit(tx, clock, actor, { agencyId, action: 'user.update', entityType: 'user', entityId: userId, details: { username: row.username, roles, disabled } });
       });
     },
@@ -171,10 +169,10 @@ export function usersService({ db, clock }: UsersDeps) {
     async setUnit(actor: Actor, agencyId: string, userId: string, unitId: string | null): Promise<void> {
       await db.transaction().execute(async (tx) => {
         const r = usersRepository(tx);
-        const row = await r.findById(userId);
-        if (!row || row.agency_id !== agencyId) throw notFound('ไม่พบผู้ใช้');
+        const row = await r.findById(agencyId, userId);
+        if (!row) throw notFound('ไม่พบผู้ใช้');
         if (row.unit_id === unitId) return;
-        await r.update(userId, { unit_id: unitId, updated_at: now().toISOString() });
+        await r.update(agencyId, userId, { unit_id: unitId, updated_at: now().toISOString() });
         await writeAudit(tx, clock, actor, { agencyId, action: 'user.unit_change', entityType: 'user', entityId: userId, details: { username: row.username, unitId } });
       });
     },
@@ -185,39 +183,74 @@ export function usersService({ db, clock }: UsersDeps) {
      * does not survive the owner changing the password.
      */
     async changePassword(user: User, currentPassword: string, newPassword: string): Promise<string> {
-      const row = await repo.findById(user.id);
+      const row = await repo.findById(user.agencyId, user.id);
       if (!row || !(await verify(row.password_hash, currentPassword))) {
         throw validationError('รหัสผ่านปัจจุบันไม่ถูกต้อง', [{ field: 'currentPassword', message: 'รหัสผ่านปัจจุบันไม่ถูกต้อง' }]);
       }
       const passwordHash = await hash(newPassword, ARGON2);
       await db.transaction().execute(async (tx) => {
         const r = usersRepository(tx);
-        await r.update(user.id, { password_hash: passwordHash, updated_at: now().toISOString() });
-        await r.deleteSessionsOfUser(user.id);
+        await r.update(user.agencyId, user.id, { password_hash: passwordHash, updated_at: now().toISOString() });
+        await r.deleteSessionsOfUser(user.agencyId, user.id);
         await writeAudit(tx, clock, actorOf(user), { agencyId: user.agencyId, action: 'user.password_change', entityType: 'user', entityId: user.id, details: { otherSessionsEnded: true } });
       });
-      return createSession(user.id);
+      return createSession(user.agencyId, user.id);
     },
 
     /** "Sign out everywhere": ends every session of the user, this one included. */
     async signOutEverywhere(user: User): Promise<void> {
       await db.transaction().execute(async (tx) => {
-        await usersRepository(tx).deleteSessionsOfUser(user.id);
+        await usersRepository(tx).deleteSessionsOfUser(user.agencyId, user.id);
         await writeAudit(tx, clock, actorOf(user), { agencyId: user.agencyId, action: 'auth.logout_all', entityType: 'user', entityId: user.id });
       });
     },
 
-    /** Checks a password; a wrong one counts towards the lockout, a locked account is refused. */
-    async login(username: string, password: string): Promise<LoginResult> {
-      // Names are unique over the deployment: finding one is the sign-in lookup, deployment-wide;
-      // everything after it runs in the account's own agency.
-      const row = await withDeploymentScope('sign-in', () => repo.findByUsername(username.trim().toLowerCase()));
+    /**
+     * Checks a password. The account is named by agency slug + user name, by e-mail, or by a user
+     * name alone when exactly one account in the deployment has it. Wrong passwords count per
+     * (account, client address) and pause that client only (domain/user.ts); unknown accounts go
+     * through the same counting, the same argon2 verification and the same answers, so neither
+     * the message, the status nor the time tells whether a name exists.
+     */
+    login(input: LoginInput): Promise<LoginResult> {
+      // Before the account is known the sign-in looks over the deployment (docs/adr/0008).
+      return withDeploymentScope('sign-in', async (): Promise<LoginResult> => {
       const t = now();
-      if (!row || Number(row.disabled) === 1) {
-        await verify(DUMMY_HASH, password).catch(() => false);
-        return { ok: false, reason: 'invalid' };
+      const row = await findSignInAccount(input);
+      const account = row ? `user:${row.id}` : `unknown:${(input.agency ?? '').trim().toLowerCase()}\n${input.identifier.trim().toLowerCase()}`;
+      const key = sha256(`${account}\n${input.client}`);
+      const throttle = await repo.findThrottle(key);
+      if (throttle && isBlocked(throttle.blocked_until, t.toISOString())) {
+        // The password is still verified: a paused answer must not come back faster than a checked one.
+        await verify(row?.password_hash ?? DUMMY_HASH, input.password).catch(() => false);
+        return { ok: false, reason: 'locked' };
       }
-      return withTenant(row.agency_id, () => signInAs(row, password, t));
+      const usable = !!row && Number(row.disabled) !== 1;
+      const good = (await verify(usable ? row.password_hash : DUMMY_HASH, input.password).catch(() => false)) && usable;
+      if (!good) {
+        const failures = (throttle?.failures ?? 0) + 1;
+        const blockedUntil = backoffAfter(failures, t);
+        await db.transaction().execute(async (tx) => {
+          const r = usersRepository(tx);
+          await r.saveThrottle({ key, failures, blocked_until: blockedUntil, updated_at: t.toISOString() });
+          if (row) {
+            await writeAudit(tx, clock, { userId: null, label: row.username }, {
+              agencyId: row.agency_id,
+              action: blockedUntil ? 'auth.lockout' : 'auth.login_failed',
+              entityType: 'user',
+              entityId: row.id,
+            });
+          }
+        });
+        // Old counters of clients that gave up are of no use after a day.
+        if (failures === 1) await repo.pruneThrottle(new Date(t.getTime() - 24 * 3600_000).toISOString());
+        return { ok: false, reason: blockedUntil ? 'locked' : 'invalid' };
+      }
+      if (throttle) await repo.deleteThrottle(key);
+      await repo.update(row.agency_id, row.id, { failed_logins: 0, locked_until: null, last_login_at: t.toISOString() });
+      await writeAudit(db, clock, { userId: row.id, label: row.display_name }, { agencyId: row.agency_id, action: 'auth.login', entityType: 'user', entityId: row.id });
+      return { ok: true, user: toUser(row), sessionToken: await createSession(row.agency_id, row.id) };
+      });
     },
 
     /** The signed-in user for a session cookie token, sliding the idle expiry; undefined if none. */
@@ -231,7 +264,7 @@ export function usersService({ db, clock }: UsersDeps) {
         await repo.deleteSession(id);
         return undefined;
       }
-      const row = await repo.findById(session.user_id);
+      const row = await repo.findById(session.agency_id, session.user_id);
       if (!row || Number(row.disabled) === 1) return undefined;
       // Touch at most once a minute: a page with many requests need not write each time.
       if (t.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {

@@ -4,7 +4,13 @@ import type { PlatformTables } from '../../platform/tables.js';
 export interface UsersTable {
   id: string;
   agency_id: string;
+  /** The sign-in name, unique within the agency. */
   username: string;
+  /**
+   * `<agency id>/<username>`: the first release's deployment-wide UNIQUE column, kept under this
+   * name because SQLite cannot drop it (migration 202612011701). Never shown.
+   */
+  login_key: string;
   display_name: string;
   email: string | null;
   password_hash: string;
@@ -21,6 +27,8 @@ export interface UsersTable {
 
 export interface SessionsTable {
   id: string;
+  /** The user's agency, so a session's child queries are scoped like every other agency row. */
+  agency_id: string;
   user_id: string;
   created_at: string;
   expires_at: string;
@@ -34,10 +42,19 @@ export interface SetupTokensTable {
   used_at: string | null;
 }
 
+/** Failed sign-ins per (account or unknown name, client address); the key is a hash of both. */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  blocked_until: string | null;
+  updated_at: string;
+}
+
 export interface UserTables {
   users: UsersTable;
   sessions: SessionsTable;
   setup_tokens: SetupTokensTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

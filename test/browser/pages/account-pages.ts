@@ -19,13 +19,19 @@ export interface AdminDetails {
 }
 
 export class SetupPage extends BasePage {
-  static async open(page: Page, setupUrl: string): Promise<SetupPage> {
-    await page.goto(setupUrl);
-    return new SetupPage(page).arrive(/^ตั้งค่าระบบครั้งแรก$/, /^\/setup\?token=/);
+  private code = '';
+
+  /** Opens the first-run page; the console's one-time code is typed into it by `createAgency`. */
+  static async open(page: Page, server: { setupUrl: string; setupCode: string }): Promise<SetupPage> {
+    await page.goto(server.setupUrl);
+    const setup = await new SetupPage(page).arrive(/^ตั้งค่าระบบครั้งแรก$/, /^\/setup$/);
+    setup.code = server.setupCode;
+    return setup;
   }
 
   async createAgency(agency: AgencyDetails, admin: AdminDetails): Promise<DashboardPage> {
     const p = this.page;
+    await p.getByLabel('รหัสตั้งค่าครั้งแรก').fill(this.code);
     await p.getByLabel('ชื่อหน่วยงาน', { exact: true }).fill(agency.nameTh);
     await p.getByLabel('ชื่อย่อสำหรับลิงก์ (ภาษาอังกฤษ)').fill(agency.slug);
     await p.getByLabel('ประเภทหน่วยงาน').selectOption(agency.type);
@@ -52,7 +58,7 @@ export class LoginPage extends BasePage {
   }
 
   private async submit(username: string, password: string): Promise<void> {
-    await this.page.getByLabel('ชื่อผู้ใช้').fill(username);
+    await this.page.getByLabel('ชื่อผู้ใช้หรืออีเมล').fill(username);
     await this.page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
     await this.page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
   }

@@ -24,7 +24,9 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:43127 (no trailing slash). */
   baseUrl: string;
   /** The one-time first-run link, as the console prints it. */
+  /** The first-run page, and the one-time code the console prints (typed into the page, never in a URL). */
   setupUrl: string;
+  setupCode: string;
   app: FastifyInstance;
   close(): Promise<void>;
 }
@@ -45,7 +47,8 @@ export async function startServer(): Promise<RunningServer> {
     const running = app;
     return {
       baseUrl,
-      setupUrl: `${baseUrl}/setup?token=${token}`,
+      setupUrl: `${baseUrl}/setup`,
+      setupCode: token,
       app: running,
       close: async () => {
         await running.close();
@@ -139,7 +142,8 @@ async function startCompiledServer(): Promise<RunningServer> {
     const token = await users.issueSetupToken();
     return {
       baseUrl,
-      setupUrl: `${baseUrl}/setup?token=${token}`,
+      setupUrl: `${baseUrl}/setup`,
+      setupCode: token,
       get app(): FastifyInstance {
         throw new Error('server.app is not available against the compiled server: drive the journey through pages, or seed through the database');
       },

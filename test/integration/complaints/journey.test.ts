@@ -16,6 +16,7 @@ import { DIALECTS, TEST_POSTGRES_URL } from '../../support/database.js';
 import { GPS_TEXT, photoWithGps } from '../../support/gps-photo.js';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit.js';
 import { movableClock, openChannel, type Handler } from './support.js';
+import { checkDocxInOffice, officeProblems, pdfPlainText, squash } from '../../support/office.js';
 
 const SLUG = 'test-town';
 const SECRET_STORY = 'ปลัดรับเงินสดห้าหมื่นบาทจากผู้รับเหมาหลังตลาดสดเช้าวันอังคาร';
@@ -139,6 +140,22 @@ describe.each(DIALECTS)('complaint journey and what it leaves behind (%s)', (dia
     expect(csv.body).toContain('"จำนวนเรื่องทั้งหมด","1–4"');
     expect(csv.body).not.toMatch(/"ประเภท: การเรียกรับสินบน","1"/);
   });
+
+  it('the same suppressed figures as a PDF and a DOCX that LibreOffice lays out cleanly', async () => {
+    const pdf = await t.app.inject({ method: 'GET', url: `/a/${SLUG}/report-corruption/statistics.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/^application\/pdf/);
+    const text = squash(await pdfPlainText(pdf.rawPayload));
+    expect(text).toContain(squash('ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ'));
+    const total = squash('จำนวนเรื่องทั้งหมด'); // squash drops Thai marks: compare squashed with squashed
+    expect(text).toMatch(new RegExp(`${total}(1–4|๑–๔)`));
+    expect(text).not.toMatch(new RegExp(`${total}(1|๑)(?![–\\d๐-๙])`));
+    expect(text).not.toContain(squash(SECRET_STORY));
+    const docx = await t.app.inject({ method: 'GET', url: `/a/${SLUG}/report-corruption/statistics.docx` });
+    expect(docx.statusCode).toBe(200);
+    expect(officeProblems(await checkDocxInOffice(docx.rawPayload))).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: `/a/${SLUG}/report-corruption/statistics.txt` })).statusCode).toBe(404);
+  }, 180_000); // LibreOffice starts cold for each conversion
 
   it('other roles and another agency’s handler get nothing', async () => {
     const coordinator = await staffClient(t, agencyId, 'coord', ['coordinator']);

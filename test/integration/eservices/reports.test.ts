@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { ADMIN_PASSWORD, buildTestApp, html, setUpAgency, signIn, type TestApp, type TestClient } from '../../support/app.js';
+import { ADMIN_PASSWORD, TestClient, buildTestApp, html, mainText, setUpAgency, signIn, type TestApp } from '../../support/app.js';
 import { checkDocxInOffice, officeProblems, pdfLineBoxes, pdfPlainText } from '../../support/office.js';
 import type { Agency } from '../../../src/modules/agencies/domain/agency.js';
 import type { User } from '../../../src/modules/users/domain/user.js';
@@ -89,6 +89,13 @@ describe.each(DIALECTS)('e-service statistics and reports on %s', (dialect) => {
     const page = await admin.get('/admin/eservices/stats?year=2565&round=6');
     expect(html(page.body).querySelector('[data-stat="total"]')!.textContent).toBe('4');
     expect(page.body).toContain('อย่างน้อย 3 งานบริการ'); // fewer than three services with satisfaction
+
+    // The executive summary (issue 11) carries the year's e-service figures, the same as the 12-month round.
+    const exec = mainText((await admin.get('/admin/executive/2565')).body);
+    expect(exec).toContain('บริการออนไลน์ (E-Service) ปี 2565');
+    expect(exec).toContain('รับคำขอ 5 เรื่อง เสร็จสิ้น 3 ไม่อนุมัติ/ยุติ 1 ค้างดำเนินการ 1 เรื่อง');
+    expect(exec).toContain('ความพึงพอใจ 58.3 จาก 100 (ผู้ตอบ 3 คน)');
+    expect(mainText((await admin.get('/admin/executive/2564')).body)).toContain('ยังไม่มีคำขอบริการออนไลน์ของปีนี้ในระบบ');
   });
 
   it('writes the report as CSV, PDF and DOCX through the CLI; the DOCX reads right in LibreOffice', async () => {
@@ -139,6 +146,39 @@ describe.each(DIALECTS)('e-service statistics and reports on %s', (dialect) => {
     expect(simple.filter((r) => r[0] === 2565 && r[1] === 'O16')).toEqual([]);
   });
 
+  it('in FY2569 attaches the round reports and the public page to O10 E-Service (which absorbed service statistics), each claiming what it shows', async () => {
+    const back = clock.now().toISOString();
+    try {
+      clock.set('2026-01-10T03:00:00Z'); // FY2569
+      admin = await signIn(t, 'admin', ADMIN_PASSWORD);
+      await admin.get('/admin/eservices/stats?year=2569&round=6');
+      const attached = await admin.submit('/admin/eservices/stats/2569/6/attach', {});
+      expect(attached.statusCode).toBe(303);
+      expect((await t.services.eserviceReports.attachPublicPage(agency.id))?.code).toBe('O10');
+      const rows = await t.database.db
+        .selectFrom('oit_evidence as e')
+        .innerJoin('oit_items as i', 'i.id', 'e.item_id')
+        .select(['i.code', 'e.source_ref', 'e.elements', 'e.period_from', 'e.period_to'])
+        .where('e.agency_id', '=', agency.id)
+        .where('i.fiscal_year', '=', 2569)
+        .orderBy('e.source_ref')
+        .execute();
+      expect(rows.map((r) => [r.code, r.source_ref, JSON.parse(r.elements), r.period_from, r.period_to])).toEqual([
+        ['O10', '2569-6', ['statistics', 'year'], '2025-10-01', '2026-03-31'],
+        ['O10', 'page', ['online-service', 'user-manual', 'year'], '2025-10-01', '2026-09-30'],
+      ]);
+      // The manual the page claims exists, lists the services' time limits and needs no account.
+      const manual = await new TestClient(t.app).get('/a/test-town/eservice/manual');
+      expect(manual.statusCode).toBe(200);
+      expect(mainText(manual.body)).toContain('คู่มือการใช้งานระบบบริการออนไลน์');
+      expect(mainText(manual.body)).toContain('แจ้งซ่อมไฟฟ้าสาธารณะ: ภายใน 7 วัน');
+      expect(html((await new TestClient(t.app).get('/a/test-town/eservice')).body).querySelector('a[href="/a/test-town/eservice/manual"]')).not.toBeNull();
+    } finally {
+      clock.set(back);
+      admin = await signIn(t, 'admin', ADMIN_PASSWORD);
+    }
+  });
+
   it('anonymises closed requests once their service’s retention has passed, keeping the statistics', async () => {
     clock.set('2022-01-10T03:00:00Z');
     const staged = await t.services.files.stage(agency.id, png(), 'photo.png');
@@ -163,5 +203,39 @@ describe.each(DIALECTS)('e-service statistics and reports on %s', (dialect) => {
     const messages = await t.database.db.selectFrom('eservice_messages').select('body').where('request_id', '=', id).execute();
     expect(messages.map((m) => m.body).join()).not.toContain('คุณ ก');
     expect((await t.services.eserviceReports.stats(agency.id, 2565, 6)).total).toBe(before);
+  });
+
+  it('shows satisfaction per responsible unit as well as per service', async () => {
+    const back = clock.now().toISOString();
+    try {
+      const units = await t.services.agencies.listUnits(agency.id);
+      const works = units.find((u) => u.nameTh === 'กองช่าง')!;
+      const palad = units.find((u) => u.nameTh === 'สำนักปลัด')!;
+      clock.set('2024-01-10T03:00:00Z'); // FY2567, a year no other test uses
+      const tax = (await t.services.eservices.enableTemplate(actorOf(user), agency.id, 'tax-inquiry', { unitId: palad.id })).id;
+      const repair = (await t.services.eservices.enableTemplate(actorOf(user), agency.id, 'street-light-repair', { unitId: works.id })).id;
+      const answer = async (service: string, fields: Record<string, string>, score: number) => {
+        const { id, trackingCode } = await t.services.eservices.submitRequest(agency.id, service, { channel: 'online', fields });
+        await t.services.eservices.changeState(user, actorOf(user), agency.id, id, 'done', '');
+        const token = (await t.services.eservices.status(agency.id, trackingCode)).survey!.token;
+        const a = String(score);
+        await t.services.surveys.respond(agency.id, token, { process: a, time: a, staff: a, channel: a, overall: a });
+      };
+      await answer(repair, { location: 'ซอย 1', problem: 'ไฟดับ' }, 5);
+      await answer(repair, { location: 'ซอย 2', problem: 'ไฟดับ' }, 3);
+      await answer(tax, { full_name: 'ก', phone: '0812345678', tax: 'ภาษีป้าย', question: 'ยื่นเมื่อไร' }, 4);
+      const stats = await t.services.eserviceReports.stats(agency.id, 2567, 12);
+      expect(stats.units).toEqual([
+        { unitId: works.id, name: 'กองช่าง', responses: 2, score: 75 },
+        { unitId: palad.id, name: 'สำนักปลัด', responses: 1, score: 75 },
+      ]);
+      admin = await signIn(t, 'admin', ADMIN_PASSWORD);
+      const page = html((await admin.get('/admin/eservices/stats?year=2567&round=12')).body);
+      expect(page.querySelector(`tr[data-unit="${works.id}"]`)!.textContent!.replace(/\s+/g, '')).toBe('กองช่าง275.0');
+      expect((await t.services.eserviceReports.stats(agency.id, 2566, 12)).units).toEqual([]);
+    } finally {
+      clock.set(back);
+      admin = await signIn(t, 'admin', ADMIN_PASSWORD);
+    }
   });
 });

@@ -12,10 +12,13 @@ import { png } from '../oit/fixtures.js';
 import { count, nationalId, otherAgency } from './support.js';
 import { expectMatchesOpenApi } from '../../support/openapi.js';
 
-/** Multipart forms carry the CSRF token in their action URL; a browser posts to that URL. */
+/** Multipart forms carry the CSRF token as their first field (never in the URL); a browser sends it first. */
 function tokenFromForm(client: TestClient, body: string): void {
-  const action = html(body).querySelector('form[enctype="multipart/form-data"]')!.getAttribute('action')!;
-  client.csrf = decodeURIComponent(/_csrf=([^&]+)/.exec(action)![1]!);
+  const form = html(body).querySelector('form[enctype="multipart/form-data"]')!;
+  expect(form.getAttribute('action')).not.toContain('_csrf');
+  const first = form.querySelector('input')!;
+  expect(first.getAttribute('name')).toBe('_csrf');
+  client.csrf = first.getAttribute('value')!;
 }
 
 const CODE = /^ES-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/;

@@ -10,17 +10,34 @@ describe.each(DIALECTS)('first run, sign-in and security on %s', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  it('refuses the setup page without a valid one-time link', async () => {
-    const res = await new TestClient(t.app).get('/setup?token=not-a-token');
-    expect(res.statusCode).toBe(403);
-    expect(mainText(res.body)).toContain('ลิงก์ตั้งค่าครั้งแรกไม่ถูกต้อง');
+  it('takes the one-time setup code in the form body, never from the URL', async () => {
+    const token = await t.services.users.issueSetupToken();
+    const client = new TestClient(t.app);
+    // An old-style link is sent to the clean page; what it carried is not used.
+    const old = await client.get(`/setup?token=${token}`);
+    expect(old.statusCode).toBe(303);
+    expect(old.headers.location).toBe('/setup');
+    const page = await client.get('/setup');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain(token);
+    expect(html(page.body).querySelector('form[action="/setup"] input[name="setupCode"]')).not.toBeNull();
+    // The code in the URL of a POST does not count either.
+    const viaUrl = await client.submit(`/setup?token=${token}`, { units: 'สำนักปลัด' });
+    expect(viaUrl.statusCode).toBe(400);
+    expect(mainText(viaUrl.body)).toContain('รหัสตั้งค่าครั้งแรกไม่ถูกต้อง');
+    const wrong = await client.submit('/setup', { setupCode: 'not-a-token', 'agency.nameTh': 'เทศบาลตำบลทดสอบ' });
+    expect(wrong.statusCode).toBe(400);
+    expect(html(wrong.body).querySelector('#f-agency-nameTh')!.getAttribute('value')).toBe('เทศบาลตำบลทดสอบ');
+    expect(html(wrong.body).querySelector('#f-setupCode')!.getAttribute('value') ?? '').toBe('');
+    expect(await t.services.agencies.countAgencies()).toBe(0);
   });
 
   it('shows Thai field errors and keeps entered values when setup input is wrong', async () => {
     const token = await t.services.users.issueSetupToken();
     const client = new TestClient(t.app);
-    await client.get(`/setup?token=${token}`);
-    const res = await client.submit(`/setup?token=${token}`, {
+    await client.get('/setup');
+    const res = await client.submit('/setup', {
+      setupCode: token,
       'agency.nameTh': 'เทศบาลตำบลทดสอบ',
       'agency.slug': 'ไม่ใช่อังกฤษ',
       'agency.type': 'subdistrict_municipality',
@@ -43,7 +60,7 @@ describe.each(DIALECTS)('first run, sign-in and security on %s', (dialect) => {
     expect(await t.services.agencies.countAgencies()).toBe(0);
   });
 
-  it('creates the agency and administrator once, then refuses the link', async () => {
+  it('creates the agency and administrator once, then closes the setup page', async () => {
     const admin = await setUpAgency(t);
     const dash = await admin.get('/admin');
     expect(dash.statusCode).toBe(200);
@@ -51,7 +68,12 @@ describe.each(DIALECTS)('first run, sign-in and security on %s', (dialect) => {
     const units = await t.services.agencies.listUnits((await t.services.agencies.findBySlug('test-town'))!.id);
     expect(units.map((u) => u.nameTh)).toEqual(['สำนักปลัด', 'กองคลัง', 'กองช่าง']);
     const again = await t.services.users.issueSetupToken();
-    expect((await new TestClient(t.app).get(`/setup?token=${again}`)).statusCode).toBe(403);
+    const late = new TestClient(t.app);
+    expect((await late.get('/setup')).statusCode).toBe(403);
+    await late.get('/login');
+    const second = await late.submit('/setup', { setupCode: again, 'agency.nameTh': 'อีกแห่ง' });
+    expect(second.statusCode).toBe(403);
+    expect(await t.services.agencies.countAgencies()).toBe(1);
   });
 
   it('signs in with a session cookie that is HttpOnly and SameSite', async () => {
@@ -82,13 +104,13 @@ describe.each(DIALECTS)('first run, sign-in and security on %s', (dialect) => {
     expect(res.headers['x-frame-options']).toBeDefined();
   });
 
-  it('locks the account after five wrong passwords, even for the right one', async () => {
+  it('pauses the client after five wrong passwords, even for the right one', async () => {
     const client = new TestClient(t.app);
     await client.get('/login');
     for (let i = 0; i < 5; i++) await client.submit('/login', { username: 'admin', password: 'wrong-password' });
     const res = await client.submit('/login', { username: 'admin', password: ADMIN_PASSWORD });
     expect(res.statusCode).toBe(429);
-    expect(mainText(res.body)).toContain('บัญชีนี้ถูกระงับชั่วคราว');
+    expect(mainText(res.body)).toContain('พักการเข้าสู่ระบบชั่วคราว');
     const agency = (await t.services.agencies.findBySlug('test-town'))!;
     const actions = (await listAudit(t.database.db, agency.id)).map((a) => a.action);
     expect(actions).toContain('auth.lockout');

@@ -276,7 +276,7 @@ describe.each(DIALECTS)('request log on %s', (dialect) => {
 
   it('never logs the setup token or CSRF tokens, and logs refused uploads below error level', async () => {
     const token = await t.services.users.issueSetupToken();
-    await new TestClient(t.app).get(`/setup?token=${token}`);
+    await new TestClient(t.app).get(`/setup?token=${token}`); // an old-style link, still not logged
     const admin = await setUpAgency(t);
     await admin.get('/admin/oit/2565/O1');
     // Refused uploads: wrong type, empty, a broken body, a missing token.

@@ -12,11 +12,13 @@ import { sql } from 'kysely';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ADMIN_PASSWORD, buildTestApp, mainText, setUpAgency, signIn, type TestApp } from '../../support/app.js';
-import { APP_VERSION } from '../../../src/app.js';
+import { APP_VERSION, moduleManifests } from '../../../src/app.js';
 import { migrations } from '../../../src/db/migrations/index.js';
 import { DIALECTS, TEST_POSTGRES_URL } from '../../support/database.js';
 import { migrateToLatest, openDatabase } from '../../../src/db/index.js';
 import { checkReadiness } from '../../../src/platform/observability.js';
+import { seedDemo } from '../../../src/demo.js';
+import type { Kysely } from 'kysely';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 
@@ -100,6 +102,23 @@ describe.each(DIALECTS)('operations endpoints on %s', (dialect) => {
     expect(lines[0]).toMatchObject({ method: 'GET', route: '/a/:slug', status: 200 });
     expect(typeof lines[0]!.ms).toBe('number');
     expect(logLines.join('\n')).not.toContain('should-not-be-logged');
+  });
+
+  it('counts agencies, complaints and e-service requests by state — numbers only', async () => {
+    const outcome = await seedDemo(t.services, moduleManifests(t.services, { config: t.config, clock: t.clock, db: t.database.db, dialect }));
+    if (!outcome.created) throw new Error('demo not created');
+    const db = t.database.db as Kysely<any>;
+    const countsOf = async (table: string) =>
+      (await db.selectFrom(table).select(['state', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('state').execute()).map((r) => [r.state as string, Number(r.n)] as const);
+    const complaints = await countsOf('complaint_reports');
+    const requests = await countsOf('eservice_requests');
+    expect(complaints.length).toBeGreaterThan(1); // the demo has reports in mixed states
+    expect(requests.length).toBeGreaterThan(1);
+    const res = await t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.body).toContain('prongsai_agencies 2');
+    for (const [state, n] of complaints) expect(res.body).toContain(`prongsai_complaints{state="${state}"} ${n}`);
+    for (const [state, n] of requests) expect(res.body).toContain(`prongsai_eservice_requests{state="${state}"} ${n}`);
+    expect(res.body).toMatch(/prongsai_jobs\{state="running"\} \d+/);
   });
 });
 

@@ -77,11 +77,22 @@ describe.each(DIALECTS)('tracking pages on %s', (dialect) => {
     expect(await t.database.db.selectFrom('periodic_reports').selectAll().execute()).toEqual([]);
     const done = await admin.upload(url, { problems: 'บุคลากรไม่เพียงพอ', suggestions: 'ควรจัดอบรมเพิ่ม', summary: '' }, []);
     expect(done.statusCode).toBe(303);
+    // Produced is not yet public: the page and its files wait for the coordinator's publish step on O43.
+    for (const url of ['/a/test-town/reports/2566/measures-6', '/a/test-town/reports/2566/measures-6.pdf', '/a/test-town/reports/2566/measures-6.docx']) {
+      expect((await new TestClient(t.app).get(url)).statusCode, url).toBe(404);
+    }
+    expect(mainText((await admin.get(url)).body)).toContain('ยังไม่เปิดเผยต่อสาธารณะ');
+    const coordinator = (await t.services.users.listUsers(agencyId))[0]!;
+    await t.services.oit.setStatus(coordinator, 2566, 'O43', { status: 'published' });
+    expect(html((await admin.get(url)).body).querySelector('#report-produced a[href="/a/test-town/reports/2566/measures-6"]')).not.toBeNull();
     const pub = await new TestClient(t.app).get('/a/test-town/reports/2566/measures-6');
     expect(pub.statusCode).toBe(200);
     expect(mainText(pub.body)).toContain('ระหว่างเดือนตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖');
     const pdf = await new TestClient(t.app).get('/a/test-town/reports/2566/measures-6.pdf');
     expect(pdf.headers['content-type']).toContain('application/pdf');
+    // Withdrawn from publication → no longer public.
+    await t.services.oit.setStatus(coordinator, 2566, 'O43', { status: 'in_progress' });
+    expect((await new TestClient(t.app).get('/a/test-town/reports/2566/measures-6')).statusCode).toBe(404);
   });
 
   it('imports the operating plan report from a spreadsheet all or nothing, naming the bad row and column', async () => {
@@ -108,6 +119,7 @@ describe.each(DIALECTS)('tracking pages on %s', (dialect) => {
     expect(mainText(exec.body)).toContain('ผลการประเมิน ITA ย้อนหลัง');
     // No complaint received this year: said so, not left out.
     expect(mainText(exec.body)).toContain('ยังไม่มีข้อมูลเรื่องร้องเรียนของปีนี้ในระบบ');
+    expect(mainText(exec.body)).toContain('ยังไม่มีคำขอบริการออนไลน์ของปีนี้ในระบบ');
     const pdf = await admin.get('/admin/executive/2566.pdf');
     expect(pdf.statusCode).toBe(200);
     const pages = (pdf.rawPayload.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

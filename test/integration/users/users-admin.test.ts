@@ -119,8 +119,8 @@ describe.each(DIALECTS)('user administration and own password on %s', (dialect) 
     expect(html(res.body).querySelector('a[href="#f-roles"]')!.textContent).toBe('ไม่สามารถลดสิทธิ์ของบัญชีที่กำลังใช้งานอยู่');
     const disable = await admin.submit(`/admin/users/${me.id}`, { roles: ['admin'], disabled: '1' });
     expect(disable.statusCode).toBe(400);
-    expect((await t.services.users.getUser(me.id)).roles).toEqual(['admin']);
-    expect((await t.services.users.getUser(me.id)).disabled).toBe(false);
+    expect((await t.services.users.getUser(agencyId, me.id)).roles).toEqual(['admin']);
+    expect((await t.services.users.getUser(agencyId, me.id)).disabled).toBe(false);
   });
 
   it('changes roles and unit of another user, and a disabled user is signed out', async () => {
@@ -130,13 +130,13 @@ describe.each(DIALECTS)('user administration and own password on %s', (dialect) 
     expect(html(form.body).querySelector('#f-unitId option[selected]')!.textContent).toBe('กองคลัง');
     const res = await admin.submit(`/admin/users/${target.id}`, { roles: ['coordinator', 'unit_staff'], unitId: '', disabled: '1' });
     expect(res.statusCode).toBe(303);
-    expect(await t.services.users.getUser(target.id)).toMatchObject({ roles: ['coordinator', 'unit_staff'], unitId: null, disabled: true });
+    expect(await t.services.users.getUser(agencyId, target.id)).toMatchObject({ roles: ['coordinator', 'unit_staff'], unitId: null, disabled: true });
     expect((await client.get('/admin')).statusCode).toBe(303);
     expect((await attemptSignIn(t, 'somchai.k', COORDINATOR_PASSWORD)).res.statusCode).toBe(400);
 
     await admin.get(`/admin/users/${target.id}`);
     expect((await admin.submit(`/admin/users/${target.id}`, { roles: 'coordinator', unitId: financeUnitId })).statusCode).toBe(303);
-    expect(await t.services.users.getUser(target.id)).toMatchObject({ roles: ['coordinator'], unitId: financeUnitId, disabled: false });
+    expect(await t.services.users.getUser(agencyId, target.id)).toMatchObject({ roles: ['coordinator'], unitId: financeUnitId, disabled: false });
   });
 
   it('lets a signed-in user change their own password; the old one stops working', async () => {
@@ -157,7 +157,7 @@ describe.each(DIALECTS)('user administration and own password on %s', (dialect) 
 
     const old = await attemptSignIn(t, 'somchai.k', COORDINATOR_PASSWORD);
     expect(old.res.statusCode).toBe(400);
-    expect(mainText(old.res.body)).toContain('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
+    expect(mainText(old.res.body)).toContain('ชื่อผู้ใช้ หรือรหัสผ่านไม่ถูกต้อง');
     expect((await attemptSignIn(t, 'somchai.k', 'brand-new-password-1')).res.statusCode).toBe(303);
   });
 

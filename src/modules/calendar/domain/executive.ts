@@ -21,6 +21,18 @@ export interface ExecutiveInput {
   deadlines: CalendarEntry[];
   /** Corruption complaints of the year so far (suppressed counts as ranges), when the channel is in use. */
   complaints?: { total: CountCell; completed: CountCell; inProgress: CountCell } | null;
+  /** E-service requests of the fiscal year (12-month round) and their satisfaction, from the e-services module. */
+  eservices?: ExecutiveEservices | null;
+}
+
+export interface ExecutiveEservices {
+  total: number;
+  done: number;
+  rejected: number;
+  open: number;
+  /** Share (0…1) of closed requests closed within the legal time limit. */
+  withinLimitShare?: number;
+  satisfaction: { responses: number; score?: number };
 }
 
 /** A published count: exact, or a range where a small number could identify a complainant. */
@@ -98,6 +110,25 @@ export function buildExecutiveSummary(input: ExecutiveInput): DocModel {
       input.complaints
         ? txt(`รับเรื่อง ${count(input.complaints.total)} เรื่อง ดำเนินการแล้วเสร็จ ${count(input.complaints.completed)} เรื่อง อยู่ระหว่างดำเนินการ ${count(input.complaints.inProgress)} เรื่อง`)
         : 'ยังไม่มีข้อมูลเรื่องร้องเรียนของปีนี้ในระบบ',
+    ],
+  });
+
+  const es = input.eservices;
+  blocks.push({ kind: 'heading', level: 1, text: txt(`บริการออนไลน์ (E-Service) ปี ${input.year}`) });
+  blocks.push({
+    kind: 'paragraph',
+    runs: [
+      es && (es.total > 0 || es.satisfaction.responses > 0)
+        ? txt(
+            [
+              `รับคำขอ ${es.total} เรื่อง เสร็จสิ้น ${es.done} ไม่อนุมัติ/ยุติ ${es.rejected} ค้างดำเนินการ ${es.open} เรื่อง`,
+              es.withinLimitShare !== undefined ? `เสร็จภายในกำหนด ${formatNumber(es.withinLimitShare * 100, 'arabic', 1)}%` : '',
+              es.satisfaction.score !== undefined ? `ความพึงพอใจ ${formatNumber(es.satisfaction.score, 'arabic', 1)} จาก 100 (ผู้ตอบ ${es.satisfaction.responses} คน)` : '',
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          )
+        : 'ยังไม่มีคำขอบริการออนไลน์ของปีนี้ในระบบ',
     ],
   });
 

@@ -210,7 +210,7 @@ interface Origin {
 export async function catalogueFromXlsx(buf: Buffer | Uint8Array): Promise<CatalogueResult> {
   const wb = new ExcelJS.Workbook();
   try {
-    assertZipWithinLimits(buf);
+    await assertZipWithinLimits(buf);
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch {
     return { ok: false, errors: [{ field: 'ไฟล์', message: NOT_A_WORKBOOK }] };

@@ -52,7 +52,11 @@ export function PublicStatisticsPage({ ctx, slug, stats, years }: { ctx: PageCon
         <button type="submit" class="button button-secondary">แสดง</button>
       </form>
       {stats.map((s) => (<StatisticsView s={s} d={d} />))}
-      <p><a href={`/a/${slug}/report-corruption/statistics.csv?year=${stats[0]?.fiscalYear ?? ''}`}>ดาวน์โหลดเป็น CSV</a></p>
+      <p>
+        ดาวน์โหลด: <a href={`/a/${slug}/report-corruption/statistics.pdf?year=${stats[0]?.fiscalYear ?? ''}`}>PDF</a>
+        {' · '}<a href={`/a/${slug}/report-corruption/statistics.docx?year=${stats[0]?.fiscalYear ?? ''}`}>Word (DOCX)</a>
+        {' · '}<a href={`/a/${slug}/report-corruption/statistics.csv?year=${stats[0]?.fiscalYear ?? ''}`}>CSV</a>
+      </p>
     </Layout>
   );
 }

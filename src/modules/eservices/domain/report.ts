@@ -80,6 +80,14 @@ export function buildReport(agency: { name: string; digits: DigitStyle }, stats:
       rows: stats.services.filter((s) => s.satisfaction).map((s) => [c(s.name), c(n(s.satisfaction!.responses), 'right'), c(dec(s.satisfaction!.score), 'right')]),
     },
   ];
+  if (stats.units.length) {
+    blocks.push({
+      kind: 'table',
+      caption: 'ผลความพึงพอใจแยกตามหน่วยงานย่อยที่รับผิดชอบ',
+      columns: [{ header: 'หน่วยงานย่อย', width: 4 }, { header: 'ผู้ตอบ (คน)', width: 1.5, align: 'right' }, { header: 'คะแนน (เต็ม 100)', width: 1.8, align: 'right' }],
+      rows: stats.units.map((u) => [c(u.name), c(n(u.responses), 'right'), c(dec(u.score), 'right')]),
+    });
+  }
   if (stats.satisfaction.services < MIN_SATISFACTION_SERVICES) {
     blocks.push({ kind: 'paragraph', runs: [{ text: `หมายเหตุ: มีผลสำรวจความพึงพอใจ ${n(stats.satisfaction.services)} งานบริการ ต่ำกว่าที่องค์ประกอบกำหนด (อย่างน้อย ${n(MIN_SATISFACTION_SERVICES)} งานบริการ)`, bold: true }] });
   }

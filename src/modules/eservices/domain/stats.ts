@@ -56,6 +56,8 @@ export interface EserviceStats {
   meanDays?: number;
   withinLimitShare?: number;
   satisfaction: { responses: number; score?: number; services: number };
+  /** Satisfaction per responsible unit (the unit a request belonged to when it was done). */
+  units: { unitId: string; name: string; responses: number; score?: number }[];
 }
 
 const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -69,7 +71,7 @@ function timing(rs: StatRequest[]) {
 }
 
 /**
- * @example computeStats(2569, 6, services, requests, new Map([[serviceId, { responses: 4, score: 85 }]]))
+ * @example computeStats(2569, 6, services, requests, new Map([[serviceId, { responses: 4, score: 85 }]]), new Map([[unitId, { name: 'กองช่าง', responses: 4, score: 85 }]]))
  */
 export function computeStats(
   year: number,
@@ -77,6 +79,7 @@ export function computeStats(
   services: readonly StatService[],
   requests: readonly StatRequest[],
   satisfaction: ReadonlyMap<string, { responses: number; score?: number }>,
+  unitSatisfaction: ReadonlyMap<string, { name: string; responses: number; score?: number }> = new Map(),
 ): EserviceStats {
   const range = roundRange(year, round);
   const inRound = requests.filter((r) => r.submittedOn >= range.from && r.submittedOn <= range.to);
@@ -113,5 +116,9 @@ export function computeStats(
     states: REQUEST_STATES.map((s) => ({ state: s, label: STATE_LABELS[s], total: inRound.filter((r) => r.state === s).length })),
     ...timing(inRound),
     satisfaction: { responses: satResponses, ...(score !== undefined ? { score } : {}), services: satServices.length },
+    units: [...unitSatisfaction]
+      .filter(([, u]) => u.responses > 0)
+      .map(([unitId, u]) => ({ unitId, name: u.name, responses: u.responses, ...(u.score !== undefined ? { score: u.score } : {}) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'th')),
   };
 }

@@ -24,7 +24,7 @@ function ServiceList({ ctx, services }: { ctx: PageContext; services: Service[] 
   );
 }
 
-export function EserviceIndexPage({ ctx, services }: { ctx: PageContext; services: Service[] }) {
+export function EserviceIndexPage({ ctx, services, statsYear }: { ctx: PageContext; services: Service[]; statsYear?: number }) {
   const main = services.filter((s) => s.category === 'service');
   return (
     <Layout ctx={ctx} title="บริการออนไลน์ (E-Service)" variant="public">
@@ -40,6 +40,68 @@ export function EserviceIndexPage({ ctx, services }: { ctx: PageContext; service
       <h2>ร้องเรียน/ร้องทุกข์ทั่วไป และข้อเสนอแนะ</h2>
       <p>
         <a href={`${base(ctx)}/feedback`}>แจ้งเรื่องร้องเรียนทั่วไปหรือเสนอแนะ/ติชมการให้บริการ</a>
+      </p>
+      <h2>วิธีใช้งานและสถิติ</h2>
+      <ul class="link-list">
+        <li>
+          <a href={`${base(ctx)}/manual`}>คู่มือการใช้งานระบบบริการออนไลน์</a>
+        </li>
+        {statsYear && (
+          <li>
+            <a href={`${base(ctx)}/stats/${statsYear}/12`}>สถิติการให้บริการและผลสำรวจความพึงพอใจ ปีงบประมาณ {withDigits(String(statsYear), digitsOf(ctx))}</a>
+          </li>
+        )}
+      </ul>
+    </Layout>
+  );
+}
+
+/**
+ * The user manual (คู่มือการใช้งานระบบบริการออนไลน์), an element of the E-Service OIT item from
+ * FY2568: how to submit, what happens next, tracking, the survey and personal data.
+ */
+export function ManualPage({ ctx, services }: { ctx: PageContext; services: Service[] }) {
+  const d = digitsOf(ctx);
+  return (
+    <Layout ctx={ctx} title="คู่มือการใช้งานระบบบริการออนไลน์" variant="public">
+      <p>
+        <a href={base(ctx)}>← บริการออนไลน์ (E-Service)</a>
+      </p>
+      <h1>คู่มือการใช้งานระบบบริการออนไลน์</h1>
+      <p class="lead">ระบบบริการออนไลน์ของ{ctx.agency!.nameTh} ใช้ได้จากโทรศัพท์มือถือหรือคอมพิวเตอร์ ไม่ต้องสมัครสมาชิกและไม่ต้องเดินทางมาที่สำนักงาน</p>
+      <h2>1. ยื่นคำขอ</h2>
+      <ol>
+        <li>
+          เลือกงานบริการที่ต้องการจาก<a href={base(ctx)}>หน้าบริการออนไลน์</a> หรือเลือก<a href={`${base(ctx)}/feedback`}>ร้องเรียน/ร้องทุกข์ทั่วไป และข้อเสนอแนะ</a>
+        </li>
+        <li>อ่านเอกสารที่ต้องใช้ ค่าธรรมเนียม ระยะเวลาดำเนินการ และวัตถุประสงค์การใช้ข้อมูลส่วนบุคคลที่แสดงบนแบบฟอร์ม</li>
+        <li>กรอกข้อมูลให้ครบ ช่องวันที่กรอกเป็น วว/ดด/ปปปป (พ.ศ.) ช่องสถานที่พิมพ์ที่อยู่หรือกด "ใช้ตำแหน่งปัจจุบัน" ได้ แนบรูปถ่ายหรือไฟล์ PDF ได้ไม่เกินไฟล์ละ 10 เมกะไบต์</li>
+        <li>กด "ยื่นคำขอ" หากข้อมูลใดไม่ครบ ระบบจะแจ้งที่ด้านบนของแบบฟอร์มและที่ช่องนั้น โดยข้อมูลที่กรอกไว้ยังอยู่</li>
+        <li>เมื่อยื่นสำเร็จ จะได้รับ<strong>รหัสติดตาม</strong> (รูปแบบ ES-XXXXX-XXXXX) กรุณาจดไว้หรือบันทึกหน้านั้น</li>
+      </ol>
+      <h2>2. ติดตามสถานะ</h2>
+      <p>
+        กรอกรหัสติดตามที่<a href={`${base(ctx)}/track`}>หน้าติดตามสถานะ</a> จะเห็นสถานะ (รับเรื่องแล้ว → กำลังดำเนินการ → รอข้อมูลเพิ่มเติม → ดำเนินการเสร็จสิ้น หรือไม่อนุมัติพร้อมเหตุผล)
+        ข้อความจากเจ้าหน้าที่ และส่งข้อความหรือข้อมูลเพิ่มเติมถึงเจ้าหน้าที่ได้
+      </p>
+      <h2>3. ระยะเวลาดำเนินการ</h2>
+      {services.length ? (
+        <ul>
+          {services.map((s) => (
+            <li>
+              {s.nameTh}: ภายใน {withDigits(String(s.timeLimitDays), d)} วัน
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>ขณะนี้ยังไม่เปิดรับคำขอทางออนไลน์</p>
+      )}
+      <h2>4. ประเมินความพึงพอใจ</h2>
+      <p>เมื่อดำเนินการเสร็จ หน้าติดตามสถานะจะมีลิงก์แบบสำรวจความพึงพอใจ ตอบได้ครั้งเดียวต่อคำขอ ไม่ต้องระบุชื่อ ผู้ที่มารับบริการที่สำนักงานจะได้รับใบพร้อมคิวอาร์โค้ดสำหรับตอบแบบสำรวจเดียวกัน</p>
+      <h2>5. ข้อมูลส่วนบุคคล</h2>
+      <p>
+        เลขประจำตัวประชาชน หมายเลขโทรศัพท์ และที่อยู่ แสดงเต็มเฉพาะเจ้าหน้าที่ผู้รับผิดชอบคำขอ และจะถูกลบเมื่อพ้นระยะเวลาเก็บรักษาที่แต่ละงานบริการกำหนด
+        เรื่องการทุจริตของเจ้าหน้าที่ให้แจ้งทาง<a href={`/a/${ctx.agency!.slug}/report-corruption`}>ช่องทางแจ้งเบาะแสการทุจริต</a>ซึ่งแยกจากระบบนี้
       </p>
     </Layout>
   );

@@ -52,6 +52,17 @@ export function StatsTables({ ctx, stats }: { ctx: PageContext; stats: EserviceS
       <p>
         ความพึงพอใจ: ผู้ตอบ {n(stats.satisfaction.responses)} คน จาก {n(stats.satisfaction.services)} งานบริการ คะแนนรวม {dec(stats.satisfaction.score)} จาก 100
       </p>
+      {stats.units.length > 0 && (
+        <DataTable caption="ความพึงพอใจแยกตามหน่วยงานย่อยที่รับผิดชอบ" head={['หน่วยงานย่อย', 'ผู้ตอบแบบสำรวจ', 'ความพึงพอใจ (เต็ม 100)']}>
+          {stats.units.map((u) => (
+            <tr data-unit={u.unitId}>
+              <td>{u.name}</td>
+              <td>{n(u.responses)}</td>
+              <td>{dec(u.score)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
       {stats.satisfaction.services < MIN_SATISFACTION_SERVICES && (
         <div class="notice notice-warn">มีผลความพึงพอใจ {n(stats.satisfaction.services)} งานบริการ องค์ประกอบของ OIT กำหนดอย่างน้อย {n(MIN_SATISFACTION_SERVICES)} งานบริการ</div>
       )}

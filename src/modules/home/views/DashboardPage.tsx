@@ -26,6 +26,16 @@ const M = messages({
   noOit: { th: 'ยังไม่เริ่มเตรียมข้อมูล OIT', en: 'OIT preparation not started' },
   analysis: { th: 'ดูผลการวิเคราะห์', en: 'See the analysis' },
   next: { th: 'เมนู', en: 'Menu' },
+  steps: { th: 'สิ่งที่ควรทำต่อไป', en: 'Next steps' },
+  noSteps: { th: 'ไม่มีงานค้างในขณะนี้', en: 'Nothing pending now' },
+  cycle: { th: 'ผลการประเมินปีนี้ใช้ต่อใน', en: 'These results lead to' },
+  measuresOf: { th: 'มาตรการและแผนปรับปรุงปี', en: 'measures and plan for' },
+  oitOf: { th: 'หลักฐาน OIT ปี', en: 'OIT evidence for' },
+  provisional: {
+    th: 'แคตตาล็อกปีนี้เป็นฉบับชั่วคราว รายการ OIT อาจเปลี่ยนเมื่อ ป.ป.ช. ประกาศ',
+    en: 'This year’s catalogue is provisional: the OIT list may change when NACC publishes it.',
+  },
+  oitNow: { th: 'ปีที่กำลังเก็บข้อมูลหรือปีถัดไป', en: 'the year being collected or next' },
   public: { th: 'หน้าเว็บสาธารณะของหน่วยงาน', en: 'The agency’s public page' },
 });
 
@@ -74,6 +84,16 @@ export function DashboardPage({ ctx, agency, overview, links }: { ctx: PageConte
           <p>
             <a href={`/admin/results/${r.year}`}>{tr(L, M.analysis)}</a>
           </p>
+          {/* Results of year N feed the measures of year N+1 and the OIT evidence of year N+1. */}
+          <p class="cycle">
+            {tr(L, M.cycle)}: <a href={`/admin/plan/${r.year}`}>{tr(L, M.measuresOf)} {withDigits(String(r.year + 1), dg)}</a>
+            {overview.oitYears.includes(r.year + 1) && (
+              <>
+                {' · '}
+                <a href={`/admin/oit/${r.year + 1}`}>{tr(L, M.oitOf)} {withDigits(String(r.year + 1), dg)}</a>
+              </>
+            )}
+          </p>
         </section>
       ) : (
         <div class="notice notice-info">
@@ -90,10 +110,28 @@ export function DashboardPage({ ctx, agency, overview, links }: { ctx: PageConte
         <div class="card">
           <div class="card-value">{overview.oit ? `${withDigits(String(Math.round(overview.oit.readiness)), dg)}%` : '–'}</div>
           <div class="card-label">
-            {overview.oit ? `${tr(L, M.oit)} ${tr(L, M.year)} ${withDigits(String(overview.oit.year), dg)}` : tr(L, M.noOit)}
+            {overview.oit ? (
+              <a href={`/admin/oit/${overview.oit.year}`}>{`${tr(L, M.oit)} ${tr(L, M.year)} ${withDigits(String(overview.oit.year), dg)}`}</a>
+            ) : (
+              tr(L, M.noOit)
+            )}
+            {overview.oit && <span class="card-note"> ({tr(L, M.oitNow)})</span>}
           </div>
+          {overview.oit?.provisional && <p class="card-flag" data-flag="provisional">{tr(L, M.provisional)}</p>}
         </div>
       </div>
+      <h2>{tr(L, M.steps)}</h2>
+      {overview.nextSteps.length ? (
+        <ol class="next-steps">
+          {overview.nextSteps.map((s) => (
+            <li data-step={s.key}>
+              <a href={s.href}>{withDigits(s.textTh, dg)}</a>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{tr(L, M.noSteps)}</p>
+      )}
       <h2>{tr(L, M.next)}</h2>
       <ul>
         {links.map((l) => (

@@ -188,7 +188,7 @@ export async function planFromXlsx(
 ): Promise<PlanImport> {
   const wb = new ExcelJS.Workbook();
   try {
-    assertZipWithinLimits(buf);
+    await assertZipWithinLimits(buf);
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
     return { ok: false, errors: [{ field: '', message: MESSAGES.unreadable }] };

@@ -468,7 +468,7 @@ export async function parseResultsXlsx(input: Uint8Array | ArrayBuffer, catalogu
 
 /** The ExcelJS path: slower (it builds the whole document) but reads anything Excel writes. */
 export async function readWithExcelJs(bytes: Uint8Array): Promise<GridRow[]> {
-  assertZipWithinLimits(bytes, 'file', { maxInflatedBytes: 500 * 1024 * 1024 });
+  await assertZipWithinLimits(bytes, 'file', { maxInflatedBytes: 500 * 1024 * 1024 });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   // A zip without worksheets (some other archive) is not a workbook, whatever ExcelJS makes of it.

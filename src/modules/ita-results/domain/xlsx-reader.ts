@@ -83,7 +83,7 @@ function resolveTarget(target: string): string {
  */
 export async function readXlsxSheet(bytes: Uint8Array, pick: (names: string[]) => number): Promise<XlsxSheet | undefined> {
   // 8,317 agencies × 146 columns inflate to a few hundred MB at most; a bomb declares far more.
-  assertZipWithinLimits(bytes, 'file', { maxInflatedBytes: 500 * 1024 * 1024 });
+  await assertZipWithinLimits(bytes, 'file', { maxInflatedBytes: 500 * 1024 * 1024 });
   const zip = await JSZip.loadAsync(bytes);
   return readParts(async (name) => zip.file(name)?.async('string'), pick);
 }

@@ -8,8 +8,13 @@ import { AGENCY_TYPES, DEFAULT_UNITS } from '../../agencies/index.js';
 const M = messages({
   title: { th: 'ตั้งค่าระบบครั้งแรก', en: 'First-run setup' },
   lead: {
-    th: 'สร้างข้อมูลหน่วยงานและบัญชีผู้ดูแลระบบคนแรก ลิงก์นี้ใช้ได้ครั้งเดียว',
-    en: 'Create the agency and its first administrator. This link works once.',
+    th: 'สร้างข้อมูลหน่วยงานและบัญชีผู้ดูแลระบบคนแรก ด้วยรหัสตั้งค่าครั้งแรกที่แสดงบนหน้าจอคอนโซลเมื่อเริ่มโปรแกรม (ใช้ได้ครั้งเดียว)',
+    en: 'Create the agency and its first administrator with the one-time setup code the console printed at start.',
+  },
+  code: { th: 'รหัสตั้งค่าครั้งแรก', en: 'Setup code' },
+  codeHint: {
+    th: 'คัดลอกจากหน้าจอคอนโซลของเซิร์ฟเวอร์ รหัสนี้ไม่อยู่ในลิงก์ จึงไม่ถูกบันทึกในประวัติเว็บหรือบันทึกของระบบ',
+    en: 'Copy it from the server console. It is never part of a link, so no browser history or log holds it.',
   },
   agency: { th: 'ข้อมูลหน่วยงาน', en: 'Agency' },
   nameTh: { th: 'ชื่อหน่วยงาน', en: 'Agency name (Thai)' },
@@ -32,7 +37,7 @@ const M = messages({
   submit: { th: 'สร้างหน่วยงานและบัญชีผู้ดูแล', en: 'Create agency and administrator' },
 });
 
-export function SetupPage({ ctx, token, values, errors }: { ctx: PageContext; token: string; values: Record<string, string>; errors?: FieldError[] }) {
+export function SetupPage({ ctx, values, errors }: { ctx: PageContext; values: Record<string, string>; errors?: FieldError[] }) {
   const L = ctx.locale;
   const v = (k: string) => values[k] ?? '';
   const e = (k: string) => errorFor(errors, k);
@@ -40,8 +45,10 @@ export function SetupPage({ ctx, token, values, errors }: { ctx: PageContext; to
     <Layout ctx={ctx} title={tr(L, M.title)} errors={errors}>
       <h1>{tr(L, M.title)}</h1>
       <p class="lead">{tr(L, M.lead)}</p>
-      <form method="post" action={`/setup?token=${encodeURIComponent(token)}`} novalidate>
+      <form method="post" action="/setup" novalidate>
         <CsrfField token={ctx.csrfToken} />
+        {/* Never echoed back: a wrong code is typed again, a right one is not shown on a re-rendered page. */}
+        <TextField name="setupCode" label={tr(L, M.code)} hint={tr(L, M.codeHint)} autocomplete="off" error={e('setupCode')} />
         <fieldset>
           <legend>{tr(L, M.agency)}</legend>
           <TextField name="agency.nameTh" label={tr(L, M.nameTh)} hint={tr(L, M.nameHint)} value={v('agency.nameTh')} error={e('agency.nameTh')} />

@@ -78,6 +78,11 @@ export function ReportFormPage(props: { ctx: PageContext; report: ReportView; va
               {' '}· <a href={props.publicUrl}>หน้าเว็บสาธารณะ</a>
             </>
           )}
+          {!props.publicUrl && report.attachedTo.length > 0 && (
+            <>
+              {' '}· ยังไม่เปิดเผยต่อสาธารณะ: หน้าเว็บของรายงานจะเปิดเมื่อผู้ประสานงานเผยแพร่รายการ OIT ที่แนบไว้แล้ว
+            </>
+          )}
         </p>
       )}
       <form method="post" action={base} enctype="multipart/form-data" novalidate>

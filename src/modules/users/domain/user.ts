@@ -21,24 +21,29 @@ export function parseRoles(json: string): Role[] {
   }
 }
 
-/** Failed sign-ins before an account is locked, and for how long. */
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MINUTES = 15;
+/**
+ * Sign-in backoff, counted per (account, client address): the first FREE_FAILURES wrong
+ * passwords cost nothing; each one after that pauses sign-in to that account from that client
+ * for twice as long as the last (1, 2, 4, 8 minutes…, at most BACKOFF_MAX_MINUTES). An attacker
+ * on another address cannot lock the owner out, and unknown names are counted the same way so
+ * the answers never tell which names exist.
+ */
+export const FREE_FAILURES = 5;
+export const BACKOFF_FIRST_MINUTES = 1;
+export const BACKOFF_MAX_MINUTES = 15;
 /** A session ends after this idle time, and at the latest after SESSION_MAX_HOURS. */
 export const SESSION_IDLE_HOURS = 8;
 export const SESSION_MAX_HOURS = 24 * 7;
 export const MIN_PASSWORD_LENGTH = 10;
 
-/** Whether an account is locked at `nowIso`. */
-export function isLocked(lockedUntil: string | null, nowIso: string): boolean {
-  return lockedUntil !== null && lockedUntil > nowIso;
+/** Whether sign-in is paused at `nowIso` for a key blocked until `blockedUntil`. */
+export function isBlocked(blockedUntil: string | null, nowIso: string): boolean {
+  return blockedUntil !== null && blockedUntil > nowIso;
 }
 
-/** The lock to apply after one more failed sign-in: the new count and the lock end, if any. */
-export function afterFailedLogin(failedSoFar: number, now: Date): { failed: number; lockedUntil: string | null } {
-  const failed = failedSoFar + 1;
-  if (failed >= LOCKOUT_THRESHOLD) {
-    return { failed: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() };
-  }
-  return { failed, lockedUntil: null };
+/** The pause after the `failures`-th wrong password in a row from one client to one account, if any. */
+export function backoffAfter(failures: number, now: Date): string | null {
+  if (failures < FREE_FAILURES) return null;
+  const minutes = Math.min(BACKOFF_MAX_MINUTES, BACKOFF_FIRST_MINUTES * 2 ** (failures - FREE_FAILURES));
+  return new Date(now.getTime() + minutes * 60_000).toISOString();
 }
