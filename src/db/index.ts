@@ -10,7 +10,7 @@ import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql,
 import type { Config } from '../config/index.js';
 import { migrations } from './migrations/index.js';
 import type { Dialect } from './portable.js';
-import { applyRowLevelSecurity, scopedPool, withDeploymentScope, type TenantScope } from './tenant-scope.js';
+import { applyRowLevelSecurity, dropRowLevelSecurity, scopedPool, withDeploymentScope, type TenantScope } from './tenant-scope.js';
 
 /**
  * The database layer knows no module's tables (db/ never imports modules): the connection is
@@ -117,6 +117,7 @@ export async function migrateAllDown(db: Kysely<any>): Promise<void> {
 }
 
 async function migrateAllDownUnscoped(db: Kysely<any>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await dropRowLevelSecurity(db);
   const m = migrator(db);
   for (;;) {
     const { error, results } = await m.migrateDown();

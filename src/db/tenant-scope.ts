@@ -164,6 +164,18 @@ export async function applyRowLevelSecurity(db: Kysely<any>): Promise<string[]> 
   });
 }
 
+/**
+ * Removes the tenant policies (before migrating down: a policy depends on the agency_id column a
+ * down migration may drop). The next `migrateToLatest` puts them back.
+ */
+export async function dropRowLevelSecurity(db: Kysely<any>): Promise<void> {
+  for (const table of await agencyTables(db)) {
+    await sql`drop policy if exists ${sql.id(TENANT_POLICY)} on ${sql.id(table)}`.execute(db);
+    await sql`alter table ${sql.id(table)} no force row level security`.execute(db);
+    await sql`alter table ${sql.id(table)} disable row level security`.execute(db);
+  }
+}
+
 /** Agency tables of the current schema that lack forced row-level security or the tenant policy. */
 export async function tablesWithoutPolicy(db: Kysely<any>): Promise<string[]> {
   const tables = await agencyTables(db);
