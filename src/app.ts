@@ -18,6 +18,7 @@ import type { NavEntry } from './ui/context.js';
 import { buildOpenApiDocument, serveOpenApi, trackApiRoutes } from './platform/openapi/index.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
 import { fileStore } from './platform/file-store.js';
+import { trackRoutes } from './platform/route-table.js';
 import { DomainError } from './shared/errors.js';
 import { agenciesModule, agenciesService, type AgenciesDb } from './modules/agencies/index.js';
 import { usersModule, usersAdminModule, usersService, type UsersDb } from './modules/users/index.js';
@@ -39,6 +40,7 @@ import { surveysModule, surveysService, type SurveysDb } from './modules/surveys
 import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
 import { readSystemStatus, registerObservability } from './platform/observability.js';
 import { qaModule, qaService, type QaDb } from './modules/qa/index.js';
+import { participationModule, participationService, seedDemoParticipation, type ParticipationDb } from './modules/participation/index.js';
 import { selfdiagModule, selfdiagService, seedDemoSelfdiag, type SelfdiagDb } from './modules/selfdiag/index.js';
 import { jobCountsByState } from './platform/jobs.js';
 import { procurementModule, procurementService, type ProcurementDb } from './modules/procurement/index.js';
@@ -91,14 +93,14 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     catalogueYears: async () => (await catalogues.listYears()).map((y) => y.fiscalYear),
   });
   // Set below, once documents exists: the plan module only announces that a plan was saved.
-  let onPlanPublished: (agencyId: string, resultsYear: number, targetYear: number) => Promise<void> = async () => {};
+  let onPlanPublished: (agencyId: string, resultsYear: number) => Promise<void> = async () => {};
   const plans = improvementService({
     db: moduleDb<ImprovementDb>(db),
     clock,
     getCatalogue,
     analysisFor: analysisOrNone,
     unitNames,
-    onPlanPublished: (a, r, t) => onPlanPublished(a, r, t),
+    onPlanPublished: (a, r) => onPlanPublished(a, r),
   });
   const documents = documentsService({
     getAgency: agencies.getAgency,
@@ -118,15 +120,15 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     tracking,
     getAgency: agencies.getAgency,
     getCatalogue: catalogues.getCatalogue,
-    attach: (...args) => oit.attachGenerated(...args),
+    attachByRole: oit.attachGeneratedByRole,
     publicBaseUrl: config.publicBaseUrl,
     isPublished: (agencyId, year, code) => oit.isPublished(agencyId, year, code),
   });
-  onPlanPublished = async (agencyId, resultsYear, targetYear) => {
+  onPlanPublished = async (agencyId, resultsYear) => {
     // The published plan's rows become the tracked measures of its target year…
     await tracking.syncFromPlanOf(SYSTEM_ACTOR, agencyId, resultsYear);
-    // …and its measures document the OIT evidence of that year (the rule lives in documents).
-    await documents.publishMeasures(agencyId, resultsYear, targetYear);
+    // …and its measures document OIT evidence (which year and which item: documents decides).
+    await documents.publishMeasures(agencyId, resultsYear);
   };
   const calendar = calendarService({
     db: moduleDb<CalendarDb>(db),
@@ -204,7 +206,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
       publicBaseUrl: deps.config.publicBaseUrl,
       agencies,
       listUsers: users.listUsers,
-      attach: (...args) => oit.attachGenerated(...args),
+      attach: oit.attachGeneratedByRole,
       getCatalogue: catalogues.getCatalogue,
     });
   const complaints = complaintsAt(deps.clock);
@@ -226,7 +228,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     files,
     surveys,
     getAgency: agencies.getAgency,
-    evidence: { oit, getCatalogue: catalogues.getCatalogue },
+    evidence: { attachByRole: oit.attachGeneratedByRole, getCatalogue: catalogues.getCatalogue },
     publicBaseUrl: config.publicBaseUrl,
     unitNames: async (agencyId) => new Map((await agencies.listUnits(agencyId)).map((u) => [u.id, u.nameTh])),
   });
@@ -294,8 +296,16 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     policy: outboundPolicy,
     intervalHours: config.oitWatch?.intervalHours ?? 24,
   });
+  const participation = participationService({
+    db: moduleDb<ParticipationDb>(db),
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    attachByRole: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
+  });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { procurement, oitWatch, agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, selfdiag, audit };
+  return { procurement, oitWatch, agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, selfdiag, participation, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -353,6 +363,11 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     surveysModule({ surveys: services.surveys }),
     qaModule({ qa: services.qa, agencyBySlug: services.agencies.findBySlug }),
     {
+      ...participationModule({ participation: services.participation, agencyBySlug: services.agencies.findBySlug }),
+      // A plan hearing of this fiscal year with its four-element report attached to OIT.
+      seedDemo: ({ agencyId, actor }) => seedDemoParticipation(services.participation, agencyId, actor, fiscalYearOf(todayInThailand(clock))),
+    },
+    {
       ...selfdiagModule({ selfdiag: services.selfdiag, clock, listUnits: services.agencies.listUnits, publicBaseUrl: config.publicBaseUrl }),
       // An IIT round of this year: two units with enough answers, one below the threshold (hidden).
       seedDemo: async ({ agencyId, actor }) =>
@@ -398,6 +413,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: trustedHops(config) === false ? false : (_address: string, hop: number) => hop < (trustedHops(config) as number),
     bodyLimit: 2 * 1024 * 1024,
   });
+  trackRoutes(app);
   const services = createServices({ db, clock, config });
   const modules = moduleManifests(services, { config, clock, db, dialect: deps.dialect });
 

@@ -113,9 +113,9 @@ describe('import rules', () => {
 
   it('the rules above really see imports (multi-line, type-only, dynamic)', () => {
     // Guards the regexes: if they stopped matching, every rule would pass vacuously.
-    const oitService = edges.filter((e) => e.from === 'modules/oit/service.ts').map((e) => e.to);
-    expect(oitService).toContain('modules/agencies/index.js');
-    expect(edges.some((e) => e.from === 'modules/oit/service.ts' && e.to === 'modules/oit/demo.js')).toBe(true);
+    const oitContext = edges.filter((e) => e.from === 'modules/oit/context.ts').map((e) => e.to);
+    expect(oitContext).toContain('modules/agencies/index.js');
+    expect(edges.some((e) => e.from === 'modules/oit/index.ts' && e.to === 'modules/oit/demo.js')).toBe(true);
     expect(edges.some((e) => e.typeOnly && e.from.includes('/domain/') && e.to === 'modules/catalogue/index.js')).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import type { Config } from '../config/index.js';
 import { migrations } from './migrations/index.js';
-import type { Dialect } from './portable.js';
+import { sqliteForeignKeyProblems, type Dialect } from './portable.js';
 import { applyRowLevelSecurity, dropRowLevelSecurity, scopedPool, withDeploymentScope, type TenantScope } from './tenant-scope.js';
 
 /**
@@ -99,10 +99,11 @@ async function migrateUnscoped(db: Kysely<any>, list: Record<string, Migration>)
     if (error) throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
   };
   if (db.getExecutor().adapter.supportsTransactionalDdl) return migrate(db);
-  await db.connection().execute(async (connection) => {
+  await withoutSqliteForeignKeys(db, async (connection) => {
     await sql`begin immediate`.execute(connection);
     try {
       await migrate(connection);
+      await assertSqliteForeignKeys(connection);
       await sql`commit`.execute(connection);
     } catch (error) {
       await sql`rollback`.execute(connection);
@@ -111,19 +112,48 @@ async function migrateUnscoped(db: Kysely<any>, list: Record<string, Migration>)
   });
 }
 
+/**
+ * SQLite rebuilds a table to change its keys (new table, copy, drop, rename); with foreign keys
+ * enforced, dropping a parent would cascade into its children. So migrations run with enforcement
+ * off (it can only be switched outside a transaction) and every key is checked before commit.
+ */
+async function withoutSqliteForeignKeys<T>(db: Kysely<any>, run: (connection: Kysely<any>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`pragma foreign_keys = off`.execute(connection);
+    try {
+      return await run(connection);
+    } finally {
+      await sql`pragma foreign_keys = on`.execute(connection);
+    }
+  });
+}
+
+async function assertSqliteForeignKeys(db: Kysely<any>): Promise<void> {
+  const broken = await sqliteForeignKeyProblems(db);
+  if (broken.length) throw new Error(`foreign keys broken by the migration: ${broken.slice(0, 5).map((b) => `${b.table} → ${b.parent}`).join(', ')}`);
+}
+
 /** Undoes every migration (used by the migration test). */
 export async function migrateAllDown(db: Kysely<any>): Promise<void> {
   return withDeploymentScope('migrate', () => migrateAllDownUnscoped(db));
 }
 
 async function migrateAllDownUnscoped(db: Kysely<any>): Promise<void> {
+  // A tenant policy depends on the agency_id column a down migration may drop.
   if (db.getExecutor().adapter instanceof PostgresAdapter) await dropRowLevelSecurity(db);
-  const m = migrator(db);
-  for (;;) {
-    const { error, results } = await m.migrateDown();
-    if (error) throw error instanceof Error ? error : new Error(String(error));
-    if (!results || results.length === 0) return;
-  }
+  const down = async (target: Kysely<any>) => {
+    const m = migrator(target);
+    for (;;) {
+      const { error, results } = await m.migrateDown();
+      if (error) throw error instanceof Error ? error : new Error(String(error));
+      if (!results || results.length === 0) return;
+    }
+  };
+  if (db.getExecutor().adapter.supportsTransactionalDdl) return down(db);
+  await withoutSqliteForeignKeys(db, async (connection) => {
+    await down(connection);
+    await assertSqliteForeignKeys(connection);
+  });
 }
 
 export interface MigrationStatus {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInteger, formatNumber, formatThaiDate, formatThaiDateTime, toArabicDigits, toThaiDigits, withDigits } from './thai.js';
+import { formatInteger, formatNumber, formatThaiDate, formatThaiDateTime, toArabicDigits, toThaiDigits, withDigits, parseBeDateInput, formatBeDateInput } from './thai.js';
 import { fixedClock, todayInThailand } from './clock.js';
 
 describe('Thai digits', () => {
@@ -37,5 +37,37 @@ describe('Buddhist-era dates', () => {
 
   it('rejects text that is not an ISO date', () => {
     expect(() => formatThaiDate('30/04/2566')).toThrow(RangeError);
+  });
+});
+
+describe('BE date input', () => {
+  it('reads day/month/BE year in Arabic or Thai digits, with any common separator', () => {
+    expect(parseBeDateInput('31/3/2568')).toBe('2025-03-31');
+    expect(parseBeDateInput('๓๑/๐๓/๒๕๖๘')).toBe('2025-03-31');
+    expect(parseBeDateInput(' 1-10-2567 ')).toBe('2024-10-01');
+    expect(parseBeDateInput('1.10.2567')).toBe('2024-10-01');
+    expect(parseBeDateInput('1/10/67')).toBe('2024-10-01');
+  });
+  it('reads Thai month names, long or short, with or without พ.ศ.', () => {
+    expect(parseBeDateInput('31 มีนาคม 2568')).toBe('2025-03-31');
+    expect(parseBeDateInput('๓๑ มี.ค. ๒๕๖๘')).toBe('2025-03-31');
+    expect(parseBeDateInput('1 ต.ค. พ.ศ. 2567')).toBe('2024-10-01');
+    expect(parseBeDateInput('29 กุมภาพันธ์ 2567')).toBe('2024-02-29');
+  });
+  it('reads ISO dates from date pickers and spreadsheets (CE, or BE above 2400)', () => {
+    expect(parseBeDateInput('2025-03-31')).toBe('2025-03-31');
+    expect(parseBeDateInput('2568-03-31')).toBe('2025-03-31');
+  });
+  it('refuses days that do not exist, CE years typed as BE, unknown months and junk', () => {
+    for (const bad of ['31/4/2568', '29/2/2566', '31/3/2025', '0/1/2568', '1/13/2568', '31 มีนา 2568', 'พรุ่งนี้', '', '2568', '1//2568']) {
+      expect(parseBeDateInput(bad), bad).toBeNull();
+    }
+  });
+  it('shows an ISO date as the field shows it, and keeps what a person typed', () => {
+    expect(formatBeDateInput('2025-03-31')).toBe('31/03/2568');
+    expect(formatBeDateInput('2025-03-31', 'thai')).toBe('๓๑/๐๓/๒๕๖๘');
+    expect(formatBeDateInput('31 มี.ค.')).toBe('31 มี.ค.');
+    // Round trip: what the field shows parses back to the same day.
+    for (const iso of ['2024-10-01', '2025-09-30', '2024-02-29']) expect(parseBeDateInput(formatBeDateInput(iso, 'thai'))).toBe(iso);
   });
 });

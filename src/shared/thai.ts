@@ -83,3 +83,57 @@ export function formatThaiDateTime(isoDateTime: string, digits: DigitStyle = 'ar
   const time = bangkok.toISOString().slice(11, 16);
   return withDigits(`${formatThaiDate(date)} เวลา ${time} น.`, digits);
 }
+
+const MONTH_NAMES: readonly (readonly string[])[] = THAI_MONTHS.map((long, i) => [long, THAI_MONTHS_SHORT[i]!, THAI_MONTHS_SHORT[i]!.replace(/\./g, '')]);
+
+/** A BE year as written: four digits (2568), or two (68 → 2568) as Thai forms often do. */
+function beYear(written: string): number {
+  return written.length === 2 ? 2500 + Number(written) : Number(written);
+}
+
+/**
+ * Parses a date a person typed into a Buddhist-era date field, in Thai or Arabic digits:
+ * `31/3/2568`, `31-03-68`, `31.3.2568`, `31 มีนาคม 2568`, `31 มี.ค. 68` (with or without
+ * "พ.ศ."), or ISO `YYYY-MM-DD` as a date picker or a spreadsheet sends it (a year above 2400
+ * there is a BE year). Returns the ISO (CE) date, or null when it is not a real day or the year
+ * is not a plausible BE year (2400–2700): a CE year typed by mistake (31/3/2025) is refused,
+ * not silently read as 543 years ago.
+ * @example parseBeDateInput('๓๑/๓/๒๕๖๘') // '2025-03-31'
+ * @example parseBeDateInput('1 ต.ค. 2567') // '2024-10-01'
+ */
+export function parseBeDateInput(raw: string): string | null {
+  const s = toArabicDigits(raw).trim().replace(/\s+/g, ' ').replace(/\s*พ\.?\s?ศ\.?\s*/, ' ').trim();
+  let d: number, m: number, be: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dmy = /^(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{2}|\d{4})$/.exec(s);
+  const named = /^(\d{1,2}) ?([\u0E00-\u0E7F.]+) ?(\d{2}|\d{4})$/.exec(s);
+  if (iso) {
+    const y = Number(iso[1]);
+    [d, m, be] = [Number(iso[3]), Number(iso[2]), y > 2400 ? y : y + BE_OFFSET];
+  } else if (dmy) {
+    [d, m, be] = [Number(dmy[1]), Number(dmy[2]), beYear(dmy[3]!)];
+  } else if (named) {
+    const month = MONTH_NAMES.findIndex((names) => names.includes(named[2]!));
+    if (month < 0) return null;
+    [d, m, be] = [Number(named[1]), month + 1, beYear(named[3]!)];
+  } else return null;
+  if (be < 2400 || be > 2700) return null;
+  const ce = be - BE_OFFSET;
+  const date = new Date(Date.UTC(ce, m - 1, d));
+  if (date.getUTCFullYear() !== ce || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Writes an ISO (CE) date the way a BE date field shows it: `31/03/2568` in the chosen digits.
+ * Anything that is not an ISO date (what the person typed, kept on a form with errors) is
+ * returned as it is.
+ */
+export function formatBeDateInput(value: string, digits: DigitStyle = 'arabic'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return value;
+  return withDigits(`${m[3]}/${m[2]}/${Number(m[1]) + BE_OFFSET}`, digits);
+}
+
+/** The example shown under every BE date field. */
+export const BE_DATE_HINT = 'วัน/เดือน/ปี พ.ศ. เช่น 31/03/2568';

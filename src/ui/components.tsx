@@ -5,6 +5,8 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../shared/errors.js';
 import { messages, tr, type Locale } from './i18n.js';
+import { compoundSpans } from '../shared/thai-words.js';
+import { BE_DATE_HINT, formatBeDateInput, withDigits, type DigitStyle } from '../shared/thai.js';
 
 const M = messages({
   summaryTitle: { th: 'พบปัญหาในข้อมูลที่กรอก', en: 'There is a problem' },
@@ -105,6 +107,29 @@ export function TextField(props: {
   );
 }
 
+/**
+ * A Buddhist-era date field: a plain text input (no Gregorian date picker) that shows a stored
+ * ISO date as `31/03/2568` in the agency's digits, keeps what was typed when the form comes back
+ * with an error, and always says how to write a date. Works without JavaScript; the server reads
+ * it with `parseBeDateInput` (BE with Thai or Arabic digits, Thai month names, or ISO).
+ */
+export function DateInput(props: { name: string; label: string; value?: string | null; hint?: string; error?: string; digits?: DigitStyle; required?: boolean }) {
+  const digits = props.digits ?? 'arabic';
+  const example = withDigits(BE_DATE_HINT, digits);
+  return (
+    <TextField
+      name={props.name}
+      label={props.label}
+      value={formatBeDateInput(props.value ?? '', digits)}
+      hint={props.hint ? `${props.hint} — ${example}` : example}
+      error={props.error}
+      width="short"
+      autocomplete="off"
+      required={props.required}
+    />
+  );
+}
+
 export function TextArea(props: { name: string; label: string; value?: string | null; hint?: string; error?: string; rows?: number }) {
   return (
     <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
@@ -171,6 +196,14 @@ export function DataTable({ caption, head, children }: { caption: string; head: 
       </table>
     </div>
   );
+}
+
+/**
+ * Thai text for narrow table cells: government compounds the browser's dictionary would split
+ * at a line end (หน่วย|งาน, ผู้รับผิด|ชอบ) are kept on one line; the rest wraps as usual.
+ */
+export function Words({ text }: { text: string }) {
+  return <>{compoundSpans(text).map((s) => (s.whole ? <span class="nobr">{s.text}</span> : s.text))}</>;
 }
 
 export function Tag({ children, tone = 'neutral' }: { children: ComponentChildren; tone?: 'neutral' | 'good' | 'bad' | 'warn' }) {

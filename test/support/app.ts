@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { buildApp, createServices, type Services } from '../../src/app.js';
 import type { Config } from '../../src/config/index.js';
@@ -25,7 +26,15 @@ export interface TestApp {
 
 export async function buildTestApp(
   dialect: Dialect,
-  opts: { clock?: Clock; maxUploadBytes?: number; config?: Partial<Config>; outboundAllowPrivate?: string[]; logger?: boolean | Record<string, unknown> } = {},
+  opts: {
+    clock?: Clock;
+    maxUploadBytes?: number;
+    config?: Partial<Config>;
+    outboundAllowPrivate?: string[];
+    logger?: boolean | Record<string, unknown>;
+    /** Wraps the connection the app and services use (e.g. a Kysely plugin that injects a failure). */
+    wrapDb?: (db: Kysely<any>) => Kysely<any>;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
@@ -45,9 +54,10 @@ export async function buildTestApp(
     ...opts.config,
   });
   const clock = opts.clock ?? systemClock;
-  const app = await buildApp({ config, db: database.db, dialect, clock, logger: opts.logger ?? false, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
+  const db = opts.wrapDb ? opts.wrapDb(database.db) : database.db;
+  const app = await buildApp({ config, db, dialect, clock, logger: opts.logger ?? false, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
   await app.ready();
-  const services = createServices({ db: database.db, clock, config });
+  const services = createServices({ db, clock, config });
   return {
     app,
     database,

@@ -10,8 +10,7 @@ import { portableTable, createIndex } from '../portable.js';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await portableTable(db, 'qa_questions')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
+    .tenantKey()
     .column('category', 'text', { notNull: true })
     .column('asker_name', 'text')
     .column('question', 'text', { notNull: true })
@@ -23,9 +22,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('answered_by', 'text')
     .column('answered_at', 'timestamp')
     .column('moderated_at', 'timestamp')
-    .column('follow_hash', 'text', { notNull: true, unique: true })
+    .column('follow_hash', 'text', { notNull: true })
     .column('search_text', 'text', { notNull: true, defaultTo: '' })
     .timestamps()
+    .unique('qa_questions_follow_unique', ['agency_id', 'follow_hash'])
     .execute();
   await createIndex(db, 'qa_questions_agency_status_idx', 'qa_questions', ['agency_id', 'status', 'created_at']);
 }

@@ -9,8 +9,7 @@ import { portableTable, createIndex } from '../portable.js';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await portableTable(db, 'participation_activities')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
+    .tenantKey()
     .column('fiscal_year', 'integer', { notNull: true })
     /** plan-hearing | budget-hearing | community-project | other */
     .column('kind', 'text', { notNull: true })
@@ -32,9 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await createIndex(db, 'participation_activities_agency_year_idx', 'participation_activities', ['agency_id', 'fiscal_year']);
 
   await portableTable(db, 'participation_submissions')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
-    .column('activity_id', 'id', { notNull: true, references: 'participation_activities.id' })
+    .tenantKey()
+    .childOf('activity_id', 'participation_activities')
     /** register | opinion */
     .column('kind', 'text', { notNull: true })
     .column('name', 'text')

@@ -9,14 +9,13 @@ import { portableTable, createIndex } from '../portable.js';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await portableTable(db, 'selfdiag_rounds')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
+    .tenantKey()
     /** IIT | EIT */
     .column('tool', 'text', { notNull: true })
     .column('fiscal_year', 'integer', { notNull: true })
     .column('quarter', 'integer', { notNull: true })
     .column('title', 'text', { notNull: true })
-    .column('form_id', 'id', { notNull: true, references: 'survey_forms.id' })
+    .childOf('form_id', 'survey_forms')
     /** The catalogue year whose question texts were used (may be earlier than fiscal_year). */
     .column('catalogue_year', 'integer')
     /** JSON [{ key, code, indicator, scoring }] */
@@ -28,12 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await portableTable(db, 'selfdiag_round_units')
-    .column('id', 'id', { primaryKey: true })
-    .agencyColumn()
-    .column('round_id', 'id', { notNull: true, references: 'selfdiag_rounds.id' })
+    .tenantKey()
+    .childOf('round_id', 'selfdiag_rounds')
     .column('unit', 'text', { notNull: true })
     .column('issued', 'integer', { notNull: true, defaultTo: 0 })
-    .unique('selfdiag_round_units_unique', ['round_id', 'unit'])
+    .unique('selfdiag_round_units_unique', ['agency_id', 'round_id', 'unit'])
     .execute();
   await createIndex(db, 'selfdiag_round_units_round_idx', 'selfdiag_round_units', ['agency_id', 'round_id']);
 }

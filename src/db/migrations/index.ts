@@ -14,6 +14,7 @@ import * as m2026120108b from './202612010801_create_eservices.js';
 import * as m202612010901 from './202612010901_create_tracking.js';
 import * as m202612011701 from './202612011701_users_per_agency_and_sign_in_throttle.js';
 import * as m202612011001 from './202612011001_scope_sessions.js';
+import * as m202612011002 from './202612011002_tenant_keys.js';
 import * as m202612011501 from './202612011501_create_qa.js';
 import * as m202612011502 from './202612011502_create_participation.js';
 import * as m202612011503 from './202612011503_create_self_diagnosis.js';
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '202612010901_create_tracking': m202612010901,
   '202612011701_users_per_agency_and_sign_in_throttle': m202612011701,
   '202612011001_scope_sessions': m202612011001,
+  '202612011002_tenant_keys': m202612011002,
   '202612011501_create_qa': m202612011501,
   '202612011502_create_participation': m202612011502,
   '202612011503_create_self_diagnosis': m202612011503,

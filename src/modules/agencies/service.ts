@@ -248,8 +248,9 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
       return toExecutive(row);
     },
 
-    async addExecutive(actor: Actor, agencyId: string, input: ExecutiveInput, photoFileId: string | null = null): Promise<Executive> {
-      return db.transaction().execute(async (tx) => {
+    /** Adds an executive; inside the caller's transaction when given one (OIT: photo + executive + item in one). */
+    async addExecutive(actor: Actor, agencyId: string, input: ExecutiveInput, photoFileId: string | null = null, sharedTx?: SharedTransaction): Promise<Executive> {
+      const run = async (tx: Kysely<AgenciesDb>) => {
         const ts = now();
         const row: ExecutiveRow = {
           id: randomUUID(),
@@ -267,11 +268,13 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
         await agenciesRepository(tx).insertExecutive(row);
         await writeAudit(tx, clock, actor, { agencyId, action: 'executive.create', entityType: 'executive', entityId: row.id, details: { ...input } });
         return toExecutive(row);
-      });
+      };
+      return sharedTx ? run(narrowDb<AgenciesDb>(sharedTx)) : db.transaction().execute(run);
     },
 
-    async updateExecutive(actor: Actor, agencyId: string, id: string, input: ExecutiveInput, photoFileId?: string | null): Promise<void> {
-      await db.transaction().execute(async (tx) => {
+    /** Changes an executive; inside the caller's transaction when given one. */
+    async updateExecutive(actor: Actor, agencyId: string, id: string, input: ExecutiveInput, photoFileId?: string | null, sharedTx?: SharedTransaction): Promise<void> {
+      const run = async (tx: Kysely<AgenciesDb>) => {
         const n = await agenciesRepository(tx).updateExecutive(agencyId, id, {
           kind: input.kind,
           name_th: input.nameTh,
@@ -284,7 +287,8 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
         });
         if (n === 0) throw notFound('ไม่พบข้อมูลผู้บริหาร');
         await writeAudit(tx, clock, actor, { agencyId, action: 'executive.update', entityType: 'executive', entityId: id, details: { ...input } });
-      });
+      };
+      await (sharedTx ? run(narrowDb<AgenciesDb>(sharedTx)) : db.transaction().execute(run));
     },
 
     async removeExecutive(actor: Actor, agencyId: string, id: string): Promise<void> {

@@ -11,6 +11,7 @@ import { withDeploymentScope } from '../../platform/tenant.js';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { beDateMessage, optionalBeDate } from '../../shared/date-input.js';
 import type { CalendarDb } from './tables.js';
 import type { Clock } from '../../shared/clock.js';
 import { todayInThailand } from '../../shared/clock.js';
@@ -60,7 +61,7 @@ export interface CalendarDeps {
 }
 
 const editSchema = z.object({
-  due: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'กรุณาระบุวันที่ครบกำหนดเป็นวันที่ (ปปปป-ดด-วว)')]).default(''),
+  due: optionalBeDate(beDateMessage('วันที่ครบกำหนด')),
   done: z.enum(['0', '1', '']).default(''),
 });
 

@@ -9,12 +9,16 @@ import { fiscalYearRange } from '../../shared/fiscal.js';
 import { oitStatisticsPeriod, roundRange, type Round } from './domain/statistics.js';
 import { GUIDELINE_TITLE } from './guideline-document.js';
 
+/**
+ * The OIT module's `attachGeneratedByRole`: attaches to "the item with this role in year N"
+ * and answers the entry's id, or null when that year's catalogue has no such item.
+ */
 export type AttachFn = (
   agencyId: string,
   year: number,
-  code: string,
-  input: { source: string; sourceRef?: string | null; title: string; url?: string | null; periodFrom?: string | null; periodTo?: string | null; elements?: string[] },
-) => Promise<string>;
+  role: OitRole,
+  input: { source: string; sourceRef?: string | null; title: string; url?: string | null; periodFrom?: string | null; periodTo?: string | null },
+) => Promise<string | null>;
 
 export interface OitLinkDeps {
   attach: AttachFn;
@@ -37,10 +41,10 @@ export function oitLink(deps: OitLinkDeps) {
     const base = `${deps.publicBaseUrl}/a/${agency.slug}/report-corruption`;
     const attached: string[] = [];
     const attach = async (role: OitRole, input: Parameters<AttachFn>[3]) => {
-      const item = findOitItemByRole(catalogue, role);
-      if (!item) return;
-      await deps.attach(agency.id, oitYear, item.code, input);
-      attached.push(item.code);
+      if (!(await deps.attach(agency.id, oitYear, role, input))) return;
+      // The codes are only reported back (which items now show the channel); OIT chose the item.
+      const code = findOitItemByRole(catalogue, role)?.code;
+      if (code) attached.push(code);
     };
     await attach('complaint-guideline', { source: 'complaints:guideline', title: GUIDELINE_TITLE, url: `${base}/guideline` });
     await attach('complaint-channel', { source: 'complaints:channel', title: 'ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ (แยกจากเรื่องร้องเรียนทั่วไป)', url: base });

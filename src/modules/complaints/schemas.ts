@@ -1,5 +1,6 @@
 /** Input of the channel, with Thai messages per field. The JSON API and the HTML forms share these. */
 import { z } from 'zod';
+import { beDate, beDateMessage } from '../../shared/date-input.js';
 import { CATEGORIES, OUTCOMES, OUTSIDE_BODIES, STAFF_CHANNELS } from './domain/types.js';
 
 const optionalText = (max: number, label: string) =>
@@ -65,7 +66,7 @@ export const reportForm = z.object({
 
 export const intakeInput = z.object({
   channel: z.enum(STAFF_CHANNELS, { error: 'กรุณาเลือกช่องทางที่รับเรื่อง' }),
-  receivedDate: z.iso.date({ error: 'กรุณาระบุวันที่รับเรื่อง (ปปปป-ดด-วว)' }),
+  receivedDate: beDate(beDateMessage('วันที่รับเรื่อง')),
   category: z.enum(CATEGORIES, { error: 'กรุณาเลือกประเภทเรื่อง' }),
   description: z.string().trim().min(10, { error: 'กรุณาบันทึกสาระของเรื่องอย่างน้อย 10 ตัวอักษร' }).max(MAX_DESCRIPTION),
   involvesExecutive: z.boolean(),

@@ -92,6 +92,9 @@ export interface GeneratedMeasuresEvidence {
 /** The OIT item role the measures document is evidence for. */
 export const MEASURES_ROLE = 'measures';
 
+/** The measures drawn from the results of year N are carried out, and are OIT evidence, in year N+1. */
+export const measuresEvidenceYear = (resultsYear: number): number => resultsYear + 1;
+
 export function documentsService(deps: DocumentsDeps) {
   async function model(agencyId: string, year: number, opts: { requireSavedPlan?: boolean } = {}): Promise<DocModel> {
     const analysis = await deps.analysisFor(agencyId, year);
@@ -105,12 +108,13 @@ export function documentsService(deps: DocumentsDeps) {
     /** The measures document model; public callers require a saved plan (a draft is not published). */
     measuresModel: model,
     /**
-     * A plan was saved: its measures document (of results year N) is the evidence of the plan's
-     * target year (N+1) for the OIT item whose role is "measures" — the rule lives here, with
-     * the document, not in the composition root.
+     * A plan was saved: its measures document (of results year N) is the evidence of year N+1 —
+     * the year the measures are carried out in — for the OIT item whose role is "measures". The
+     * rule lives here, with the document (measuresEvidenceYear), not in the composition root.
      */
-    async publishMeasures(agencyId: string, resultsYear: number, targetYear: number): Promise<void> {
+    async publishMeasures(agencyId: string, resultsYear: number): Promise<void> {
       if (!deps.attachEvidence) return;
+      const targetYear = measuresEvidenceYear(resultsYear);
       const agency = await deps.getAgency(agencyId);
       const range = fiscalYearRange(targetYear);
       // The document claims the elements its own structure check proves, so the item does not

@@ -3,10 +3,12 @@
  * the usage statistics and the satisfaction report find their item of the year by catalogue
  * role (`e-service`, `service-statistics`, `satisfaction`) through the OIT module, which also
  * follows an item that absorbed a role (FY2569's O10 E-Service carries `service-statistics`).
- * Each piece claims only the elements it shows, read from the item's element texts.
+ * It attaches through OIT's `attachGeneratedByRole` ("the item with role X in year N"); this file
+ * decides only which year N receives evidence about a year. Each piece claims only the elements
+ * it shows, read from the item's element texts.
  */
 import type { Catalogue, OitItem } from '../catalogue/index.js';
-import { attachGeneratedEvidence, itemWithRole, type OitService } from '../oit/index.js';
+import { itemWithRole, type OitService } from '../oit/index.js';
 import type { StagedFile } from '../../platform/file-store.js';
 import type { DateRange } from '../../shared/fiscal.js';
 
@@ -38,7 +40,8 @@ export function claimedElements(item: Pick<OitItem, 'elements'>, shows: readonly
 }
 
 export interface EvidenceDeps {
-  oit: OitService;
+  /** The OIT module's attach by role (null when the year has no item with the role). */
+  attachByRole: OitService['attachGeneratedByRole'];
   getCatalogue: (year: number) => Promise<Catalogue | undefined>;
 }
 
@@ -53,7 +56,7 @@ export interface Attached {
  * previous year's report (period `previous-fy`, as the satisfaction report does) takes it in the
  * following year.
  */
-export async function targetFor(deps: EvidenceDeps, role: EvidenceRole, dataYear: number): Promise<{ year: number; item: OitItem } | undefined> {
+export async function targetFor(deps: Pick<EvidenceDeps, 'getCatalogue'>, role: EvidenceRole, dataYear: number): Promise<{ year: number; item: OitItem } | undefined> {
   for (const year of [dataYear, dataYear + 1]) {
     const catalogue = await deps.getCatalogue(year);
     const item = catalogue && itemForRole(catalogue, role);
@@ -75,15 +78,21 @@ export async function attachByRole(
 ): Promise<Attached | undefined> {
   const target = await targetFor(deps, role, dataYear);
   if (!target) return undefined;
-  const claimed = claimedElements(target.item, input.shows);
-  await attachGeneratedEvidence(
-    deps.oit,
+  const id = await deps.attachByRole(
     agencyId,
     target.year,
-    target.item.code,
-    // When no element text matches, nothing is named and the OIT rule reads the entry as covering the item.
-    { source: input.source, sourceRef: input.sourceRef, title: input.title, url: input.url, periodFrom: input.period?.from ?? null, periodTo: input.period?.to ?? null, ...(claimed.length ? { elements: claimed } : {}) },
+    role,
+    {
+      source: input.source,
+      sourceRef: input.sourceRef,
+      title: input.title,
+      url: input.url,
+      periodFrom: input.period?.from ?? null,
+      periodTo: input.period?.to ?? null,
+      // When no element text matches, nothing is named and the OIT rule reads the entry as covering the item.
+      claimElements: (elements) => claimedElements({ elements }, input.shows),
+    },
     staged,
   );
-  return { role, year: target.year, code: target.item.code };
+  return id ? { role, year: target.year, code: target.item.code } : undefined;
 }

@@ -40,7 +40,8 @@ function scannedPdf(): Promise<Buffer> {
 
 const th = (n: number) => String(n);
 
-export async function seedDemoOitWith(oit: OitService, files: FileStore, agencyId: string, year: number): Promise<void> {
+/** Seeds the demo agency's OIT year through the product's own use cases (the manifest's demo hook). */
+export async function seedDemoOit(oit: OitService, files: FileStore, agencyId: string, year: number): Promise<void> {
   const system: User = { id: '', agencyId, username: 'system', displayName: 'ระบบ (ข้อมูลสาธิต)', email: null, roles: ['coordinator'], unitId: null, disabled: false };
   const fy = fiscalYearRange(year);
   const half = firstHalfRange(year);

@@ -26,8 +26,9 @@ export const oitModule = (options: { oit: OitService; files: FileStore; clock: C
     options,
     permissions: ['oit.manage', 'oit.edit'],
     nav: [{ href: '/admin/oit', label: { th: 'เปิดเผยข้อมูล (OIT)', en: 'Open data (OIT)' }, permission: 'oit.edit' }],
-    // The demo agency's OIT year in mixed states (see demo.ts).
-    seedDemo: (ctx) => options.oit.seedDemoOit(ctx.agencyId, ctx.resultsYear),
+    // The demo agency's OIT year in mixed states (see demo.ts), loaded on demand so the server
+    // never loads the demo's PDF maker.
+    seedDemo: async (ctx) => (await import('./demo.js')).seedDemoOit(options.oit, options.files, ctx.agencyId, ctx.resultsYear),
     auditLabels: {
       actions: {
         'oit.assign': { th: 'มอบหมายรายการ OIT', en: 'OIT item assigned' },
@@ -54,6 +55,3 @@ export const oitModule = (options: { oit: OitService; files: FileStore; clock: C
       },
     },
   });
-
-/** Attaches evidence another module produced to an item by code (prefer `attachGeneratedByRole`). */
-export const attachGeneratedEvidence = (oit: OitService, ...args: Parameters<OitService['attachGenerated']>) => oit.attachGenerated(...args);

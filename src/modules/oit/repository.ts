@@ -80,6 +80,9 @@ export function oitRepository(db: Kysely<OitDb>) {
         .where('a.agency_id', '=', agencyId)
         .where('i.fiscal_year', '=', year)
         .execute(),
+    /** Who is assigned one item (an item's change is authorised without loading the year). */
+    listItemAssignees: async (agencyId: string, itemId: string): Promise<string[]> =>
+      (await db.selectFrom('oit_assignments').select('user_id').where('agency_id', '=', agencyId).where('item_id', '=', itemId).execute()).map((r) => r.user_id),
     replaceAssignments: async (agencyId: string, itemId: string, rows: OitAssignmentRow[]): Promise<void> => {
       await db.deleteFrom('oit_assignments').where('agency_id', '=', agencyId).where('item_id', '=', itemId).execute();
       if (rows.length) await db.insertInto('oit_assignments').values(rows).execute();
@@ -178,6 +181,8 @@ export function oitRepository(db: Kysely<OitDb>) {
         .where('d.agency_id', '=', agencyId)
         .where('i.fiscal_year', '=', year)
         .execute(),
+    listItemDeclarations: (agencyId: string, itemId: string): Promise<OitDeclarationRow[]> =>
+      db.selectFrom('oit_declarations').selectAll().where('agency_id', '=', agencyId).where('item_id', '=', itemId).execute(),
     deleteDeclaration: async (agencyId: string, itemId: string, elementKey: string): Promise<void> => {
       await db.deleteFrom('oit_declarations').where('agency_id', '=', agencyId).where('item_id', '=', itemId).where('element_key', '=', elementKey).execute();
     },

@@ -14,6 +14,7 @@ import { writeAudit, type Actor } from '../../platform/audit.js';
 import type { FileStore, StagedFile } from '../../platform/file-store.js';
 import type { Agency } from '../agencies/index.js';
 import type { Catalogue } from '../catalogue/index.js';
+import type { OitService } from '../oit/index.js';
 import { renderDocument, type DocModel, type DocumentFormat, type RenderedDocument } from '../documents/index.js';
 import { trackingRepository } from './repository.js';
 import type { PeriodicReportRow } from './tables.js';
@@ -66,14 +67,11 @@ export interface ReportDeps {
   tracking: TrackingService;
   getAgency: (agencyId: string) => Promise<Agency>;
   getCatalogue: (year: number) => Promise<Catalogue | undefined>;
-  /** The OIT module's attach (oit/index.ts `attachGeneratedEvidence`). */
-  attach: (
-    agencyId: string,
-    year: number,
-    code: string,
-    input: { source: string; sourceRef?: string | null; title: string; url?: string | null; periodFrom?: string | null; periodTo?: string | null; elements?: string[] },
-    staged?: StagedFile,
-  ) => Promise<string>;
+  /**
+   * The OIT module's `attachGeneratedByRole`: attaches to "the item with this role in this year"
+   * (null when that year has none). This module decides the role and the year (domain/roles.ts).
+   */
+  attachByRole: OitService['attachGeneratedByRole'];
   publicBaseUrl: string;
   /**
    * Whether the OIT item `code` of `year` is published (oit/index.ts). A produced report is public
@@ -222,10 +220,10 @@ export function reportService(deps: ReportDeps) {
       if (target) {
         const staged = await deps.files.stage(agencyId, pdf.buffer, pdf.fileName, { allow: ['pdf'] });
         const range = roundRange(spec.year, spec.round);
-        await deps.attach(
+        const attached = await deps.attachByRole(
           agencyId,
           target.year,
-          target.item.code,
+          spec.role,
           {
             source: `tracking:${spec.kind}`,
             sourceRef: `${spec.year}-${spec.round}-${spec.role}`,
@@ -235,11 +233,11 @@ export function reportService(deps: ReportDeps) {
             periodTo: range.to,
             // The report is built with a required field for each element: it claims them all, and the
             // machine checks (period, problems, suggestions) still read its text.
-            elements: target.item.elements.map((e) => e.key),
+            claimElements: (elements) => elements.map((e) => e.key),
           },
           staged,
         );
-        attachedTo.push(`${target.year}:${target.item.code}`);
+        if (attached) attachedTo.push(`${target.year}:${target.item.code}`);
       }
       const stored = { ...content, ...(measures ? { snapshot: measures } : {}) };
       await db.transaction().execute(async (tx) => {

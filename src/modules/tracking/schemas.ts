@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { MEASURE_STATUSES } from './domain/types.js';
 
-const isoDate = (label: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, `"${label}" ต้องเป็นวันที่ (ปปปป-ดด-วว)`);
+import { beDate, beDateMessage, optionalBeDate } from '../../shared/date-input.js';
+
+const isoDate = (label: string) => beDate(beDateMessage(label));
 const lines = (max: number) =>
   z.preprocess(
     (v) => (Array.isArray(v) ? v.join('\n') : v ?? ''),
@@ -17,7 +19,7 @@ export const measureUpdateSchema = z
     responsiblePerson: z.string().trim().max(200, '"ผู้รับผิดชอบ" ยาวเกิน 200 ตัวอักษร').default(''),
     plannedFrom: isoDate('วันที่เริ่ม'),
     plannedTo: isoDate('วันที่สิ้นสุด'),
-    doneOn: z.union([z.literal(''), isoDate('วันที่แล้วเสร็จ')]).default(''),
+    doneOn: optionalBeDate(beDateMessage('วันที่แล้วเสร็จ')),
     outputsTh: z.string().trim().max(2000, '"ผลผลิต" ยาวเกิน 2000 ตัวอักษร').default(''),
     indicatorsTh: z.string().trim().max(2000, '"ตัวชี้วัด" ยาวเกิน 2000 ตัวอักษร').default(''),
     note: z.string().trim().max(4000, '"ความก้าวหน้า" ยาวเกิน 4000 ตัวอักษร').default(''),

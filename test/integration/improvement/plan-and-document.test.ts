@@ -97,6 +97,40 @@ describe.each(DIALECTS)('improvement plan and measures document on %s', (dialect
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('shows the report dates as BE text fields (no Gregorian picker) and saves a BE date typed in Thai digits', async () => {
+    const row = (await t.services.plans.getPlan(agencyId, 2565))!.rows[1]!;
+    const form = html((await admin.get(`/admin/plan/2565/rows/${row.id}`)).body);
+    const six = form.querySelector('input[name="sixMonthDue"]')!;
+    expect(six.getAttribute('type')).toBe('text');
+    expect(form.querySelectorAll('input[type="date"]')).toHaveLength(0);
+    // The agency writes Thai digits: ๓๐/๐๔/๒๕๖๖ for 2023-04-30, and the hint gives an example.
+    expect(six.getAttribute('value')).toBe('๓๐/๐๔/๒๕๖๖');
+    expect(form.querySelector('#f-sixMonthDue-hint')?.textContent ?? form.textContent).toContain('พ.ศ.');
+    const res = await admin.submit(`/admin/plan/2565/rows/${row.id}`, {
+      weaknessTh: row.weaknessTh,
+      steps: row.steps.join('\n'),
+      responsibleUnit: row.responsibleUnit,
+      monitoring: row.monitoring.join('\n'),
+      sixMonthDue: '๑๕/๔/๒๕๖๖',
+      twelveMonthDue: '30 ก.ย. 2566',
+    });
+    expect(res.statusCode).toBe(303);
+    const saved = (await t.services.plans.getPlan(agencyId, 2565))!.rows[1]!;
+    expect([saved.sixMonthDue, saved.twelveMonthDue]).toEqual(['2023-04-15', '2023-09-30']);
+    // A CE year in the BE field comes back with a Thai message naming the field, nothing saved.
+    const bad = await admin.submit(`/admin/plan/2565/rows/${row.id}`, {
+      weaknessTh: row.weaknessTh,
+      steps: row.steps.join('\n'),
+      responsibleUnit: row.responsibleUnit,
+      monitoring: row.monitoring.join('\n'),
+      sixMonthDue: '15/4/2023',
+      twelveMonthDue: '30 ก.ย. 2566',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(html(bad.body).querySelector('input[name="sixMonthDue"]')?.getAttribute('value')).toBe('15/4/2023');
+    expect((await t.services.plans.getPlan(agencyId, 2565))!.rows[1]!.sixMonthDue).toBe('2023-04-15');
+  });
+
   it('round-trips the plan through XLSX and rejects a broken workbook without changing anything', async () => {
     const before = (await t.services.plans.getPlan(agencyId, 2565))!;
     const xlsx = await admin.get('/admin/plan/2565/plan.xlsx');

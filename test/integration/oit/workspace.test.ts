@@ -7,6 +7,7 @@ import { ADMIN_PASSWORD, TestClient, buildTestApp, html, mainText, setUpAgency, 
 import { listAudit } from '../../../src/platform/audit.js';
 import type { Agency } from '../../../src/modules/agencies/domain/agency.js';
 import { runOit } from '../../../src/cli/commands/oit.js';
+import { seedDemoOit } from '../../../src/modules/oit/demo.js';
 import type { FetchLike } from '../../../src/modules/oit/self-audit.js';
 import { PROBLEMS_PART, SIX_MONTH_REPORT, docx, png, scannedPdf, textPdf } from './fixtures.js';
 
@@ -429,7 +430,7 @@ describe.each(DIALECTS)('OIT workspace on %s', (dialect) => {
   });
   it('seeds the demo OIT year in mixed states, with the gaps the checks find', async () => {
     const other = (await t.services.agencies.findBySlug('other-town'))!;
-    await t.services.oit.seedDemoOit(other.id, Y);
+    await seedDemoOit(t.services.oit, t.services.files, other.id, Y);
     const report = await t.services.oit.readinessReport(other.id, Y);
     const byCode = Object.fromEntries(report.items.map((i) => [i.code, i]));
     expect(byCode['O1']).toEqual({ code: 'O1', status: 'published', missing: [] });

@@ -140,6 +140,21 @@ describe.each(DIALECTS)('tracked measures and periodic reports on %s', (dialect)
     }
   }, 60_000);
 
+  it('attaches by role, not by code: the HR report of FY2568 lands on FY2569\'s hr-report item (O14, O26 in FY2566)', async () => {
+    const { view } = await t.services.reports.produce(SYSTEM_ACTOR, agencyId, { kind: 'generic', year: 2568, round: 12, role: 'hr-report' }, {
+      sections: { report: 'อบรมบุคลากร ๔ หลักสูตร ผู้เข้าร่วม ๕๒ คน' },
+      problems: PROBLEMS,
+      suggestions: SUGGESTIONS,
+    });
+    expect(view.attachedTo).toEqual(['2569:O14']);
+    const o14 = await itemOf(2569, 'O14');
+    const entry = o14.evidence.find((e) => e.source === 'tracking:generic')!;
+    expect([entry.kind, entry.periodFrom, entry.periodTo, entry.file !== null]).toEqual(['generated', '2024-10-01', '2025-09-30', true]);
+    // It claims every element of the item it landed on (the report has a field for each).
+    expect(entry.elements).toEqual(['report', 'year']);
+    expect(o14.result.missing).toEqual([]);
+  }, 60_000);
+
   it('refuses a generic report with an empty section, naming the element', async () => {
     const e = await refusal(t.services.reports.produce(SYSTEM_ACTOR, agencyId, { kind: 'generic', year: 2566, round: 6, role: 'hr-policy-actions' }, { sections: {}, problems: PROBLEMS, suggestions: SUGGESTIONS }));
     expect(e.fieldErrors.map((f) => f.field)).toContain('sections.actions');

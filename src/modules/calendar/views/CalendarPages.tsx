@@ -1,6 +1,6 @@
 /** The agency's calendar (deadlines with overdue marks and in-app reminders), one entry's edit form, and the executive summary. */
 import { Layout } from '../../../ui/Layout.js';
-import { Button, CsrfField, DataTable, Select, Tag, TextField, errorFor } from '../../../ui/components.js';
+import { DateInput, Button, CsrfField, DataTable, Select, Tag, TextField, errorFor } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatThaiDate, formatThaiDateTime, withDigits } from '../../../shared/thai.js';
@@ -70,7 +70,7 @@ export function CalendarEntryPage(props: { ctx: PageContext; year: number; entry
       <p>{entry.what}</p>
       <form method="post" action={`/admin/calendar/${year}/entry?key=${encodeURIComponent(entry.key)}`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextField name="due" type="date" label="วันที่ครบกำหนด" hint="เว้นว่างเพื่อใช้วันที่ที่ระบบคำนวณ" value={values.due} error={errorFor(errors, 'due')} />
+        <DateInput name="due" digits={ctx.agency?.digits ?? 'thai'} label="วันที่ครบกำหนด" hint="เว้นว่างเพื่อใช้วันที่ที่ระบบคำนวณ" value={values.due} error={errorFor(errors, 'due')} />
         <Select name="done" label="สถานะ" value={values.done} options={[{ value: '0', label: 'ยังไม่เสร็จ (ตามที่ระบบตรวจ)' }, { value: '1', label: 'ทำเสร็จแล้ว' }]} error={errorFor(errors, 'done')} />
         <div class="actions">
           <Button>บันทึก</Button>

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../ui/Layout.js';
 import type { PageContext } from '../../../ui/context.js';
-import { Button, CsrfField, DataTable, errorFor, Select, Tag, TextArea, TextField } from '../../../ui/components.js';
+import { DateInput, Button, CsrfField, DataTable, errorFor, Select, Tag, TextArea, TextField } from '../../../ui/components.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai.js';
 import { CATEGORIES, CATEGORY_LABELS, CHANNEL_LABELS, OUTCOMES, OUTCOME_LABELS, OUTSIDE_BODIES, OUTSIDE_BODY_LABELS, STAFF_CHANNELS, STATE_LABELS, type Identity } from '../domain/types.js';
@@ -238,7 +238,7 @@ export function IntakePage({ ctx, values = {}, errors }: { ctx: PageContext; val
       <form method="post" action={`${BASE}/intake`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <Select name="channel" label="ช่องทางที่รับเรื่อง" includeEmpty="— เลือก —" value={values.channel} error={errorFor(errors, 'channel')} options={STAFF_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
-        <TextField name="receivedDate" type="date" label="วันที่รับเรื่อง" value={values.receivedDate} error={errorFor(errors, 'receivedDate')} />
+        <DateInput name="receivedDate" digits={ctx.agency?.digits ?? 'thai'} label="วันที่รับเรื่อง" value={values.receivedDate} error={errorFor(errors, 'receivedDate')} />
         <Select name="category" label="ประเภทเรื่อง" includeEmpty="— เลือก —" value={values.category} error={errorFor(errors, 'category')} options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
         <TextArea name="description" label="สาระของเรื่อง" rows={6} value={values.description} error={errorFor(errors, 'description')} />
         <label class="checkbox"><input type="checkbox" name="involvesExecutive" value="yes" checked={values.involvesExecutive === 'yes'} /> เกี่ยวข้องกับผู้บริหาร</label>

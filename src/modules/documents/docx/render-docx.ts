@@ -128,7 +128,8 @@ export function buildDocxDocument(model: DocModel): Document {
       {
         properties: {
           page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            // The docx library swaps width and height itself for a landscape page.
+            size: { width: PAGE.width, height: PAGE.height, orientation: model.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
             margin: { ...MARGIN, gutter: 0 },
             pageNumbers: { start: 1, formatType: thai ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL },
           },
@@ -152,8 +153,11 @@ export function buildDocxDocument(model: DocModel): Document {
 class Context {
   private lists = 0;
   readonly thai: boolean;
+  /** Width between the margins: the page's short side in portrait, its long side in landscape. */
+  readonly textWidth: number;
   constructor(readonly model: DocModel) {
     this.thai = model.lang === 'th';
+    this.textWidth = model.orientation === 'landscape' ? PAGE.height - MARGIN.left - MARGIN.right : TEXT_WIDTH;
   }
   /** Each ordered list is its own numbering instance, so it restarts at 1. */
   nextListInstance(): number {
@@ -247,7 +251,7 @@ function renderBlock(block: Block, ctx: Context): FileChild[] {
       );
     }
     case 'table':
-      return dataTable(block);
+      return dataTable(block, ctx);
     case 'chart':
       return chartTable(block, ctx);
     case 'pageBreak':
@@ -316,7 +320,8 @@ export function proportionalWidths(weights: number[], total: number): number[] {
 const dxa = (size: number) => ({ size, type: WidthType.DXA });
 const CELL_MARGINS = { top: 30, bottom: 30, left: 100, right: 100 };
 
-function dataTable(block: Extract<Block, { kind: 'table' }>): FileChild[] {
+function dataTable(block: Extract<Block, { kind: 'table' }>, ctx: Context): FileChild[] {
+  const TEXT_WIDTH = ctx.textWidth;
   const widths = proportionalWidths(block.columns.map((c) => c.width), TEXT_WIDTH);
   const header = new TableRow({
     tableHeader: true,

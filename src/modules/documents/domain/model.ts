@@ -59,6 +59,8 @@ export interface DocModel {
   lang: 'th' | 'en';
   digits: DigitStyle;
   author: string;
+  /** Wide forms (e.g. the nine-column แบบ สขร.๑) are laid out on a landscape page; default portrait. */
+  orientation?: 'portrait' | 'landscape';
   blocks: Block[];
 }
 

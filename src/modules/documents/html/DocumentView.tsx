@@ -7,6 +7,7 @@
  * given as a table in a <details> element, for readers who cannot see the chart.
  */
 import type { ComponentChildren } from 'preact';
+import { compoundSpans } from '../../../shared/thai-words.js';
 import type { Block, Cell, Column, DocModel, Inline } from '../domain/model.js';
 import { chartFraction, chartMax, chartTicks, formatBarValue, formatTick, type ChartBlock } from '../domain/chart-scale.js';
 
@@ -99,12 +100,14 @@ function paragraphClass(block: Extract<Block, { kind: 'paragraph' }>): string | 
 }
 
 /** Inline runs: bold as <strong>, line breaks in the text as <br>. */
-function Runs({ runs }: { runs: Inline[] }) {
+function Runs({ runs, keepWords = false }: { runs: Inline[]; keepWords?: boolean }) {
+  // In table cells (narrow columns) compounds stay on one line, as in the PDF.
+  const show = (line: string) => (keepWords ? compoundSpans(line).map((w) => (w.whole ? <span class="nobr">{w.text}</span> : w.text)) : line);
   return (
     <>
       {runs.map((run, i) => {
         const text = typeof run === 'string' ? run : run.text;
-        const lines = text.split(/\r?\n/).map((line, j) => (j === 0 ? line : [<br key={`b${j}`} />, line]));
+        const lines = text.split(/\r?\n/).map((line, j) => (j === 0 ? show(line) : [<br key={`b${j}`} />, show(line)]));
         return typeof run !== 'string' && run.bold ? <strong key={i}>{lines}</strong> : lines;
       })}
     </>
@@ -173,17 +176,17 @@ function TableCellView({ cell, columnAlign }: { cell: Cell | undefined; columnAl
       <ul class="doc-cell-list">
         {cell.paragraphs.map((p, i) => (
           <li key={i}>
-            <Runs runs={p} />
+            <Runs runs={p} keepWords />
           </li>
         ))}
       </ul>
     );
   } else if (cell.paragraphs.length === 1) {
-    content = <Runs runs={cell.paragraphs[0]!} />;
+    content = <Runs runs={cell.paragraphs[0]!} keepWords />;
   } else {
     content = cell.paragraphs.map((p, i) => (
       <p key={i}>
-        <Runs runs={p} />
+        <Runs runs={p} keepWords />
       </p>
     ));
   }

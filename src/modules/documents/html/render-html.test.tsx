@@ -84,7 +84,7 @@ describe('renderDocumentHtml', () => {
     expect(html).toContain('<th scope="col" class="doc-align-center">ลำดับ</th>');
     expect(html).toContain('<th scope="col">มาตรการ</th>');
     expect(html).toContain('<td><p>ย่อหน้าแรกในเซลล์</p><p>ย่อหน้าที่สองในเซลล์</p></td>');
-    expect(html).toContain('<td><ul class="doc-cell-list"><li>ประชุมชี้แจง</li><li>เผยแพร่ทางเว็บไซต์</li></ul></td>');
+    expect(html).toContain('<td><ul class="doc-cell-list"><li>ประชุมชี้แจง</li><li><span class="nobr">เผยแพร่</span>ทาง<span class="nobr">เว็บไซต์</span></li></ul></td>');
     expect(html).toMatch(/<caption id="doc-caption-7">ตารางที่ ๒ ผู้รับผิดชอบ<\/caption>/);
     // The table without a caption is named by the heading before it.
     expect(html).toMatch(/<table class="doc-table" aria-labelledby="doc-h-1">/);
@@ -118,6 +118,19 @@ describe('renderDocumentHtml', () => {
         expect(ids).toContain(ref);
       }
     }
+  });
+
+  it('keeps government compounds on one line in table cells, not in running text', () => {
+    const model: DocModel = {
+      title: 't', fileName: 't', lang: 'th', digits: 'thai', author: 'a',
+      blocks: [
+        { kind: 'paragraph', runs: ['ผู้รับผิดชอบในย่อหน้า'] },
+        { kind: 'table', columns: [{ header: 'ผู้รับผิดชอบ', width: 1 }], rows: [[cell('ผู้รับผิดชอบของหน่วยงาน')]] },
+      ],
+    };
+    const out = renderToString(<DocumentView model={model} />);
+    expect(out).toContain('<td><span class="nobr">ผู้รับผิดชอบ</span>ของ<span class="nobr">หน่วยงาน</span></td>');
+    expect(out).toContain('ผู้รับผิดชอบในย่อหน้า');
   });
 
   it('can inline the stylesheet for a standalone file', () => {

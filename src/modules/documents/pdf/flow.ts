@@ -56,11 +56,14 @@ export function styledRuns(runs: readonly Inline[], bold = false): StyledRun[] {
 }
 
 export class Flow {
+  /** Page size in points: A4 portrait, or landscape when the model asks for it. */
+  readonly pageWidth: number;
+  readonly pageHeight: number;
   readonly left = PAGE.margins.left;
-  readonly right = PAGE.width - PAGE.margins.right;
+  readonly right: number;
   readonly top = PAGE.margins.top;
-  readonly bottom = PAGE.height - PAGE.margins.bottom;
-  readonly width = this.right - this.left;
+  readonly bottom: number;
+  readonly width: number;
   y = this.top;
   pageNo = 0;
   /** Nothing drawn on this page yet (so a page break here would leave it blank). */
@@ -72,7 +75,14 @@ export class Flow {
     readonly doc: Doc,
     readonly kit: TextKit,
     readonly model: DocModel,
-  ) {}
+  ) {
+    const landscape = model.orientation === 'landscape';
+    this.pageWidth = landscape ? PAGE.height : PAGE.width;
+    this.pageHeight = landscape ? PAGE.width : PAGE.height;
+    this.right = this.pageWidth - PAGE.margins.right;
+    this.bottom = this.pageHeight - PAGE.margins.bottom;
+    this.width = this.right - this.left;
+  }
 
   /** `compute()` once per block and render. */
   memoize<T>(key: object, compute: () => T): T {
@@ -94,7 +104,7 @@ export class Flow {
   }
 
   newPage(): void {
-    this.doc.addPage({ size: [PAGE.width, PAGE.height], margins: PAGE.margins });
+    this.doc.addPage({ size: [this.pageWidth, this.pageHeight], margins: PAGE.margins });
     this.pageNo++;
     this.y = this.top;
     this.fresh = true;

@@ -106,6 +106,26 @@ export function layoutTable(flow: Flow, block: TableBlock): TableLayout {
   };
 }
 
+/** Fewest lines the tallest cell carries to the next page when a row is split. */
+export const MIN_CARRIED_LINES = 2;
+
+/**
+ * Where to cut a row that does not fit: given each cell's line count, the first line of each
+ * cell on this page (`from`) and how far each fits (`to`), pulls the cut back so the part
+ * carried to the next page has at least `min` lines in its tallest cell — a continued row with
+ * one lonely line under a repeated header reads like a mistake. Never pulls back so far that
+ * nothing is drawn on this page (then the cut stays as it was).
+ * @example balanceSplit([10, 4], [0, 0], [9, 4]) // [8, 4]: 2 lines of the first cell carried
+ */
+export function balanceSplit(lengths: readonly number[], from: readonly number[], to: readonly number[], min = MIN_CARRIED_LINES): number[] {
+  const carry = Math.max(0, ...lengths.map((n, i) => n - to[i]!));
+  if (carry === 0 || carry >= min) return [...to];
+  const need = min - carry;
+  // A cell that had a line on this page keeps at least that one.
+  const out = to.map((k, i) => (k < lengths[i]! ? Math.max(from[i]! + (k > from[i]! ? 1 : 0), k - need) : k));
+  return out.some((k, i) => k > from[i]!) ? out : [...to];
+}
+
 /** Height that must fit with whatever is kept with the table: caption, header, a first line or two. */
 export function tableLead(flow: Flow, t: TableLayout): number {
   const first = t.rows[0];
@@ -195,12 +215,17 @@ export function drawTable(flow: Flow, t: TableLayout): void {
     const from = cells.map(() => 0);
     for (;;) {
       const avail = flow.remaining - 2 * PAD_Y;
-      const to = cells.map((c, i) => {
+      const fits = cells.map((c, i) => {
         let k = from[i]!;
         const base = k < c.lines.length ? c.lines[k]!.offset : 0;
         while (k < c.lines.length && c.lines[k]!.offset + lh - base <= avail + 0.01) k++;
         return k;
       });
+      const to = balanceSplit(
+        cells.map((c) => c.lines.length),
+        from,
+        fits,
+      );
       const progress = to.some((k, i) => k > from[i]!);
       const done = to.every((k, i) => k >= cells[i]!.lines.length);
       if (!progress && !done) {

@@ -53,6 +53,31 @@ function checkLines(text: string, lines: Line[], width: number, indent = 0): voi
   expect(lines.map((l) => l.text).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
 }
 
+describe('government compounds (shared/thai-words)', () => {
+  // Compounds the issue found split at line ends in the PDF and in narrow table cells.
+  const SPLIT_BY_ICU = ['หน่วยงาน', 'องค์ประกอบ', 'ผู้รับผิดชอบ', 'ข้อเสนอแนะ', 'ตรวจสอบ'];
+
+  it('are split by the segmenter but never at a line end, at any width', () => {
+    for (const word of SPLIT_BY_ICU) expect(segmenterBoundaries(word).size, word).toBeGreaterThan(0);
+    const text = 'ให้หน่วยงานตรวจสอบองค์ประกอบของรายงานและข้อเสนอแนะ โดยผู้รับผิดชอบรายงานผู้บริหารทุกหกเดือน';
+    const widest = Math.max(...breakUnits(text).map((u) => fakeMeasure(u.trim(), false)));
+    for (let width = widest; width <= 400; width += 2) {
+      const lines = layoutLines([run(text)], { width, measure: fakeMeasure });
+      checkLines(text, lines, width);
+      const joined = lines.map((l) => l.text).join('|');
+      for (const word of SPLIT_BY_ICU) expect(joined.replace(/\|/g, '').split(word).length - 1, word).toBe(joined.split(word).length - 1);
+    }
+  });
+
+  it('that overlap still break between them, not in the middle of either', () => {
+    const units = breakUnits('ประจำปีงบประมาณ ประเมินผลกระทบ');
+    expect(units).toContain('ประจำ');
+    expect(units.some((u) => u.startsWith('ปีงบประมาณ'))).toBe(true);
+    expect(units).toContain('ประเมิน');
+    expect(units).toContain('ผลกระทบ');
+  });
+});
+
 describe('breakOpportunities', () => {
   it('splits only where the segmenter does, and the units rebuild the text', () => {
     const seg = segmenterBoundaries(SAMPLE_PARAGRAPH);
@@ -141,8 +166,11 @@ describe('layoutLines', () => {
 
   it('keeps ผลกระทบ whole at every width', () => {
     const text = 'การประเมินผลกระทบและความเสี่ยงการทุจริตเพื่อลดผลกระทบต่อการดำเนินงานของหน่วยงาน';
-    // From the word's own width up (narrower, it would have to be cut like any long word).
-    for (let width = fakeMeasure('ผลกระทบ', false); width <= 300; width += 3) {
+    // From the widest unbreakable unit up (narrower, it would have to be cut like any long word;
+    // ดำเนินงาน and หน่วยงาน are compounds kept whole too).
+    const widest = Math.max(...breakUnits(text).map((u) => fakeMeasure(u.trim(), false)));
+    expect(widest).toBeGreaterThanOrEqual(fakeMeasure('ผลกระทบ', false));
+    for (let width = widest; width <= 300; width += 3) {
       const lines = layoutLines([run(text)], { width, measure: fakeMeasure });
       checkLines(text, lines, width);
       for (const l of lines) {

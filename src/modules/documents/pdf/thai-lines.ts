@@ -14,6 +14,8 @@
  * `widthOfString` (and a cache).
  */
 
+import { compoundBlockedOffsets } from '../../../shared/thai-words.js';
+
 /** Width in points of `text` in the regular or bold face at the size being laid out. */
 export type Measure = (text: string, bold: boolean) => number;
 
@@ -57,7 +59,8 @@ export interface LayoutOptions {
 
 /**
  * Words the segmenter splits but that must stay whole. Keep this short: it is a patch list
- * for observed ICU quirks, not a dictionary.
+ * for observed ICU quirks. Government compounds (หน่วยงาน, องค์ประกอบ, ผู้รับผิดชอบ, …) come
+ * from `shared/thai-words.ts`, which pages on screen use too.
  */
 export const UNBREAKABLE_WORDS: readonly string[] = [
   'ผลกระทบ', // ICU: ผลก|ระ|ทบ
@@ -139,7 +142,7 @@ const breakCache = new Map<string, readonly number[]>();
 
 function computeBreaks(text: string): number[] {
   const grapheme = graphemeBoundaries(text);
-  const blocked = new Set<number>();
+  const blocked = compoundBlockedOffsets(text);
   for (const word of UNBREAKABLE_WORDS) {
     for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
       for (let i = at + 1; i < at + word.length; i++) blocked.add(i);

@@ -46,9 +46,14 @@ describe('validatePlanRow', () => {
     expect(errorsOf({ ...valid, responsibleUnit: '' })).toEqual([{ field: 'responsibleUnit', message: PLAN_MESSAGES.unitRequired }]);
   });
 
-  it('requires real ISO dates', () => {
+  it('requires real dates, written BE (as the form shows them) or ISO (files)', () => {
     expect(errorsOf({ ...valid, sixMonthDue: '2023-02-30' })).toEqual([{ field: 'sixMonthDue', message: PLAN_MESSAGES.dateInvalid }]);
-    expect(errorsOf({ ...valid, twelveMonthDue: '31/10/2566' })).toEqual([{ field: 'twelveMonthDue', message: PLAN_MESSAGES.dateInvalid }]);
+    expect(errorsOf({ ...valid, sixMonthDue: '30/2/2566' })).toEqual([{ field: 'sixMonthDue', message: PLAN_MESSAGES.dateInvalid }]);
+    // A CE year typed in the BE field is refused, not read as 543 years ago.
+    expect(errorsOf({ ...valid, twelveMonthDue: '31/10/2023' })).toEqual([{ field: 'twelveMonthDue', message: PLAN_MESSAGES.dateInvalid }]);
+    expect(PLAN_MESSAGES.dateInvalid).toContain('พ.ศ.');
+    const parsed = validatePlanRow({ ...valid, sixMonthDue: '๓๐/๔/๒๕๖๖', twelveMonthDue: '31 ต.ค. 2566' }, ctx);
+    expect(parsed.ok && [parsed.value.sixMonthDue, parsed.value.twelveMonthDue]).toEqual(['2023-04-30', '2023-10-31']);
     expect(errorsOf({ ...valid, twelveMonthDue: '' })).toEqual([{ field: 'twelveMonthDue', message: PLAN_MESSAGES.dateRequired }]);
   });
 

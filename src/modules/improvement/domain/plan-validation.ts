@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../../../shared/errors.js';
 import { fiscalYearRange } from '../../../shared/fiscal.js';
-import { formatThaiDate } from '../../../shared/thai.js';
+import { BE_DATE_HINT, formatThaiDate, parseBeDateInput } from '../../../shared/thai.js';
 import type { ImprovementPlan, PlanRow } from './types.js';
 
 export interface PlanValidationContext {
@@ -30,7 +30,7 @@ export const PLAN_MESSAGES = {
   unitRequired: 'ต้องระบุผู้รับผิดชอบ',
   unitUnknown: (units: string[]) => `ผู้รับผิดชอบต้องเป็นหน่วยงานภายในที่กำหนดไว้ ได้แก่ ${units.join(', ')}`,
   dateRequired: 'ต้องระบุกำหนดรายงาน',
-  dateInvalid: 'วันที่ไม่ถูกต้อง ต้องเป็นวันที่ที่มีอยู่จริงในรูปแบบ ปปปป-ดด-วว (ค.ศ.)',
+  dateInvalid: `วันที่ไม่ถูกต้อง ต้องเป็นวันที่ที่มีอยู่จริง เขียนแบบ ${BE_DATE_HINT}`,
   dateBeforeYear: (targetYear: number) =>
     `กำหนดรายงานต้องอยู่ในหรือหลังปีงบประมาณ พ.ศ. ${targetYear} (ตั้งแต่ ${formatThaiDate(fiscalYearRange(targetYear).from)})`,
   sixAfterTwelve: 'กำหนดรายงานรอบ 6 เดือนต้องไม่ช้ากว่ากำหนดรายงานรอบ 12 เดือน',
@@ -61,7 +61,9 @@ export function planRowSchema(ctx: PlanValidationContext) {
     .string({ error: PLAN_MESSAGES.dateRequired })
     .trim()
     .min(1, { error: PLAN_MESSAGES.dateRequired, abort: true })
-    .refine(isIsoDate, { error: PLAN_MESSAGES.dateInvalid, abort: true })
+    // The form's field is a BE date (31/03/2568); files and JSON may send ISO (CE).
+    .refine((d) => parseBeDateInput(d) !== null, { error: PLAN_MESSAGES.dateInvalid, abort: true })
+    .transform((d) => parseBeDateInput(d)!)
     .refine((d) => d >= fyStart, { error: PLAN_MESSAGES.dateBeforeYear(ctx.targetYear) });
   const stepList = (required: string) =>
     z.preprocess(lines, z.array(z.string({ error: required }), { error: required }).min(1, { error: required }));
@@ -85,7 +87,8 @@ export function planRowSchema(ctx: PlanValidationContext) {
       // Compare the dates even when another field is wrong, so the officer sees every problem at once.
       when: (payload) => {
         const v = payload.value as Record<string, unknown> | undefined;
-        return isIsoDate(v?.['sixMonthDue']) && isIsoDate(v?.['twelveMonthDue']);
+        const ok = (d: unknown) => typeof d === 'string' && parseBeDateInput(d) !== null;
+        return ok(v?.['sixMonthDue']) && ok(v?.['twelveMonthDue']);
       },
     });
 }

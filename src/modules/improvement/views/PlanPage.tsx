@@ -1,5 +1,5 @@
 import { Layout } from '../../../ui/Layout.js';
-import { Button, CsrfField, DataTable } from '../../../ui/components.js';
+import { Button, CsrfField, DataTable, Words } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
@@ -75,19 +75,27 @@ export function PlanPage({ ctx, year, plan, errors }: { ctx: PageContext; year: 
             {plan.rows.map((r) => (
               <tr id={`row-${r.id}`}>
                 <td>{d(r.order)}</td>
-                <td>{r.weaknessTh}</td>
+                <td>
+                  <Words text={r.weaknessTh} />
+                </td>
                 <td>
                   <ul class="list-tight">
                     {r.steps.map((s) => (
-                      <li>{s}</li>
+                      <li>
+                        <Words text={s} />
+                      </li>
                     ))}
                   </ul>
                 </td>
-                <td>{r.responsibleUnit}</td>
+                <td>
+                  <Words text={r.responsibleUnit} />
+                </td>
                 <td>
                   <ol class="list-tight">
                     {r.monitoring.map((s) => (
-                      <li>{s}</li>
+                      <li>
+                        <Words text={s} />
+                      </li>
                     ))}
                   </ol>
                 </td>

@@ -1,16 +1,16 @@
 import { Layout } from '../../../ui/Layout.js';
-import { Button, CsrfField, Select, TextArea, TextField, errorFor } from '../../../ui/components.js';
+import { Button, CsrfField, DateInput, Select, TextArea, errorFor } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
-import { formatThaiDate, withDigits } from '../../../shared/thai.js';
+import { formatThaiDate, parseBeDateInput, withDigits } from '../../../shared/thai.js';
 import { PLAN_MESSAGES_UI } from './PlanPage.js';
 
 const M = messages({
   editTitle: { th: 'แก้ไขแถวของแผนปรับปรุง', en: 'Edit a plan row' },
   newTitle: { th: 'เพิ่มแถวในแผนปรับปรุง', en: 'Add a plan row' },
   linesHint: { th: 'บรรทัดละหนึ่งขั้นตอน', en: 'One step per line' },
-  dateHint: { th: 'วันที่ตามปฏิทิน (ระบบแสดงเป็น พ.ศ. ในเอกสาร)', en: 'Calendar date (shown in B.E. in the document)' },
+  dateHint: { th: 'วันที่ พ.ศ.', en: 'Date in B.E.' },
   save: { th: 'บันทึก', en: 'Save' },
   cancel: { th: 'ยกเลิก', en: 'Cancel' },
   chooseUnit: { th: 'เลือกหน่วยงาน', en: 'Choose a unit' },
@@ -32,8 +32,10 @@ export function PlanRowPage(props: { ctx: PageContext; year: number; rowId: stri
   const digits = ctx.agency?.digits ?? 'thai';
   const title = tr(L, rowId ? M.editTitle : M.newTitle);
   const action = rowId ? `/admin/plan/${year}/rows/${rowId}` : `/admin/plan/${year}/rows/new`;
-  const dateHint = (iso: string) =>
-    /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${tr(L, M.dateHint)} — ${tr(L, M.current)} ${formatThaiDate(iso, { digits, locale: L })}` : tr(L, M.dateHint);
+  const dateHint = (value: string) => {
+    const iso = parseBeDateInput(value);
+    return iso ? `${tr(L, M.current)} ${formatThaiDate(iso, { digits, locale: L })}` : tr(L, M.dateHint);
+  };
   return (
     <Layout ctx={ctx} title={`${title} ${withDigits(String(year), digits)}`} errors={errors}>
       <h1>{title}</h1>
@@ -50,8 +52,8 @@ export function PlanRowPage(props: { ctx: PageContext; year: number; rowId: stri
           error={errorFor(errors, 'responsibleUnit')}
         />
         <TextArea name="monitoring" label={tr(L, PLAN_MESSAGES_UI.monitoring)} hint={tr(L, M.linesHint)} value={values.monitoring} error={errorFor(errors, 'monitoring')} rows={5} />
-        <TextField name="sixMonthDue" type="date" label={`${tr(L, PLAN_MESSAGES_UI.due)} ${tr(L, PLAN_MESSAGES_UI.six)}`} hint={dateHint(values.sixMonthDue)} value={values.sixMonthDue} error={errorFor(errors, 'sixMonthDue')} />
-        <TextField name="twelveMonthDue" type="date" label={`${tr(L, PLAN_MESSAGES_UI.due)} ${tr(L, PLAN_MESSAGES_UI.twelve)}`} hint={dateHint(values.twelveMonthDue)} value={values.twelveMonthDue} error={errorFor(errors, 'twelveMonthDue')} />
+        <DateInput name="sixMonthDue" digits={digits} label={`${tr(L, PLAN_MESSAGES_UI.due)} ${tr(L, PLAN_MESSAGES_UI.six)}`} hint={dateHint(values.sixMonthDue)} value={values.sixMonthDue} error={errorFor(errors, 'sixMonthDue')} />
+        <DateInput name="twelveMonthDue" digits={digits} label={`${tr(L, PLAN_MESSAGES_UI.due)} ${tr(L, PLAN_MESSAGES_UI.twelve)}`} hint={dateHint(values.twelveMonthDue)} value={values.twelveMonthDue} error={errorFor(errors, 'twelveMonthDue')} />
         <div class="actions">
           <Button>{tr(L, M.save)}</Button>
           <a href={`/admin/plan/${year}`}>{tr(L, M.cancel)}</a>

@@ -4,7 +4,7 @@
  * The bars are inline SVG with width attributes: the CSP forbids style attributes.
  */
 import { Layout } from '../../../ui/Layout.js';
-import { DataTable, Tag } from '../../../ui/components.js';
+import { DataTable, Tag, Words } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import { formatThaiDateTime } from '../../../shared/thai.js';
@@ -265,9 +265,13 @@ export function AnalysisPage({ ctx, bundle }: { ctx: PageContext; bundle: Result
                     {low.questions.map((q) => (
                       <tr>
                         <td>{q.code}</td>
-                        <td>{q.textTh}</td>
+                        <td>
+                          <Words text={q.textTh} />
+                        </td>
                         <td class="num">{q.score !== null ? f.score(q.score) : '—'}</td>
-                        <td>{q.recommendationTh}</td>
+                        <td>
+                          <Words text={q.recommendationTh} />
+                        </td>
                       </tr>
                     ))}
                   </DataTable>

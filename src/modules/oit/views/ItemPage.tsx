@@ -8,7 +8,7 @@
 import type { ComponentChildren } from 'preact';
 import { CatalogueCaveatNotice } from '../../catalogue/index.js';
 import { Layout } from '../../../ui/Layout.js';
-import { Button, CsrfField, Field, Select, TextArea, TextField, errorFor, fieldId } from '../../../ui/components.js';
+import { DateInput, Button, CsrfField, Field, Select, TextArea, TextField, errorFor, fieldId } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr, type Locale } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
@@ -155,8 +155,8 @@ export function ItemPage(props: ItemPageProps) {
 
   const periodFields = (prefix: string, from: string | null, to: string | null) => (
     <>
-      <TextField name={`${prefix}.periodFrom`} type="date" label={tr(L, M.periodFrom)} hint={tr(L, M.periodHint)} value={v(`${prefix}.periodFrom`, from ?? '')} error={e(`${prefix}.periodFrom`)} />
-      <TextField name={`${prefix}.periodTo`} type="date" label={tr(L, M.periodTo)} value={v(`${prefix}.periodTo`, to ?? '')} error={e(`${prefix}.periodTo`)} />
+      <DateInput name={`${prefix}.periodFrom`} digits={ctx.agency?.digits ?? 'thai'} label={tr(L, M.periodFrom)} hint={tr(L, M.periodHint)} value={v(`${prefix}.periodFrom`, from ?? '')} error={e(`${prefix}.periodFrom`)} />
+      <DateInput name={`${prefix}.periodTo`} digits={ctx.agency?.digits ?? 'thai'} label={tr(L, M.periodTo)} value={v(`${prefix}.periodTo`, to ?? '')} error={e(`${prefix}.periodTo`)} />
     </>
   );
 
@@ -426,7 +426,7 @@ export function ItemPage(props: ItemPageProps) {
               checked={vs('assign.userIds', state.assignees.map((a) => a.id))}
               error={e('assign.userIds')}
             />
-            <TextField name="assign.dueDate" type="date" label={tr(L, M.dueDate)} hint={tr(L, M.dueHint)} value={v('assign.dueDate', state.dueDateIsDefault ? '' : state.dueDate)} error={e('assign.dueDate')} />
+            <DateInput name="assign.dueDate" digits={ctx.agency?.digits ?? 'thai'} label={tr(L, M.dueDate)} hint={tr(L, M.dueHint)} value={v('assign.dueDate', state.dueDateIsDefault ? '' : state.dueDate)} error={e('assign.dueDate')} />
             <Button>{tr(L, M.save)}</Button>
           </form>
         </section>

@@ -73,8 +73,9 @@ export function skr1Cells(r: MonthlyRow, digits: DigitStyle): string[] {
     money(c.budget, digits),
     money(c.referencePrice, digits),
     c.method,
-    c.bidders.map((b) => (b.price === null ? b.name : `${b.name} ราคาที่เสนอ ${money(b.price, digits)} บาท`)).join('\n') || '–',
-    `${c.winner}${c.agreedPrice !== null ? ` ราคาที่ตกลง ${money(c.agreedPrice, digits)} บาท` : ''}`,
+    // Names and prices on lines of their own: long digit runs must not break inside a narrow cell.
+    c.bidders.map((b) => (b.price === null ? b.name : `${b.name}\n${money(b.price, digits)} บาท`)).join('\n') || '–',
+    `${c.winner}${c.agreedPrice !== null ? `\n${money(c.agreedPrice, digits)} บาท` : ''}`,
     c.reason || '–',
     [c.contractNo ? `เลขที่ ${withDigits(c.contractNo, digits)}` : '', date ? `ลงวันที่ ${date}` : ''].filter(Boolean).join('\n') || '–',
   ];
@@ -117,7 +118,8 @@ export function buildMonthlyDocument(h: DocHeader, s: MonthlySummary): DocModel 
     blocks.push({ kind: 'table', caption: title, columns, rows });
   }
   blocks.push({ kind: 'paragraph', runs: [`ข้อมูล ณ วันที่ ${formatThaiDate(h.asOf, { style: 'long', digits: d })}`], align: 'left' });
-  return { title: `${title} ${h.agencyName}`, fileName: safeName(`สขร1 ${s.month}`), lang: 'th', digits: d, author: h.agencyName, blocks };
+  // The official form is a nine-column table: landscape, as agencies print it.
+  return { title: `${title} ${h.agencyName}`, fileName: safeName(`สขร1 ${s.month}`), lang: 'th', digits: d, author: h.agencyName, orientation: 'landscape', blocks };
 }
 
 // ------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /** One tracked measure: its state and progress form, the progress notes, and evidence (files, links, photos). */
 import { Layout } from '../../../ui/Layout.js';
-import { Button, CsrfField, Field, Select, Tag, TextArea, TextField, errorFor } from '../../../ui/components.js';
+import { DateInput, Button, CsrfField, Field, Select, Tag, TextArea, TextField, errorFor } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatThaiDate, formatThaiDateTime, withDigits } from '../../../shared/thai.js';
@@ -53,12 +53,12 @@ export function MeasurePage(props: { ctx: PageContext; measure: TrackedMeasure; 
           <h2>บันทึกความก้าวหน้า</h2>
           <CsrfField token={ctx.csrfToken} />
           <Select name="status" label="สถานะการดำเนินงาน" value={values.status} options={MEASURE_STATUSES.map((s) => ({ value: s, label: STATE_LABELS[s] }))} error={errorFor(errors, 'status')} />
-          <TextField name="doneOn" type="date" label="วันที่ดำเนินการแล้วเสร็จ" hint="กรอกเมื่อสถานะเป็น ดำเนินการแล้วเสร็จ" value={values.doneOn} error={errorFor(errors, 'doneOn')} />
+          <DateInput name="doneOn" digits={digits} label="วันที่ดำเนินการแล้วเสร็จ" hint="กรอกเมื่อสถานะเป็น ดำเนินการแล้วเสร็จ" value={values.doneOn} error={errorFor(errors, 'doneOn')} />
           <TextArea name="note" label="ความก้าวหน้า / สิ่งที่ทำในรอบนี้" value={values.note} error={errorFor(errors, 'note')} rows={3} />
           <TextArea name="activities" label="กิจกรรม" hint="บรรทัดละหนึ่งกิจกรรม" value={values.activities} error={errorFor(errors, 'activities')} rows={4} />
           <TextField name="responsiblePerson" label="ผู้รับผิดชอบ (ชื่อ ตำแหน่ง)" value={values.responsiblePerson} error={errorFor(errors, 'responsiblePerson')} />
-          <TextField name="plannedFrom" type="date" label="วันที่เริ่มตามแผน" value={values.plannedFrom} error={errorFor(errors, 'plannedFrom')} />
-          <TextField name="plannedTo" type="date" label="วันที่แล้วเสร็จตามแผน" value={values.plannedTo} error={errorFor(errors, 'plannedTo')} />
+          <DateInput name="plannedFrom" digits={digits} label="วันที่เริ่มตามแผน" value={values.plannedFrom} error={errorFor(errors, 'plannedFrom')} />
+          <DateInput name="plannedTo" digits={digits} label="วันที่แล้วเสร็จตามแผน" value={values.plannedTo} error={errorFor(errors, 'plannedTo')} />
           <TextArea name="outputsTh" label="ผลผลิต" value={values.outputsTh} error={errorFor(errors, 'outputsTh')} rows={2} />
           <TextArea name="indicatorsTh" label="ตัวชี้วัด/ผลลัพธ์" value={values.indicatorsTh} error={errorFor(errors, 'indicatorsTh')} rows={2} />
           <div class="actions">
