@@ -39,6 +39,7 @@ import { surveysModule, surveysService, type SurveysDb } from './modules/surveys
 import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
 import { readSystemStatus, registerObservability } from './platform/observability.js';
 import { qaModule, qaService, type QaDb } from './modules/qa/index.js';
+import { participationModule, participationService, seedDemoParticipation, type ParticipationDb } from './modules/participation/index.js';
 import { selfdiagModule, selfdiagService, seedDemoSelfdiag, type SelfdiagDb } from './modules/selfdiag/index.js';
 import { jobCountsByState } from './platform/jobs.js';
 import { procurementModule, procurementService, type ProcurementDb } from './modules/procurement/index.js';
@@ -194,6 +195,8 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     },
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(clock),
+    // Called at request time, after the watch below exists.
+    watchStatus: (agencyId) => oitWatch.status(agencyId),
   });
   const complaintsAt = (clock: Clock) =>
     complaintsServices({
@@ -294,8 +297,16 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     policy: outboundPolicy,
     intervalHours: config.oitWatch?.intervalHours ?? 24,
   });
+  const participation = participationService({
+    db: moduleDb<ParticipationDb>(db),
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+    getAgency: agencies.getAgency,
+    getCatalogue: catalogues.getCatalogue,
+    attachByRole: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
+  });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { procurement, oitWatch, agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, selfdiag, audit };
+  return { procurement, oitWatch, agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, selfdiag, participation, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -353,6 +364,11 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     },
     surveysModule({ surveys: services.surveys, agencyBySlug: services.agencies.findBySlug }),
     qaModule({ qa: services.qa, agencyBySlug: services.agencies.findBySlug }),
+    {
+      ...participationModule({ participation: services.participation, agencyBySlug: services.agencies.findBySlug }),
+      // A plan hearing of this fiscal year with its four-element report attached to OIT.
+      seedDemo: ({ agencyId, actor }) => seedDemoParticipation(services.participation, agencyId, actor, fiscalYearOf(todayInThailand(clock))),
+    },
     {
       ...selfdiagModule({ selfdiag: services.selfdiag, clock, listUnits: services.agencies.listUnits, publicBaseUrl: config.publicBaseUrl }),
       // An IIT round of this year: two units with enough answers, one below the threshold (hidden).

@@ -20,8 +20,9 @@ import type { ProcurementTables } from './modules/procurement/index.js';
 import type { OitWatchTables } from './modules/oit-watch/index.js';
 import type { QaTables } from './modules/qa/index.js';
 import type { SelfdiagTables } from './modules/selfdiag/index.js';
+import type { ParticipationTables } from './modules/participation/index.js';
 
-export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables, SurveyTables, EserviceTables, QaTables, ProcurementTables, OitWatchTables, SelfdiagTables {}
+export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables, SurveyTables, EserviceTables, QaTables, ProcurementTables, OitWatchTables, SelfdiagTables, ParticipationTables {}
 
 /** The connection handed to a module, typed with only what that module may read. */
 export { narrowDb as moduleDb } from './db/narrow.js';

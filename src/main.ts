@@ -12,6 +12,7 @@ import { loadShippedCatalogues } from './modules/catalogue/index.js';
 import { startReminderScheduler } from './modules/calendar/index.js';
 import { startOitWatchScheduler } from './modules/oit-watch/index.js';
 import { inProcessFetch } from './platform/in-process-fetch.js';
+import { startOrphanSweeper } from './platform/file-store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,8 +23,10 @@ async function main(): Promise<void> {
   await upgradeDatabase(database.db, config, { version: APP_VERSION, log: (m) => process.stdout.write(`  ${m}\n`) });
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
 
-  const { users, calendar, oitWatch } = createServices({ db: database.db, clock: systemClock, config });
+  const { users, calendar, oitWatch, files } = createServices({ db: database.db, clock: systemClock, config });
   await app.listen({ port: config.port, host: config.host });
+  // Upload files a crash left without their row (issue 7): swept at start and hourly.
+  const sweeper = startOrphanSweeper(files, app.log);
   const backups = scheduleBackups(database.db, config, { version: APP_VERSION, log: app.log });
   // Reminders of the calendar: safe to run in every instance (each reminder is claimed once in the database).
   const scheduler = startReminderScheduler(calendar, { intervalMinutes: config.reminders?.intervalMinutes ?? 60, onError: (e) => app.log.error(e, 'reminder run failed') });
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     backups?.stop();
+    sweeper.stop();
     scheduler.stop();
     watch.stop();
     calendar.close();

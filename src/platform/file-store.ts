@@ -11,7 +11,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -282,6 +282,41 @@ export function fileStore({ db, clock, config }: FileStoreDeps) {
       return row ? toStoredFile(row) : undefined;
     },
 
+    /**
+     * Removes files under DATA_DIR/files that no `stored_files` row names: what a crash between
+     * staging an upload and committing its row leaves behind (a SIGKILL mid-upload). Safe while
+     * uploads run, in this instance or another: a file modified within `graceMs` (default one
+     * hour) may still be streaming in or waiting for its transaction and is never touched, and
+     * only names this store makes (`<agency uuid>/<uuid>`) are considered.
+     */
+    async sweepOrphans(opts: { graceMs?: number } = {}): Promise<{ removed: number; kept: number }> {
+      const cutoff = clock.now().getTime() - (opts.graceMs ?? 3600_000);
+      let removed = 0;
+      let kept = 0;
+      const agencies = await readdir(root).catch(() => [] as string[]);
+      for (const agencyId of agencies) {
+        if (!SAFE_ID.test(agencyId)) continue;
+        const names = (await readdir(join(root, agencyId)).catch(() => [] as string[])).filter((n) => SAFE_ID.test(n));
+        for (let i = 0; i < names.length; i += 500) {
+          const old: string[] = [];
+          for (const name of names.slice(i, i + 500)) {
+            const info = await stat(join(root, agencyId, name)).catch(() => undefined);
+            if (info?.isFile() && info.mtimeMs < cutoff) old.push(name);
+          }
+          if (old.length === 0) continue;
+          const keys = old.map((n) => `${agencyId}/${n}`);
+          const known = new Set(
+            (await db.selectFrom('stored_files').select('storage_key').where('agency_id', '=', agencyId).where('storage_key', 'in', keys).execute()).map((r) => r.storage_key),
+          );
+          for (const key of keys) {
+            if (known.has(key)) kept++;
+            else if (await unlink(pathOf(key)).then(() => true, () => false)) removed++;
+          }
+        }
+      }
+      return { removed, kept };
+    },
+
     readAll: (file: { storageKey: string }): Promise<Buffer> => readFile(pathOf(file.storageKey)),
     /** Removes a stored file's bytes (after its row is deleted, e.g. when personal data expires). */
     remove: (file: { storageKey: string }): Promise<void> => unlink(pathOf(file.storageKey)).catch(() => undefined),
@@ -306,6 +341,28 @@ export function fileStore({ db, clock, config }: FileStoreDeps) {
   };
 }
 export type FileStore = ReturnType<typeof fileStore>;
+
+/**
+ * Sweeps orphan files once at start and then every `intervalMs` (default hourly), so what a crash
+ * left is gone within about two hours even when the server restarts at once. Returns a stopper.
+ */
+export function startOrphanSweeper(
+  files: Pick<FileStore, 'sweepOrphans'>,
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void },
+  opts: { intervalMs?: number; graceMs?: number } = {},
+): { first: Promise<void>; stop(): void } {
+  const run = () =>
+    files.sweepOrphans(opts.graceMs !== undefined ? { graceMs: opts.graceMs } : {}).then(
+      (r) => {
+        if (r.removed > 0) log.info(r, 'orphan upload files removed');
+      },
+      (error: unknown) => log.warn({ err: error }, 'orphan file sweep failed'),
+    );
+  const first = run();
+  const timer = setInterval(() => void run(), opts.intervalMs ?? 3600_000);
+  timer.unref();
+  return { first, stop: () => clearInterval(timer) };
+}
 
 /** RFC 5987 value: percent-encoded UTF-8, also escaping the characters RFC 5987 reserves. */
 const rfc5987 = (s: string): string => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

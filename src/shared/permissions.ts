@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'procurement.manage',
   // Self-diagnosis (IIT/EIT before NACC's own) and the predicted result.
   'selfdiag.manage',
+  // Participation: activities, opinions received, the participation report.
+  'participation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,7 +74,7 @@ const AGENCY_ADMIN_GRANTS: readonly Permission[] = PERMISSIONS.filter((p) => !is
 const GRANTS: Record<Role, readonly Permission[]> = {
   // Reports are for complaint handlers only: an administrator sets the channel up but reads nothing.
   admin: AGENCY_ADMIN_GRANTS.filter((p) => p !== 'complaints.handle' && p !== 'complaints.disclose'),
-  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit', 'measures.update', 'eservice.manage', 'eservice.handle', 'survey.manage', 'qa.answer', 'procurement.manage', 'selfdiag.manage'],
+  coordinator: ['audit.view', 'results.view', 'results.edit', 'plan.edit', 'documents.generate', 'oit.manage', 'oit.edit', 'measures.update', 'eservice.manage', 'eservice.handle', 'survey.manage', 'qa.answer', 'procurement.manage', 'selfdiag.manage', 'participation.manage'],
   // Unit staff change only the OIT items assigned to them; the OIT service checks the assignment.
   // and only the tracked measures of their own unit; the tracking service checks the unit.
   unit_staff: ['results.view', 'oit.edit', 'measures.update', 'eservice.handle'],
