@@ -196,6 +196,8 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     },
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(clock),
+    // Called at request time, after the watch below exists.
+    watchStatus: (agencyId) => oitWatch.status(agencyId),
   });
   const complaintsAt = (clock: Clock) =>
     complaintsServices({
