@@ -2,6 +2,7 @@
  * Measures document downloads for staff (always current, drafts included) and the agency's public
  * page and files (published once a plan is saved). Public URLs: /a/{slug}/ita/{year}/measures[.pdf|.docx].
  */
+import { publicTenant } from '../../platform/tenant.js';
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
@@ -78,15 +79,10 @@ export const documentsRoutes: FastifyPluginAsync<DocumentsRoutesOptions> = async
     return sendDownload(reply, doc.buffer, doc.contentType, doc.fileName);
   });
 
-  async function publicAgency(slug: string) {
-    const agency = await agencies.findBySlug(slug);
-    if (!agency) throw notFound('ไม่พบหน่วยงาน');
-    return agency;
-  }
 
   app.get('/a/:slug/ita/:year/measures', async (request, reply) => {
     const { slug, year } = request.params as { slug: string; year: string };
-    const agency = await publicAgency(slug);
+    const agency = publicTenant(request);
     const model = await documents.measuresModel(agency.id, fiscalYearParam(year), { requireSavedPlan: true });
     reply.header('cache-control', 'public, max-age=300');
     return sendPage(reply, <PublicMeasuresPage ctx={pageContext(request, reply, agency)} model={model} base={`/a/${slug}/ita/${year}/measures`} />);
@@ -107,8 +103,8 @@ export const documentsRoutes: FastifyPluginAsync<DocumentsRoutesOptions> = async
   }
 
   app.get('/a/:slug/ita/:year/measures.:format', async (request, reply) => {
-    const { slug, year, format } = request.params as { slug: string; year: string; format: string };
-    const agency = await publicAgency(slug);
+    const { year, format } = request.params as { year: string; format: string };
+    const agency = publicTenant(request);
     const f = parseFormat(format);
     const doc = await publicDocument(agency.id, fiscalYearParam(year), f);
     reply.header('cache-control', 'public, max-age=300');
