@@ -33,7 +33,8 @@ import { oitModule, oitProgressReader, oitService, type OitDb } from './modules/
 import type { PlatformTables } from './platform/tables.js';
 import { trackingModule, trackingService, reportService, countStates, type TrackingDb } from './modules/tracking/index.js';
 import { calendarModule, calendarService, type CalendarDb } from './modules/calendar/index.js';
-import { bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate, type DeploymentDb } from './modules/deployment/index.js';
+import { installTenantScope, registerTenantResolver } from './platform/tenant.js';
+import { agencyUnavailable, bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate, type DeploymentDb } from './modules/deployment/index.js';
 import { fiscalYearOf } from './shared/fiscal.js';
 import { surveysModule, surveysService, type SurveysDb } from './modules/surveys/index.js';
 import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
@@ -108,6 +109,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     getPlan: plans.getPlan,
     unitNames,
     today: () => todayInThailand(clock),
+    listExecutives: agencies.listExecutives,
     publicBaseUrl: config.publicBaseUrl,
     attachEvidence: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
   });
@@ -195,6 +197,8 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     },
     oitReadiness: async (agencyId, year) => (await oit.readinessReport(agencyId, year)).readiness,
     today: () => todayInThailand(clock),
+    // Called at request time, after the watch below exists.
+    watchStatus: (agencyId) => oitWatch.status(agencyId),
   });
   const complaintsAt = (clock: Clock) =>
     complaintsServices({
@@ -349,7 +353,6 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
         reports: services.eserviceReports,
         files: services.files,
         clock,
-        agencyBySlug: services.agencies.findBySlug,
         listUsers: services.users.listUsers,
         listUnits: services.agencies.listUnits,
         publicBaseUrl: config.publicBaseUrl,
@@ -360,7 +363,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
         await seedDemoEservices(services, agencyId, admin, engineering);
       },
     },
-    surveysModule({ surveys: services.surveys, agencyBySlug: services.agencies.findBySlug }),
+    surveysModule({ surveys: services.surveys }),
     qaModule({ qa: services.qa, agencyBySlug: services.agencies.findBySlug }),
     {
       ...participationModule({ participation: services.participation, agencyBySlug: services.agencies.findBySlug }),
@@ -417,6 +420,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = createServices({ db, clock, config });
   const modules = moduleManifests(services, { config, clock, db, dialect: deps.dialect });
 
+  // First of all: every request runs in its own tenant scope (row-level security, docs/adr/0008).
+  installTenantScope(app);
   await registerObservability(app, {
     db,
     dataDir: config.dataDir,
@@ -433,9 +438,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...modules.flatMap((m) => m.gauges ?? []),
     ],
   });
-  await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment });
+  await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment, rateLimitDb: moduleDb<PlatformTables>(db) });
   installErrorHandling(app);
-  registerAgencyStatusGate(app, { findBySlug: services.agencies.findBySlug });
+  registerAgencyStatusGate(app);
+  registerTenantResolver(app, { agencies: services.agencies, unavailable: agencyUnavailable, deploymentHost: new URL(config.publicBaseUrl).hostname });
   // Built before any route so a module contributing a conflicting description stops start-up.
   const openapi = buildOpenApiDocument(modules.flatMap((m) => (m.openapi ? [m.openapi] : [])));
   trackApiRoutes(app);

@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
 
   const { users, calendar, oitWatch, files } = createServices({ db: database.db, clock: systemClock, config });
+  // Work outside a request has no tenant, so it sees no agency's rows unless it names a scope:
+  // the schedulers, the orphan sweeper and users.countUsers do (docs/adr/0008).
   await app.listen({ port: config.port, host: config.host });
   // Upload files a crash left without their row (issue 7): swept at start and hourly.
   const sweeper = startOrphanSweeper(files, app.log);

@@ -6,10 +6,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import type { Config } from '../config/index.js';
 import { migrations } from './migrations/index.js';
 import { sqliteForeignKeyProblems, type Dialect } from './portable.js';
+import { applyRowLevelSecurity, dropRowLevelSecurity, scopedPool, withDeploymentScope, type TenantScope } from './tenant-scope.js';
 
 /**
  * The database layer knows no module's tables (db/ never imports modules): the connection is
@@ -28,6 +29,11 @@ export interface PostgresOptions {
   /** search_path for an isolated schema (tests). */
   schema?: string;
   max?: number;
+  /**
+   * The tenant scope of queries run outside any scope (docs/adr/0008). The app leaves it
+   * `none`: such a query sees no agency's rows. Tests give their fixtures a deployment scope.
+   */
+  unscoped?: TenantScope;
 }
 
 export function openDatabase(database: Config['database'], pgOptions: PostgresOptions = {}): Db {
@@ -37,7 +43,8 @@ export function openDatabase(database: Config['database'], pgOptions: PostgresOp
       max: pgOptions.max ?? 10,
       ...(pgOptions.schema ? { options: `-c search_path=${pgOptions.schema}` } : {}),
     });
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    // Every checkout carries the tenant of the code that asked for it (row-level security).
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: scopedPool(pool, pgOptions.unscoped ? { unscoped: pgOptions.unscoped } : {}) }) });
     if (pgOptions.schema) migrationSchemas.set(db, pgOptions.schema);
     return {
       db,
@@ -71,6 +78,21 @@ function migrator(db: Kysely<any>, list: Record<string, Migration> = migrations)
  * leaves the database exactly as it was. Throws with the failing migration's name.
  */
 export async function migrateToLatest(db: Kysely<any>, list: Record<string, Migration> = migrations): Promise<void> {
+  // Migrations are deployment-wide work: a data migration sees every agency's rows. After them,
+  // PostgreSQL's agency tables get their row-level security (idempotent: new tables included).
+  return withDeploymentScope('migrate', async () => {
+    await migrateUnscoped(db, list);
+    await ensureRowLevelSecurity(db);
+  });
+}
+
+/** Applies the row-level security of docs/adr/0008 where it is missing (PostgreSQL; no-op on SQLite). */
+export async function ensureRowLevelSecurity(db: Kysely<any>): Promise<string[]> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return [];
+  return withDeploymentScope('migrate', () => applyRowLevelSecurity(db));
+}
+
+async function migrateUnscoped(db: Kysely<any>, list: Record<string, Migration>): Promise<void> {
   const migrate = async (target: Kysely<any>) => {
     const { error, results } = await migrator(target, list).migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
@@ -113,6 +135,12 @@ async function assertSqliteForeignKeys(db: Kysely<any>): Promise<void> {
 
 /** Undoes every migration (used by the migration test). */
 export async function migrateAllDown(db: Kysely<any>): Promise<void> {
+  return withDeploymentScope('migrate', () => migrateAllDownUnscoped(db));
+}
+
+async function migrateAllDownUnscoped(db: Kysely<any>): Promise<void> {
+  // A tenant policy depends on the agency_id column a down migration may drop.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await dropRowLevelSecurity(db);
   const down = async (target: Kysely<any>) => {
     const m = migrator(target);
     for (;;) {

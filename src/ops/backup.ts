@@ -48,7 +48,10 @@ export async function sha256File(path: string): Promise<string> {
 
 function run(command: string, args: string[], what: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // A backup is deployment-wide work: under row-level security (docs/adr/0008) the pg tools
+    // see every agency's rows only in the deployment scope, given as a session setting.
+    const env = { ...process.env, PGOPTIONS: `${process.env.PGOPTIONS ?? ''} -c app.scope=deployment:backup`.trim() };
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()).length > 4000 && (stderr = stderr.slice(-4000)));
     child.on('error', (error) => reject(new BackupError(`${what}: เรียกใช้ ${command} ไม่ได้ (${error.message})`)));
@@ -94,7 +97,8 @@ export async function createBackup(target: BackupTarget, opts: { out: string; ve
       }
     } else {
       databasePath = 'database.pgdump';
-      const args = ['--format=custom', '--no-owner', '--no-privileges', `--file=${join(staging, databasePath)}`];
+      // --enable-row-security: the app's role is bound by the (forced) policies; with the scope above they show every row.
+      const args = ['--format=custom', '--no-owner', '--no-privileges', '--enable-row-security', `--file=${join(staging, databasePath)}`];
       if (target.pgSchema) args.push(`--schema=${target.pgSchema}`);
       await run('pg_dump', [...args, `--dbname=${target.database.url}`], 'สำรองฐานข้อมูล PostgreSQL');
     }
@@ -215,7 +219,7 @@ export async function restoreBackup(archive: string, target: BackupTarget): Prom
     } else {
       await run(
         'pg_restore',
-        ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${target.database.url}`, join(dir, manifest.database.path)],
+        ['--no-owner', '--no-privileges', '--enable-row-security', '--exit-on-error', '--single-transaction', `--dbname=${target.database.url}`, join(dir, manifest.database.path)],
         'กู้คืนฐานข้อมูล PostgreSQL',
       );
     }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Kysely, Migration } from 'kysely';
 import type { Config } from '../config/index.js';
-import { migrateToLatest, migrationStatus } from '../db/index.js';
+import { ensureRowLevelSecurity, migrateToLatest, migrationStatus } from '../db/index.js';
 import { migrations as shippedMigrations } from '../db/migrations/index.js';
 import { createBackup, stampNow } from './backup.js';
 
@@ -25,7 +25,11 @@ export async function upgradeDatabase(
 ): Promise<UpgradeResult> {
   const list = opts.migrations ?? shippedMigrations;
   const status = await migrationStatus(db, list);
-  if (status.pending.length === 0) return { applied: [] };
+  if (status.pending.length === 0) {
+    // Nothing to migrate, but a table may still lack its row-level security (idempotent).
+    await ensureRowLevelSecurity(db);
+    return { applied: [] };
+  }
   let backup: string | undefined;
   if (status.applied.length > 0 && (config.backup?.beforeMigrate ?? true)) {
     backup = join(backupDirOf(config), `pre-upgrade-${opts.version}-${stampNow()}.tar.gz`);

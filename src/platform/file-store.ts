@@ -9,6 +9,7 @@
  * and detects the type; `record` inserts the `stored_files` row inside the caller's
  * transaction; `discard` removes a staged file that will not be recorded.
  */
+import { withDeploymentScope } from '../db/tenant-scope.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
@@ -352,7 +353,9 @@ export function startOrphanSweeper(
   opts: { intervalMs?: number; graceMs?: number } = {},
 ): { first: Promise<void>; stop(): void } {
   const run = () =>
-    files.sweepOrphans(opts.graceMs !== undefined ? { graceMs: opts.graceMs } : {}).then(
+    // Over every agency's files: without the deployment scope no stored_files row would be visible
+    // on PostgreSQL and every file would look orphaned (docs/adr/0008).
+    withDeploymentScope('scheduled-job', () => files.sweepOrphans(opts.graceMs !== undefined ? { graceMs: opts.graceMs } : {})).then(
       (r) => {
         if (r.removed > 0) log.info(r, 'orphan upload files removed');
       },

@@ -1,7 +1,8 @@
 /** preHandlers that guard staff routes. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../shared/errors.js';
-import { canWith, type Permission } from '../shared/permissions.js';
+import { canWith, DEPLOYMENT_PERMISSIONS, type Permission } from '../shared/permissions.js';
+import { setScope } from '../db/tenant-scope.js';
 import type { SessionUser, TenantAgency } from './identity.js';
 
 export async function requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -18,6 +19,9 @@ export function requirePermission(permission: Permission) {
     await requireUser(request, reply);
     if (reply.sent) return;
     if (!canWith({ roles: request.user!.roles, deploymentAdmin: request.deploymentAdmin }, permission)) throw new DomainError('FORBIDDEN', 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้');
+    // The deployment administrator's pages work over every agency: the one place a request
+    // leaves its agency's scope, and only after the deployment grant was checked.
+    if ((DEPLOYMENT_PERMISSIONS as readonly string[]).includes(permission)) setScope({ kind: 'deployment', reason: 'deployment-admin' });
   };
 }
 

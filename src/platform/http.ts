@@ -1,7 +1,7 @@
 /**
  * Platform plugins every request passes through: security headers with a CSP that allows no
  * inline script, cookies, form bodies, multipart with streaming size limits, CSRF protection on
- * every state-changing request, rate limiting (opt-in per route), static assets, sessions and
+ * every state-changing request, rate limiting (opt-in per route, counted in the database), static assets, sessions and
  * locale. Registered before any module.
  */
 import { createRequire } from 'node:module';
@@ -23,6 +23,10 @@ import { csrfBinding, CSRF_COOKIE, FLASH_COOKIE, LOCALE_COOKIE, SESSION_COOKIE }
 import { installInputGuard } from './input-guard.js';
 import { installCachePolicy } from './cache-policy.js';
 import { takeMultipartCsrf } from './multipart-csrf.js';
+import { setSessionTenant, withDeploymentScope } from './tenant.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
+import type { PlatformTables } from './tables.js';
+import type { Kysely } from 'kysely';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -56,11 +60,13 @@ export interface PlatformOptions {
   /** Staff navigation of this app, built from the module manifests. */
   navigation: NavEntry[];
   deploymentRoles?: DeploymentRoleSource;
+  /** Where rate-limit counters live, shared by every instance (the database). */
+  rateLimitDb: Kysely<PlatformTables>;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function registerPlatform(app: FastifyInstance, { config, users, agencies, navigation, deploymentRoles }: PlatformOptions): Promise<void> {
+export async function registerPlatform(app: FastifyInstance, { config, users, agencies, navigation, deploymentRoles, rateLimitDb }: PlatformOptions): Promise<void> {
   const secureCookies = config.trustProxy || config.publicBaseUrl.startsWith('https://');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -87,7 +93,8 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
     // A too-large file must fail the request, not arrive silently truncated.
     throwFileSizeLimit: true,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Counters in the database, not this process's memory: every instance counts against one limit.
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore({ db: rateLimitDb, secret: config.sessionSecret }) as never });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     // Never from the query: tokens in URLs reach logs and Referer headers. Multipart forms carry
@@ -137,11 +144,13 @@ export async function registerPlatform(app: FastifyInstance, { config, users, ag
     const raw = request.cookies[SESSION_COOKIE];
     if (raw) {
       const unsigned = request.unsignCookie(raw);
-      const user = unsigned.valid && unsigned.value ? await users.userForSession(unsigned.value) : undefined;
+      // Before the tenant is known: the session lookup alone runs over the deployment.
+      const user = unsigned.valid && unsigned.value ? await withDeploymentScope('session-lookup', () => users.userForSession(unsigned.value!)) : undefined;
       if (user) {
         request.sessionToken = unsigned.value;
         request.user = user;
         request.agency = await agencies.getAgency(user.agencyId);
+        setSessionTenant(request, request.agency);
         request.deploymentAdmin = deploymentRoles ? await deploymentRoles.isDeploymentAdmin(user.id) : false;
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -7,8 +7,15 @@ import type { FastifyRequest } from 'fastify';
 
 const SECRET_PARAMS = /^(token|_csrf|csrf|password|pass|secret|code|otp|key|api_key|access_token)$/i;
 
-/** `/setup?token=abc&lang=th` → `/setup?token=[redacted]&lang=th`. */
-export function redactUrl(url: string): string {
+/** Paths whose segment after the prefix is a one-time secret (an invitation link's token). */
+const SECRET_PATHS = /^(\/invite\/)[^/?#]+/;
+
+/**
+ * `/setup?token=abc&lang=th` → `/setup?token=[redacted]&lang=th`;
+ * `/invite/abc` → `/invite/[redacted]`.
+ */
+export function redactUrl(raw: string): string {
+  const url = raw.replace(SECRET_PATHS, '$1[redacted]');
   const q = url.indexOf('?');
   if (q < 0) return url;
   const parts = url

@@ -25,9 +25,19 @@ export interface StoredFilesTable {
   created_at: string;
 }
 
+/** Rate-limit counters shared by every instance (src/platform/rate-limit-store.ts). */
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  /** Epoch ms; bigint (a string from pg). */
+  window_start: number | string;
+  expires_at: number | string;
+}
+
 export interface PlatformTables {
   audit_log: AuditLogTable;
   stored_files: StoredFilesTable;
+  rate_limit_hits: RateLimitHitsTable;
 }
 
 export type AuditRow = Selectable<AuditLogTable>;

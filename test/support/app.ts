@@ -114,6 +114,14 @@ export class TestClient {
     if (m) this.csrf = m[1]!;
   }
 
+  /** The same browser (cookies, CSRF token) talking to another app instance (two instances behind a proxy). */
+  onApp(app: FastifyInstance): TestClient {
+    const other = new TestClient(app);
+    other.cookies = new Map(this.cookies);
+    other.csrf = this.csrf;
+    return other;
+  }
+
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }

@@ -9,6 +9,7 @@
  * brings it to the latest migration, and uses the catalogue service, so an import here is
  * validated exactly as in the web form and takes effect in a running server at once.
  */
+import { withDeploymentScope } from '../../db/tenant-scope.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig } from '../../config/index.js';
 import { migrateToLatest, openDatabase } from '../../db/index.js';
@@ -33,7 +34,7 @@ async function withCatalogues<T>(fn: (catalogues: CatalogueService) => Promise<T
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database.db);
-    return await fn(catalogueService({ db: database.db, clock: systemClock }));
+    return await withDeploymentScope('cli', () => fn(catalogueService({ db: database.db, clock: systemClock })));
   } finally {
     await database.close();
   }

@@ -7,6 +7,7 @@
  * a unique key, and only the instance whose insert succeeded sends. A failed send is marked and
  * reclaimed (by one instance) an hour later.
  */
+import { withDeploymentScope } from '../../platform/tenant.js';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -168,7 +169,9 @@ export function calendarService(deps: CalendarDeps) {
      * year (12-month reports fall due after the year ends) that are overdue or due within the
      * lead time, each claimed and sent once.
      */
-    async runReminders(instanceId: string): Promise<ReminderRun> {
+    /** A scheduled job over every agency (each reminder is claimed once, per agency, in the database). */
+    runReminders(instanceId: string): Promise<ReminderRun> {
+      return withDeploymentScope('scheduled-job', async () => {
       const run: ReminderRun = { claimed: 0, sent: 0, failed: 0 };
       const t = today();
       const horizon = addDays(t, deps.leadDays ?? 14);
@@ -199,6 +202,7 @@ export function calendarService(deps: CalendarDeps) {
         }
       }
       return run;
+      });
     },
 
     /**

@@ -4,6 +4,7 @@
  * only: no-store, no Referer, a CSP stricter than the app's, request logs without IP address,
  * port, host or user agent, and abuse counters that keep no address.
  */
+import { publicTenant } from '../../platform/tenant.js';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, validationError } from '../../shared/errors.js';
 import { pageContext } from '../../platform/request-context.js';
@@ -95,11 +96,8 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
     if (/^\/a\/[^/]+\/(report-corruption|api\/(complaint-key|corruption-reports))/.test(path)) channelHeaders(reply);
   });
 
-  async function agencyOf(request: FastifyRequest) {
-    const agency = await agencies.findBySlug((request.params as { slug: string }).slug);
-    if (!agency) throw new DomainError('NOT_FOUND', 'ไม่พบหน่วยงาน');
-    return agency;
-  }
+  // The platform's tenant resolver found the agency of the address (slug or host name).
+  const agencyOf = async (request: FastifyRequest) => publicTenant(request);
   const limit = (request: FastifyRequest, bucket: 'submit' | 'lookup') => {
     if (!limiter.allow(request.ip, bucket)) throw new DomainError('RATE_LIMITED', 'มีการส่งบ่อยเกินไป กรุณารอประมาณ 10 นาทีแล้วลองใหม่');
   };
@@ -135,7 +133,7 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
   });
 
   async function statusOrForm(request: FastifyRequest, reply: FastifyReply, slug: string, agencyId: string, receipt: string, work: () => Promise<Parameters<typeof StatusPage>[0]['view']>, extra: { message?: string; notice?: string } = {}) {
-    const agency = (await agencies.findBySlug(slug))!;
+    const agency = publicTenant(request);
     try {
       const view = await work();
       return sendPage(reply, <StatusPage ctx={pageContext(request, reply, agency)} slug={slug} receipt={receipt} view={view} notice={extra.notice} />);

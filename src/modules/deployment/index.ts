@@ -14,7 +14,7 @@ import type { SystemStatus } from '../../platform/observability.js';
 export { deploymentService, INVITATION_DAYS, type DeploymentService, type CreatedAgency } from './service.js';
 export { deploymentOverview, type DeploymentOverview, type OverviewSources, type OverviewData } from './overview.js';
 export { bulkImport, type BulkImport, type BulkImportOutcome } from './bulk-import.js';
-export { registerAgencyStatusGate } from './status-gate.js';
+export { registerAgencyStatusGate, agencyUnavailable } from './status-gate.js';
 export { newDeploymentAgencySchema } from './schemas.js';
 export type { DeploymentDb, DeploymentTables } from './tables.js';
 

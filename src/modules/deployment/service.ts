@@ -6,6 +6,7 @@
  * Every use case takes the actor. A signed-in actor must hold the grant; an actor without a user
  * id is the server console (the CLI), whose operator already has the database in hand.
  */
+import { withDeploymentScope, withTenant } from '../../platform/tenant.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../shared/clock.js';
@@ -82,7 +83,8 @@ export function deploymentService(deps: DeploymentDeps) {
   /** The open invitation of a token with its agency, or undefined (unknown, used, expired, agency not active). */
   async function openInvitation(token: string): Promise<{ id: string; agency: Agency } | undefined> {
     if (!token || token.length > 200) return undefined;
-    const row = await repo.findInvitation(sha256(token));
+    // The invited person has no account yet: the token alone names the agency (deployment-wide lookup).
+    const row = await withDeploymentScope('invitation', () => repo.findInvitation(sha256(token)));
     if (!row || row.used_at !== null || row.expires_at <= now()) return undefined;
     const agency = await deps.agencies.getAgency(row.agency_id);
     return agency.status === 'active' ? { id: row.id, agency } : undefined;
@@ -138,7 +140,8 @@ export function deploymentService(deps: DeploymentDeps) {
       const parsed = acceptInvitationSchema.safeParse(raw);
       if (!parsed.success) throw validationError('กรุณาตรวจสอบข้อมูลที่กรอก', zodToFieldErrors(parsed.error));
       const input = parsed.data;
-      const user = await db.transaction().execute(async (tx) => {
+      // The rest happens inside the invitation's agency.
+      const user = await withTenant(open.agency.id, () => db.transaction().execute(async (tx) => {
         const invitee = { userId: null, label: input.displayName };
         const created = await deps.users.createUser(invitee, open.agency.id, { ...input, roles: ['admin'], unitId: null }, tx as Kysely<any>);
         if ((await deploymentRepository(tx).markInvitationUsed(open.id, now(), created.id)) !== 1) throw new DomainError('FORBIDDEN', INVITATION_INVALID);
@@ -149,8 +152,8 @@ export function deploymentService(deps: DeploymentDeps) {
           entityId: created.id,
         });
         return created;
-      });
-      return { sessionToken: await deps.users.createSession(open.agency.id, user.id), agency: open.agency };
+      }));
+      return { sessionToken: await withTenant(open.agency.id, () => deps.users.createSession(open.agency.id, user.id)), agency: open.agency };
     },
 
     /** Suspends, archives or reactivates an agency (audited in its log and the deployment's). */

@@ -1,19 +1,25 @@
 /**
- * Enforces an agency's lifecycle on every request, for every module at once: a suspended agency's
- * public pages (/a/:slug/…) say so and its staff cannot use the product; an archived agency's
- * public pages do not exist. Registered by the composition root right after the platform.
+ * Enforces an agency's lifecycle on every request, for every module at once: a suspended or
+ * archived agency's staff cannot use the product. Its public pages — by slug or host name — are
+ * handled by the platform's tenant resolver, which answers a suspended agency's with
+ * `agencyUnavailable` (503) and an archived agency's with 404.
  */
-import type { FastifyInstance } from 'fastify';
-import { DomainError, notFound } from '../../shared/errors.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../shared/errors.js';
 import { pageContext } from '../../platform/request-context.js';
 import { sendPage } from '../../ui/render.js';
 import type { Agency } from '../agencies/index.js';
 import { AgencyUnavailablePage } from './views/AgencyUnavailablePage.js';
 
-const PUBLIC_AGENCY_PATH = /^\/a\/([^/?#]+)/;
+/** A suspended agency's public address (the platform's tenant resolver calls it, by slug or host). */
+export async function agencyUnavailable(request: FastifyRequest, reply: FastifyReply, agency: Pick<Agency, 'nameTh'>): Promise<unknown> {
+  reply.header('cache-control', 'no-store');
+  return sendPage(reply, <AgencyUnavailablePage ctx={pageContext(request, reply, null)} agencyName={agency.nameTh} />, 503);
+}
 
-export function registerAgencyStatusGate(app: FastifyInstance, deps: { findBySlug(slug: string): Promise<Agency | undefined> }): void {
-  app.addHook('onRequest', async (request, reply) => {
+/** A suspended or archived agency's staff cannot use the product (their public pages: the tenant resolver). */
+export function registerAgencyStatusGate(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/assets/')) return;
     const own = request.agency;
     if (own && own.status !== 'active') {
@@ -21,6 +27,7 @@ export function registerAgencyStatusGate(app: FastifyInstance, deps: { findBySlu
       if (request.method === 'POST' && request.url.split('?')[0] === '/logout') return;
       request.user = null;
       request.agency = null;
+      request.tenant = null;
       request.deploymentAdmin = false;
       throw new DomainError(
         'FORBIDDEN',
@@ -29,12 +36,5 @@ export function registerAgencyStatusGate(app: FastifyInstance, deps: { findBySlu
           : `${own.nameTh} ถูกเก็บถาวรแล้ว เจ้าหน้าที่จึงเข้าสู่ระบบไม่ได้`,
       );
     }
-    const slug = PUBLIC_AGENCY_PATH.exec(request.url)?.[1];
-    if (!slug) return;
-    const agency = await deps.findBySlug(decodeURIComponent(slug).toLowerCase()).catch(() => undefined);
-    if (!agency || agency.status === 'active') return;
-    if (agency.status === 'archived') throw notFound('ไม่พบหน่วยงานนี้');
-    reply.header('cache-control', 'no-store');
-    return sendPage(reply, <AgencyUnavailablePage ctx={pageContext(request, reply, null)} agencyName={agency.nameTh} />, 503);
   });
 }

@@ -2,16 +2,20 @@
  * Measures document downloads for staff (always current, drafts included) and the agency's public
  * page and files (published once a plan is saved). Public URLs: /a/{slug}/ita/{year}/measures[.pdf|.docx].
  */
+import { publicTenant } from '../../platform/tenant.js';
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
-import { notFound } from '../../shared/errors.js';
+import { z } from 'zod';
+import { notFound, validationError } from '../../shared/errors.js';
+import { parseBeDateInput, BE_DATE_HINT, toArabicDigits } from '../../shared/thai.js';
 import { fiscalYearParam } from '../../shared/params.js';
 import { pageContext } from '../../platform/request-context.js';
 import { requirePermission, staff } from '../../platform/guards.js';
 import { sendDownload } from '../../platform/download.js';
 import { sendPage } from '../../ui/render.js';
 import type { AgenciesService } from '../agencies/index.js';
-import type { DocumentsService, DocumentFormat, RenderedDocument } from './service.js';
+import type { DocumentsService, DocumentFormat, DocumentOptionsRequest, RenderedDocument } from './service.js';
+import { DocumentOptionsPage } from './views/DocumentOptionsPage.js';
 import { documentCssPath } from './html/render-html.js';
 import { PublicMeasuresPage } from './views/PublicMeasuresPage.js';
 
@@ -27,26 +31,58 @@ function parseFormat(value: string): DocumentFormat {
   return value as DocumentFormat;
 }
 
+const optionsQuery = z.object({
+  titleYear: z.string().optional(),
+  issuedOn: z.string().optional(),
+  signer: z.string().optional(),
+});
+
+/** Document options from a download's query; a bad value is refused in Thai, naming the field. */
+function parseOptions(query: unknown): DocumentOptionsRequest | undefined {
+  const q = optionsQuery.safeParse(query ?? {});
+  if (!q.success) return undefined;
+  const { titleYear, issuedOn, signer } = q.data;
+  if (!titleYear?.trim() && !issuedOn?.trim() && !signer?.trim()) return undefined;
+  const out: DocumentOptionsRequest = {};
+  if (titleYear?.trim()) {
+    const y = Number(toArabicDigits(titleYear.trim()));
+    if (!Number.isInteger(y)) throw validationError('ปีงบประมาณในชื่อเอกสารต้องเป็นปี พ.ศ. เช่น 2566', [{ field: 'titleYear', message: 'ปีงบประมาณในชื่อเอกสารต้องเป็นปี พ.ศ. เช่น 2566' }]);
+    out.titleYear = y;
+  }
+  if (issuedOn?.trim()) {
+    const iso = parseBeDateInput(issuedOn);
+    const message = `"วันที่จัดทำเอกสาร" ไม่ใช่วันที่ที่อ่านได้ เขียนแบบ ${BE_DATE_HINT}`;
+    if (!iso) throw validationError(message, [{ field: 'issuedOn', message }]);
+    out.issuedOn = iso;
+  }
+  if (signer?.trim()) out.signerId = signer.trim();
+  return out;
+}
+
 export const documentsRoutes: FastifyPluginAsync<DocumentsRoutesOptions> = async (app, { documents, agencies }) => {
   const css = readFileSync(documentCssPath, 'utf8');
   app.get('/assets/document.css', (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
 
+  // Document options: the title's fiscal year, the date of issue and who signs. A GET form whose
+  // buttons point at the DOCX and PDF downloads, so it works without JavaScript.
+  app.get('/admin/documents/:year/measures', { preHandler: requirePermission('results.view') }, async (request, reply) => {
+    const { agency } = staff(request);
+    const year = fiscalYearParam((request.params as { year: string }).year);
+    const signers = await documents.signers(agency.id);
+    return sendPage(reply, <DocumentOptionsPage ctx={pageContext(request, reply)} year={year} signers={signers} />);
+  });
+
   app.get('/admin/documents/:year/measures.:format', { preHandler: requirePermission('results.view') }, async (request, reply) => {
     const { agency } = staff(request);
     const params = request.params as { year: string; format: string };
-    const doc = await documents.renderMeasures(agency.id, fiscalYearParam(params.year), parseFormat(params.format));
+    const doc = await documents.renderMeasures(agency.id, fiscalYearParam(params.year), parseFormat(params.format), { document: parseOptions(request.query) });
     return sendDownload(reply, doc.buffer, doc.contentType, doc.fileName);
   });
 
-  async function publicAgency(slug: string) {
-    const agency = await agencies.findBySlug(slug);
-    if (!agency) throw notFound('ไม่พบหน่วยงาน');
-    return agency;
-  }
 
   app.get('/a/:slug/ita/:year/measures', async (request, reply) => {
     const { slug, year } = request.params as { slug: string; year: string };
-    const agency = await publicAgency(slug);
+    const agency = publicTenant(request);
     const model = await documents.measuresModel(agency.id, fiscalYearParam(year), { requireSavedPlan: true });
     reply.header('cache-control', 'public, max-age=300');
     return sendPage(reply, <PublicMeasuresPage ctx={pageContext(request, reply, agency)} model={model} base={`/a/${slug}/ita/${year}/measures`} />);
@@ -67,8 +103,8 @@ export const documentsRoutes: FastifyPluginAsync<DocumentsRoutesOptions> = async
   }
 
   app.get('/a/:slug/ita/:year/measures.:format', async (request, reply) => {
-    const { slug, year, format } = request.params as { slug: string; year: string; format: string };
-    const agency = await publicAgency(slug);
+    const { year, format } = request.params as { year: string; format: string };
+    const agency = publicTenant(request);
     const f = parseFormat(format);
     const doc = await publicDocument(agency.id, fiscalYearParam(year), f);
     reply.header('cache-control', 'public, max-age=300');

@@ -3,7 +3,7 @@
  * year's catalogue, the analysis of the results and the improvement plan (a fresh draft when no
  * plan was saved yet). Every number in it comes from the analysis.
  */
-import { notFound } from '../../shared/errors.js';
+import { notFound, validationError } from '../../shared/errors.js';
 import { fiscalYearRange } from '../../shared/fiscal.js';
 import type { Catalogue } from '../catalogue/index.js';
 import type { Analysis } from '../ita-results/index.js';
@@ -11,7 +11,7 @@ import type { ImprovementPlan } from '../improvement/index.js';
 import { draftPlan, defaultDrivingMeasures } from '../improvement/index.js';
 import type { Agency } from '../agencies/index.js';
 import type { DocModel } from './domain/model.js';
-import { buildMeasuresDocument } from './domain/measures-document.js';
+import { buildMeasuresDocument, type MeasuresDocumentOptions } from './domain/measures-document.js';
 import { claimedCatalogueElements } from './domain/measures-document.js';
 export { claimedCatalogueElements };
 import { renderDocx } from './docx/render-docx.js';
@@ -45,13 +45,21 @@ export async function renderDocument(model: DocModel, format: DocumentFormat): P
 }
 
 /** Builds the measures document from plain inputs (used by the service and by the CLI). */
-export function measuresModel(agency: Pick<Agency, 'nameTh' | 'typeLabelTh' | 'digits'>, catalogue: Catalogue, analysis: Analysis, plan: ImprovementPlan, generatedOn?: string): DocModel {
+export function measuresModel(
+  agency: Pick<Agency, 'nameTh' | 'typeLabelTh' | 'digits'>,
+  catalogue: Catalogue,
+  analysis: Analysis,
+  plan: ImprovementPlan,
+  generatedOn?: string,
+  options?: MeasuresDocumentOptions,
+): DocModel {
   return buildMeasuresDocument({
     agency: { name: agency.nameTh, typeTh: agency.typeLabelTh, digits: agency.digits },
     catalogue,
     analysis,
     plan,
     ...(generatedOn ? { generatedOn } : {}),
+    ...(options ? { options } : {}),
   });
 }
 
@@ -69,6 +77,8 @@ export interface DocumentsDeps {
   getPlan: (agencyId: string, year: number) => Promise<ImprovementPlan | undefined>;
   unitNames: (agencyId: string) => Promise<string[]>;
   today: () => string;
+  /** The agency's executives, who may sign the document. */
+  listExecutives?: (agencyId: string) => Promise<{ id: string; nameTh: string; positionTh: string }[]>;
   /** Where public links point (the measures page URL given to OIT). */
   publicBaseUrl?: string;
   /**
@@ -92,17 +102,42 @@ export interface GeneratedMeasuresEvidence {
 /** The OIT item role the measures document is evidence for. */
 export const MEASURES_ROLE = 'measures';
 
+/** Document options as asked for (query of a staff download): ids and raw values, checked here. */
+export interface DocumentOptionsRequest {
+  titleYear?: number;
+  issuedOn?: string;
+  signerId?: string;
+}
+
 /** The measures drawn from the results of year N are carried out, and are OIT evidence, in year N+1. */
 export const measuresEvidenceYear = (resultsYear: number): number => resultsYear + 1;
 
 export function documentsService(deps: DocumentsDeps) {
-  async function model(agencyId: string, year: number, opts: { requireSavedPlan?: boolean } = {}): Promise<DocModel> {
+  async function resolveOptions(agencyId: string, resultsYear: number, req: DocumentOptionsRequest | undefined): Promise<MeasuresDocumentOptions | undefined> {
+    if (!req) return undefined;
+    const out: MeasuresDocumentOptions = {};
+    if (req.titleYear !== undefined) {
+      // The year the measures are for: the results year itself (as some agencies title it) up to two years on.
+      if (!Number.isInteger(req.titleYear) || req.titleYear < resultsYear || req.titleYear > resultsYear + 2) {
+        throw validationError(`ปีงบประมาณในชื่อเอกสารต้องอยู่ระหว่าง พ.ศ. ${resultsYear} ถึง ${resultsYear + 2}`, [{ field: 'titleYear', message: `ปีงบประมาณในชื่อเอกสารต้องอยู่ระหว่าง พ.ศ. ${resultsYear} ถึง ${resultsYear + 2}` }]);
+      }
+      out.titleYear = req.titleYear;
+    }
+    if (req.issuedOn) out.issuedOn = req.issuedOn;
+    if (req.signerId) {
+      const signer = (await deps.listExecutives?.(agencyId))?.find((e) => e.id === req.signerId);
+      if (!signer) throw validationError('ไม่พบผู้ลงนามที่เลือกในรายชื่อผู้บริหารของหน่วยงาน', [{ field: 'signer', message: 'ไม่พบผู้ลงนามที่เลือกในรายชื่อผู้บริหารของหน่วยงาน' }]);
+      out.signer = { nameTh: signer.nameTh, positionTh: signer.positionTh };
+    }
+    return out;
+  }
+  async function model(agencyId: string, year: number, opts: { requireSavedPlan?: boolean; document?: DocumentOptionsRequest } = {}): Promise<DocModel> {
     const analysis = await deps.analysisFor(agencyId, year);
     if (!analysis) throw notFound(`ยังไม่มีผลการประเมินปีงบประมาณ ${year}`);
     const [agency, catalogue, saved] = await Promise.all([deps.getAgency(agencyId), deps.getCatalogue(year), deps.getPlan(agencyId, year)]);
     if (!saved && opts.requireSavedPlan) throw notFound('หน่วยงานยังไม่ได้เผยแพร่มาตรการของปีนี้');
     const plan = saved ?? draftedPlan(analysis, catalogue, await deps.unitNames(agencyId));
-    return measuresModel(agency, catalogue, analysis, plan, deps.today());
+    return measuresModel(agency, catalogue, analysis, plan, deps.today(), await resolveOptions(agencyId, year, opts.document));
   }
   return {
     /** The measures document model; public callers require a saved plan (a draft is not published). */
@@ -130,7 +165,9 @@ export function documentsService(deps: DocumentsDeps) {
         periodTo: range.to,
       });
     },
-    async renderMeasures(agencyId: string, year: number, format: DocumentFormat, opts: { requireSavedPlan?: boolean } = {}): Promise<RenderedDocument> {
+    /** The executives who may sign (for the options form). */
+    signers: async (agencyId: string) => (await deps.listExecutives?.(agencyId)) ?? [],
+    async renderMeasures(agencyId: string, year: number, format: DocumentFormat, opts: { requireSavedPlan?: boolean; document?: DocumentOptionsRequest } = {}): Promise<RenderedDocument> {
       return renderDocument(await model(agencyId, year, opts), format);
     },
   };

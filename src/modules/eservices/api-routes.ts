@@ -8,20 +8,16 @@
  * stores nothing. No cookies are read, so these POSTs need no CSRF token. A file field takes
  * `{ "fileName": "…", "contentBase64": "…" }` (within the 2 MB body limit).
  */
+import { publicTenant } from '../../platform/tenant.js';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { DomainError, notFound, validationError, type FieldError } from '../../shared/errors.js';
+import { DomainError, validationError, type FieldError } from '../../shared/errors.js';
 import { zodToFieldErrors } from '../../shared/zod-errors.js';
 import type { StagedFile } from '../../platform/file-store.js';
 import { apiRequestSchema, apiStatusSchema } from './schemas.js';
 import { CITIZEN_UPLOAD } from './public-routes.js';
 import type { EservicesRoutesOptions } from './routes.js';
 
-export function apiRoutes(app: FastifyInstance, { eservices, files, agencyBySlug }: EservicesRoutesOptions): void {
-  const tenant = async (slug: string) => {
-    const agency = await agencyBySlug(slug);
-    if (!agency) throw notFound('ไม่พบหน่วยงาน');
-    return agency;
-  };
+export function apiRoutes(app: FastifyInstance, { eservices, files }: EservicesRoutesOptions): void {
   const noCsrf = { config: { csrf: false } };
 
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
@@ -45,18 +41,18 @@ export function apiRoutes(app: FastifyInstance, { eservices, files, agencyBySlug
   });
 
   app.get<{ Params: { slug: string } }>('/a/:slug/api/services', async (request) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     return (await eservices.publicServices(agency.id)).map((s) => ({ id: s.id, name: s.nameTh }));
   });
 
   app.get<{ Params: { slug: string; id: string } }>('/a/:slug/api/services/:id', async (request) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     const s = await eservices.publicService(agency.id, request.params.id);
     return { id: s.id, name: s.nameTh, fields: s.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, ...(f.options ? { options: f.options } : {}) })) };
   });
 
   app.post<{ Params: { slug: string; id: string } }>('/a/:slug/api/services/:id/requests', noCsrf, async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     const parsed = apiRequestSchema.safeParse(request.body);
     if (!parsed.success) throw validationError('ข้อมูลคำขอไม่ถูกต้อง', zodToFieldErrors(parsed.error));
     const service = await eservices.publicService(agency.id, request.params.id);
@@ -90,7 +86,7 @@ export function apiRoutes(app: FastifyInstance, { eservices, files, agencyBySlug
   });
 
   app.post<{ Params: { slug: string } }>('/a/:slug/api/requests/status', noCsrf, async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     const parsed = apiStatusSchema.safeParse(request.body);
     if (!parsed.success) throw validationError('ข้อมูลไม่ถูกต้อง', zodToFieldErrors(parsed.error));
     const s = await eservices.status(agency.id, parsed.data.trackingCode);

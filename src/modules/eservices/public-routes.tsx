@@ -3,6 +3,7 @@
  * (multipart, with uploads), the feedback channel, tracking and messages, public statistics.
  * Pages that show a tracking code are `no-store` and send no referrer, so the code does not leak.
  */
+import { publicTenant } from '../../platform/tenant.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { pageContext, redirect } from '../../platform/request-context.js';
 import { IMAGE_KINDS, field, readMultipart, type MultipartForm } from '../../platform/file-store.js';
@@ -36,36 +37,30 @@ export function splitForm(values: Record<string, string>): { fields: Record<stri
   return { fields, contact };
 }
 
-export function publicRoutes(app: FastifyInstance, { eservices, reports, files, agencyBySlug, clock }: EservicesRoutesOptions): void {
-  const tenant = async (slug: string) => {
-    const agency = await agencyBySlug(slug);
-    if (!agency) throw notFound('ไม่พบหน่วยงาน');
-    return agency;
-  };
-
+export function publicRoutes(app: FastifyInstance, { eservices, reports, files, clock }: EservicesRoutesOptions): void {
   app.get<{ Params: { slug: string } }>('/a/:slug/eservice', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     return sendPage(reply, <EserviceIndexPage ctx={pageContext(request, reply, agency)} services={await eservices.publicServices(agency.id)} statsYear={fiscalYearOf(todayInThailand(clock))} />);
   });
 
   app.get<{ Params: { slug: string } }>('/a/:slug/eservice/manual', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     return sendPage(reply, <ManualPage ctx={pageContext(request, reply, agency)} services={await eservices.publicServices(agency.id)} />);
   });
 
   app.get<{ Params: { slug: string } }>('/a/:slug/eservice/feedback', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     return sendPage(reply, <FeedbackPage ctx={pageContext(request, reply, agency)} services={await eservices.publicServices(agency.id)} />);
   });
 
   app.get<{ Params: { slug: string; id: string } }>('/a/:slug/eservice/services/:id', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     const service = await eservices.publicService(agency.id, request.params.id);
     return sendPage(reply, <ServiceFormPage ctx={pageContext(request, reply, agency)} service={service} />);
   });
 
   app.post<{ Params: { slug: string; id: string } }>('/a/:slug/eservice/services/:id', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     const service = await eservices.publicService(agency.id, request.params.id);
     let form: MultipartForm;
     try {
@@ -92,7 +87,7 @@ export function publicRoutes(app: FastifyInstance, { eservices, reports, files, 
   });
 
   app.get<{ Params: { slug: string }; Querystring: { code?: string } }>('/a/:slug/eservice/track', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     const raw = request.query.code;
     privatePage(reply);
     if (raw === undefined) return sendPage(reply, <TrackPage ctx={pageContext(request, reply, agency)} />);
@@ -102,13 +97,13 @@ export function publicRoutes(app: FastifyInstance, { eservices, reports, files, 
   });
 
   app.get<{ Params: { slug: string; code: string } }>('/a/:slug/eservice/track/:code', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     privatePage(reply);
     return sendPage(reply, <StatusPage ctx={pageContext(request, reply, agency)} status={await eservices.status(agency.id, request.params.code)} />);
   });
 
   app.post<{ Params: { slug: string; code: string } }>('/a/:slug/eservice/track/:code/messages', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     const body = String((request.body as Record<string, unknown> | undefined)?.body ?? '');
     privatePage(reply);
     try {
@@ -124,7 +119,7 @@ export function publicRoutes(app: FastifyInstance, { eservices, reports, files, 
   });
 
   app.get<{ Params: { slug: string; year: string; round: string } }>('/a/:slug/eservice/stats/:year/:round', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     const year = fiscalYearParam(request.params.year);
     let round;
     try {

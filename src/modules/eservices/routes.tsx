@@ -5,7 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Clock } from '../../shared/clock.js';
 import type { FileStore } from '../../platform/file-store.js';
-import type { Agency, Unit } from '../agencies/index.js';
+import type { Unit } from '../agencies/index.js';
 import type { User } from '../users/index.js';
 import type { EservicesService } from './service.js';
 import type { EserviceReports } from './reports.js';
@@ -18,8 +18,6 @@ export interface EservicesRoutesOptions extends Record<string, unknown> {
   reports: EserviceReports;
   files: FileStore;
   clock: Clock;
-  /** The agency of a public address (the tenant resolver, until request.tenant lands). */
-  agencyBySlug: (slug: string) => Promise<Agency | undefined>;
   listUsers: (agencyId: string) => Promise<User[]>;
   listUnits: (agencyId: string) => Promise<Unit[]>;
   publicBaseUrl: string;

@@ -96,6 +96,8 @@ export interface NewRequest {
   contact?: { phone?: string; email?: string };
   channel: Channel;
   files?: Record<string, StagedFile>;
+  /** Staff who recorded it at the counter (walk-in): they handle it. */
+  assignedTo?: string;
 }
 
 export function eservicesService(deps: EservicesDeps) {
@@ -273,7 +275,7 @@ export function eservicesService(deps: EservicesDeps) {
             contact_phone: phone,
             contact_email: contact.success && contact.data.email ? contact.data.email : null,
             unit_id: svc.unitId,
-            assigned_to: null,
+            assigned_to: input.assignedTo ?? null,
             submitted_on: submittedOn,
             due_date: addDays(submittedOn, svc.timeLimitDays),
             closed_on: null,

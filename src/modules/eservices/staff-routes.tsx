@@ -16,7 +16,9 @@ import { FIELD_TYPES, type FieldType } from './domain/fields.js';
 import { parseRound, type ReportFormat } from './reports.js';
 import { replyTemplateSchema } from './schemas.js';
 import type { EservicesRoutesOptions } from './routes.js';
-import { QueuePage, ReplyTemplatesPage, RequestPage, SlipPage } from './views/StaffPages.js';
+import { QueuePage, ReplyTemplatesPage, RequestPage, SlipPage, WalkInPage } from './views/StaffPages.js';
+import { field as formField, readMultipart, type MultipartForm } from '../../platform/file-store.js';
+import { CITIZEN_UPLOAD, splitForm } from './public-routes.js';
 import { ServiceEditPage, ServicesPage } from './views/ServicePages.js';
 import { StatsPage } from './views/StatsPage.js';
 
@@ -119,6 +121,48 @@ export function staffRoutes(app: FastifyInstance, { eservices, reports, files, c
     const url = `${publicBaseUrl}/a/${agency.slug}/survey/${token}`;
     reply.header('cache-control', 'no-store');
     return sendPage(reply, <SlipPage ctx={pageContext(request, reply)} trackingCode={view.request.trackingCode} service={view.service.nameTh} url={url} qrSvg={await qrSvg(url)} />);
+  });
+
+  // ----- walk-in (ยื่นที่สำนักงาน)
+
+  app.get('/admin/eservices/walk-in', handle, async (request, reply) => {
+    const { agency } = staff(request);
+    return sendPage(reply, <WalkInPage ctx={pageContext(request, reply)} services={await eservices.publicServices(agency.id)} />);
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/eservices/walk-in/:id', handle, async (request, reply) => {
+    const { agency } = staff(request);
+    const service = await eservices.publicService(agency.id, idOf(request.params.id));
+    return sendPage(reply, <WalkInPage ctx={pageContext(request, reply)} services={[]} service={service} />);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/eservices/walk-in/:id', handle, async (request, reply) => {
+    const { user, agency } = staff(request);
+    const service = await eservices.publicService(agency.id, idOf(request.params.id));
+    const page = (values: Record<string, string>, errors: FieldError[], status: number) =>
+      sendPage(reply, <WalkInPage ctx={pageContext(request, reply)} services={[]} service={service} values={values} errors={errors} />, status);
+    let form: MultipartForm;
+    try {
+      form = await readMultipart(request, files, agency.id, CITIZEN_UPLOAD);
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === 'UNSUPPORTED_MEDIA' || error.code === 'PAYLOAD_TOO_LARGE')) return page({}, [{ field: service.fields.find((f) => f.type === 'file')?.key ?? '', message: error.message }], error.status);
+      throw error;
+    }
+    const values = Object.fromEntries(Object.keys(form.fields).map((k) => [k, formField(form, k)]));
+    const { served, ...rest } = values;
+    const { fields, contact } = splitForm(rest);
+    let id: string;
+    try {
+      ({ id } = await eservices.submitRequest(agency.id, service.id, { fields, contact, channel: 'walk-in', files: form.files, assignedTo: user.id }));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'VALIDATION') return page(values, error.fieldErrors, 400);
+      throw error;
+    }
+    if (served !== 'queue') {
+      await eservices.changeState(user, actorOf(user), agency.id, id, 'done', 'ให้บริการที่สำนักงานแล้วเสร็จ');
+      return redirect(reply, `/admin/eservices/requests/${id}/slip`, 'บันทึกคำขอและปิดเรื่องแล้ว พิมพ์ใบแบบสำรวจให้ผู้รับบริการ');
+    }
+    return redirect(reply, `/admin/eservices/requests/${id}`, 'บันทึกคำขอที่ยื่นที่สำนักงานแล้ว');
   });
 
   // ----- catalogue

@@ -14,6 +14,8 @@ export interface OverviewDeps {
   catalogueFacts: (year: number) => Promise<CatalogueYearFacts | null>;
   oitReadiness: (agencyId: string, year: number) => Promise<number>;
   today: () => string;
+  /** Open problems found by the OIT watch (oit-watch module), when it is wired. */
+  watchStatus?: (agencyId: string) => Promise<{ openAlerts: number; lastRunAt: string | null }>;
 }
 
 export function buildOverview(deps: OverviewDeps): OverviewSource {
@@ -32,7 +34,9 @@ export function buildOverview(deps: OverviewDeps): OverviewSource {
         : null;
     const planRows = latest ? await deps.planRows(agencyId, latest.fiscalYear) : null;
     const gap = latest ? await deps.passGap(agencyId, latest.fiscalYear) : null;
+    const watch = deps.watchStatus ? await deps.watchStatus(agencyId) : null;
     return {
+      watch,
       latestResults: latest
         ? {
             year: latest.fiscalYear,

@@ -23,6 +23,8 @@ export interface AgencyOverview {
   publishedMeasures: number[];
   /** Years with a public OIT index. */
   oitYears: number[];
+  /** The watch on the public OIT pages: open problems and the last check (staff dashboard). */
+  watch?: { openAlerts: number; lastRunAt: string | null } | null;
 }
 
 export type OverviewSource = (agencyId: string) => Promise<AgencyOverview>;

@@ -1,4 +1,5 @@
 /** The landing page and the staff dashboard frame. */
+import { publicTenant } from '../../platform/tenant.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { Layout } from '../../ui/Layout.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
@@ -8,7 +9,6 @@ import { messages, tr } from '../../ui/i18n.js';
 import type { AgenciesService } from '../agencies/index.js';
 import type { UsersService } from '../users/index.js';
 import type { NavEntry } from '../../ui/context.js';
-import { notFound } from '../../shared/errors.js';
 import type { OverviewSource } from './overview.js';
 import { DashboardPage } from './views/DashboardPage.js';
 import { AgencyHomePage } from './views/AgencyHomePage.js';
@@ -74,8 +74,7 @@ export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (app, { a
   });
 
   app.get('/a/:slug', async (request, reply) => {
-    const agency = await agencies.findBySlug((request.params as { slug: string }).slug);
-    if (!agency) throw notFound('ไม่พบหน่วยงาน');
+    const agency = publicTenant(request);
     reply.header('cache-control', 'public, max-age=60');
     return sendPage(reply, <AgencyHomePage ctx={pageContext(request, reply, agency)} agency={agency} overview={await overview(agency.id)} />);
 });

@@ -7,6 +7,7 @@
  * broken link, HTTPS error, slow page or missing file opens an alert and one reminder on the
  * calendar's channels the same day. Several instances may run it: each run is claimed once.
  */
+import { withDeploymentScope } from '../../platform/tenant.js';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../shared/clock.js';
@@ -192,7 +193,8 @@ export function startOitWatchScheduler(watch: OitWatchService, opts: { intervalH
     if (running) return;
     running = true;
     try {
-      await watch.runWatch(instanceId, opts.ownSite ? { ownSite: opts.ownSite } : {});
+      // A scheduled job over every agency: an explicit deployment scope (docs/adr/0008).
+      await withDeploymentScope('scheduled-job', () => watch.runWatch(instanceId, opts.ownSite ? { ownSite: opts.ownSite } : {}));
     } catch (error) {
       opts.onError?.(error);
     } finally {

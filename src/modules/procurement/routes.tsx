@@ -228,6 +228,15 @@ export const procurementRoutes: FastifyPluginAsync<ProcurementRoutesOptions> = a
     return agency;
   };
 
+  // The produced annual report (its OIT evidence links here): the PDF, shown in the browser.
+  app.get<{ Params: { slug: string; year: string } }>('/a/:slug/procurement/:year/annual', async (request, reply) => {
+    const agency = await tenant(request.params.slug);
+    const year = yearOf(request);
+    if (!(await procurement.annual(agency.id, year)).producedAt) throw notFound('ยังไม่ได้เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีนี้');
+    const doc = await procurement.annualDocument(agency.id, year, 'pdf');
+    return sendDownload(reply, doc.buffer, doc.contentType, doc.fileName, 'inline');
+  });
+
   app.get<{ Params: { slug: string; year: string; month: string } }>('/a/:slug/procurement/:year/:month', async (request, reply) => {
     const agency = await tenant(request.params.slug);
     const year = yearOf(request);

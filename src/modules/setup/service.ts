@@ -2,6 +2,7 @@
  * First run: the console prints a one-time link; whoever holds it creates the agency and its
  * first administrator in one transaction. There is no default password anywhere.
  */
+import { withDeploymentScope } from '../../platform/tenant.js';
 import type { Kysely } from 'kysely';
 import type { SharedTransaction } from '../../db/narrow.js';
 import { z } from 'zod';
@@ -47,14 +48,15 @@ export function setupService(deps: SetupDeps) {
       const parsed = setupSchema.safeParse(raw);
       if (!parsed.success) throw validationError('กรุณาตรวจสอบข้อมูลที่กรอก', zodToFieldErrors(parsed.error));
       const { agency, units, admin } = parsed.data;
-      const user = await deps.db.transaction().execute(async (tx) => {
+      // First-run setup creates the first agency and account: deployment-wide by nature.
+      const user = await withDeploymentScope('setup', () => deps.db.transaction().execute(async (tx) => {
         const installer = { userId: null, label: 'ผู้ติดตั้งระบบ' };
         const created = await deps.agencies.createAgency(installer, agency, units, { db: tx });
         const first = await deps.users.completeSetup(tx, token, created.id, admin);
         await deps.onFirstAdministrator?.(tx, first.id);
         return first;
-      });
-      return { user, sessionToken: await deps.users.createSession(user.agencyId, user.id) };
+      }));
+      return { user, sessionToken: await withDeploymentScope('setup', () => deps.users.createSession(user.agencyId, user.id)) };
     },
   };
 }

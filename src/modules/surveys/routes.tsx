@@ -2,6 +2,7 @@
  * Survey routes: `/a/:slug/survey/:token` (answer once, no account) and the staff pages under
  * /admin/surveys (results, CSV/XLSX export, a new version with an added question).
  */
+import { publicTenant } from '../../platform/tenant.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { requirePermission, staff } from '../../platform/guards.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
@@ -9,37 +10,29 @@ import { actorOf } from '../../platform/audit.js';
 import { contentDisposition } from '../../platform/file-store.js';
 import { sendPage } from '../../ui/render.js';
 import { DomainError, notFound, type FieldError } from '../../shared/errors.js';
-import type { Agency } from '../agencies/index.js';
 import type { SurveysService } from './service.js';
 import type { Question } from './domain/questions.js';
 import { SurveyAnswerPage, SurveyListPage, SurveyResultsPage } from './views/SurveyPages.js';
 
 export interface SurveysRoutesOptions extends Record<string, unknown> {
   surveys: SurveysService;
-  /** The agency of a public address (the tenant resolver, until request.tenant lands). */
-  agencyBySlug: (slug: string) => Promise<Agency | undefined>;
 }
 
 const ID = /^[0-9a-f-]{36}$/i;
 const strings = (body: unknown): Record<string, string> =>
   Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v ?? '')]));
 
-export const surveysRoutes: FastifyPluginAsync<SurveysRoutesOptions> = async (app, { surveys, agencyBySlug }) => {
-  const tenant = async (slug: string) => {
-    const agency = await agencyBySlug(slug);
-    if (!agency) throw notFound('ไม่พบหน่วยงาน');
-    return agency;
-  };
+export const surveysRoutes: FastifyPluginAsync<SurveysRoutesOptions> = async (app, { surveys }) => {
 
   app.get<{ Params: { slug: string; token: string } }>('/a/:slug/survey/:token', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     const { form, spent } = await surveys.openToken(agency.id, request.params.token);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     return sendPage(reply, <SurveyAnswerPage ctx={pageContext(request, reply, agency)} form={form} spent={spent} action={request.url.split('?')[0]!} />);
   });
 
   app.post<{ Params: { slug: string; token: string } }>('/a/:slug/survey/:token', async (request, reply) => {
-    const agency = await tenant(request.params.slug);
+    const agency = publicTenant(request);
     const values = strings(request.body);
     try {
       await surveys.respond(agency.id, request.params.token, values);

@@ -2,6 +2,7 @@
  * Staff pages of tracked measures and periodic reports, and the public report pages:
  * /admin/measures[/:year[/:id]], /admin/reports[/:year[/:key]], /a/:slug/reports/:year/:key[.pdf|.docx].
  */
+import { publicTenant } from '../../platform/tenant.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, notFound, validationError, type FieldError } from '../../shared/errors.js';
 import { fiscalYearParam } from '../../shared/params.js';
@@ -217,9 +218,9 @@ export const trackingRoutes: FastifyPluginAsync<TrackingRoutesOptions> = async (
   // ----- public pages
 
   app.get('/a/:slug/reports/:year/:file', async (request, reply) => {
-    const { slug, file } = request.params as { slug: string; file: string };
-    const agency = await agencies.findBySlug(slug);
-    if (!agency) throw notFound('ไม่พบหน่วยงาน');
+    const { file } = request.params as { file: string };
+    const agency = publicTenant(request);
+    const slug = agency.slug;
     const year = yearOf(request);
     const m = /^(.+?)(?:\.(pdf|docx))?$/.exec(file)!;
     const spec = reports.parseReportKey(year, m[1]!);

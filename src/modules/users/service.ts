@@ -10,6 +10,7 @@ import { narrowDb, type SharedTransaction } from '../../db/narrow.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
+import { withDeploymentScope } from '../../platform/tenant.js';
 import type { Role } from '../../shared/permissions.js';
 import { usersRepository } from './repository.js';
 import type { UserRow } from './tables.js';
@@ -127,7 +128,8 @@ export function usersService({ db, clock, agencyIdBySlug }: UsersDeps) {
   }
 
   return {
-    countUsers: () => repo.count(),
+    /** Accounts over the whole deployment (is this install set up?). */
+    countUsers: () => withDeploymentScope('setup', () => repo.count()),
     createSession,
 
     async getUser(agencyId: string, id: string): Promise<User> {
@@ -210,7 +212,9 @@ export function usersService({ db, clock, agencyIdBySlug }: UsersDeps) {
      * through the same counting, the same argon2 verification and the same answers, so neither
      * the message, the status nor the time tells whether a name exists.
      */
-    async login(input: LoginInput): Promise<LoginResult> {
+    login(input: LoginInput): Promise<LoginResult> {
+      // Before the account is known the sign-in looks over the deployment (docs/adr/0008).
+      return withDeploymentScope('sign-in', async (): Promise<LoginResult> => {
       const t = now();
       const row = await findSignInAccount(input);
       const account = row ? `user:${row.id}` : `unknown:${(input.agency ?? '').trim().toLowerCase()}\n${input.identifier.trim().toLowerCase()}`;
@@ -246,6 +250,7 @@ export function usersService({ db, clock, agencyIdBySlug }: UsersDeps) {
       await repo.update(row.agency_id, row.id, { failed_logins: 0, locked_until: null, last_login_at: t.toISOString() });
       await writeAudit(db, clock, { userId: row.id, label: row.display_name }, { agencyId: row.agency_id, action: 'auth.login', entityType: 'user', entityId: row.id });
       return { ok: true, user: toUser(row), sessionToken: await createSession(row.agency_id, row.id) };
+      });
     },
 
     /** The signed-in user for a session cookie token, sliding the idle expiry; undefined if none. */
@@ -282,7 +287,8 @@ export function usersService({ db, clock, agencyIdBySlug }: UsersDeps) {
     },
 
     async isSetupTokenValid(token: string): Promise<boolean> {
-      if (!token || (await repo.count()) > 0) return false;
+      // "Any account at all" is a question over the whole deployment.
+      if (!token || (await withDeploymentScope('setup', () => repo.count())) > 0) return false;
       const row = await repo.findSetupToken(sha256(token));
       return !!row && row.used_at === null && row.expires_at > now().toISOString();
     },

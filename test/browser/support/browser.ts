@@ -50,8 +50,8 @@ async function launchContext(javaScriptEnabled: boolean): Promise<{ context: Bro
       locale: 'th-TH',
       viewport: { width: 1280, height: 900 },
     });
-    context.setDefaultTimeout(15_000);
-    context.setDefaultNavigationTimeout(30_000);
+    context.setDefaultTimeout(30_000);
+    context.setDefaultNavigationTimeout(60_000);
     return { context, profileDir };
   } catch (error) {
     rmSync(profileDir, { recursive: true, force: true });

@@ -57,7 +57,7 @@ describe.each(DIALECTS)('calendar and reminders on %s', (dialect) => {
     a = createServices({ db: t.database.db, clock, config });
     second = openDatabase(t.database.configDatabase, t.database.pgSchema ? { schema: t.database.pgSchema, max: 4 } : {});
     b = createServices({ db: second.db, clock, config });
-  }, 60_000);
+  });
   afterAll(async () => {
     await second.close();
     await smtp.close();
@@ -129,5 +129,5 @@ describe.each(DIALECTS)('calendar and reminders on %s', (dialect) => {
     const again = await Promise.all([a.calendar.runReminders('instance-a'), b.calendar.runReminders('instance-b')]);
     expect(again.reduce((s, r) => s + r.claimed, 0)).toBe(0);
     expect(smtp.messages).toHaveLength(expected.length);
-  }, 120_000);
+  });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TEST_POSTGRES_URL } from '../../support/database.js';
+import { DIALECTS, TEST_APP_POSTGRES_URL } from '../../support/database.js';
 import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, signIn } from '../../support/app.js';
 import { SYSTEM_ACTOR, listAudit } from '../../../src/platform/audit.js';
 import { toArabicDigits } from '../../../src/shared/thai.js';
@@ -236,7 +236,7 @@ describe.each(DIALECTS)('ITA catalogue pages, import and CLI on %s', (dialect) =
     const saved = { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR };
     const db = t.database.configDatabase;
     process.env.DATABASE_URL =
-      db.kind === 'sqlite' ? db.file : `${TEST_POSTGRES_URL}${TEST_POSTGRES_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${t.database.pgSchema}`)}`;
+      db.kind === 'sqlite' ? db.file : `${TEST_APP_POSTGRES_URL}${TEST_APP_POSTGRES_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${t.database.pgSchema}`)}`;
     process.env.DATA_DIR = dir;
     const out: string[] = [];
     const err: string[] = [];

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TEST_POSTGRES_URL } from '../../support/database.js';
+import { DIALECTS, TEST_APP_POSTGRES_URL } from '../../support/database.js';
 import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
 import { getShippedCatalogue } from '../../../src/modules/catalogue/shipped.js';
 import { runCli } from '../../../src/cli/main.js';
@@ -106,7 +106,7 @@ describe.each(DIALECTS)('bulk import of agencies and results, and the agency CLI
     const saved = { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR, PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL };
     const db = t.database.configDatabase;
     process.env.DATABASE_URL =
-      db.kind === 'sqlite' ? db.file : `${TEST_POSTGRES_URL}${TEST_POSTGRES_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${t.database.pgSchema}`)}`;
+      db.kind === 'sqlite' ? db.file : `${TEST_APP_POSTGRES_URL}${TEST_APP_POSTGRES_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${t.database.pgSchema}`)}`;
     process.env.DATA_DIR = dir;
     process.env.PUBLIC_BASE_URL = 'https://ita.example.go.th';
     const out: string[] = [];

@@ -113,7 +113,7 @@ describe.each(DIALECTS)('e-service statistics and reports on %s', (dialect) => {
     const findings = await checkDocxInOffice(readFileSync(join(dir, 'r.docx')));
     expect(officeProblems(findings, { ownPages: (await pdfLineBoxes(pdf)).pages })).toEqual([]);
     expect(await runEservice(['report', '--year', '2565', '--round', '9', '--out', join(dir, 'x.pdf')], io, t.services).catch((e: Error) => e.message)).toContain('รอบรายงาน');
-  }, 60_000);
+  });
 
   it('attaches the reports to the right year’s items by role with the round as period, and the public page to E-Service', async () => {
     await admin.get('/admin/eservices/stats?year=2565&round=6');

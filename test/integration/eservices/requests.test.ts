@@ -333,4 +333,42 @@ describe.each(DIALECTS)('e-services on %s', (dialect) => {
     expect(ok.statusCode, ok.body.slice(0, 3000)).toBe(303);
     expect(mainText((await admin.get('/admin/eservices')).body)).toContain('ร้องเรียน/ร้องทุกข์ทั่วไป');
   });
+
+  it('records a walk-in request at the counter: counted under its channel, closed at once with the survey slip, or queued to the recorder', async () => {
+    const list = await admin.get('/admin/eservices/walk-in');
+    expect(list.statusCode).toBe(200);
+    expect(html(list.body).querySelector(`a[href="/admin/eservices/walk-in/${water}"]`)).not.toBeNull();
+    const form = await admin.get(`/admin/eservices/walk-in/${water}`);
+    expect(form.statusCode).toBe(200);
+    tokenFromForm(admin, form.body);
+    const before = await count(t, 'eservice_requests');
+    const bad = await admin.upload(`/admin/eservices/walk-in/${water}`, { full_name: 'นาง ข', national_id: '1234567890123', phone: '0812345678', install_location: '', served: 'done' }, []);
+    expect(bad.statusCode).toBe(400);
+    expect(mainText(bad.body)).toContain('เลขประจำตัวประชาชนไม่ถูกต้อง');
+    expect(html(bad.body).querySelector('#f-full_name')!.textContent).toBe('นาง ข');
+    expect(await count(t, 'eservice_requests')).toBe(before);
+
+    const fields = { full_name: 'นาง ข', national_id: nationalId('310050012345'), phone: '0812345678', install_location: 'บ้านเลขที่ 5 หมู่ 2' };
+    const done = await admin.upload(`/admin/eservices/walk-in/${water}`, { ...fields, served: 'done' }, []);
+    expect(done.statusCode).toBe(303);
+    const slipUrl = done.headers.location as string;
+    expect(slipUrl).toMatch(/^\/admin\/eservices\/requests\/[0-9a-f-]{36}\/slip$/);
+    const slip = await admin.get(slipUrl);
+    expect(slip.statusCode).toBe(200);
+    expect(slip.body).toContain('<svg');
+    const id = slipUrl.split('/')[4]!;
+    const adminUser = (await t.services.users.listUsers(agency.id))[0]!;
+    const detail = await t.services.eservices.requestDetail(adminUser, agency.id, id);
+    expect([detail.request.channel, detail.request.state, detail.request.assignedTo]).toEqual(['walk-in', 'done', adminUser.id]);
+    expect(detail.survey?.spent).toBe(false);
+    const year = Number(detail.request.submittedOn.slice(0, 4)) + 543 + (Number(detail.request.submittedOn.slice(5, 7)) >= 10 ? 1 : 0);
+    expect((await t.services.eserviceReports.stats(agency.id, year, 12)).channels.find((c) => c.channel === 'walk-in')!.total).toBe(1);
+
+    await admin.get(`/admin/eservices/walk-in/${water}`);
+    const queued = await admin.upload(`/admin/eservices/walk-in/${water}`, { ...fields, served: 'queue' }, []);
+    expect(queued.statusCode).toBe(303);
+    const qid = (queued.headers.location as string).split('/').pop()!;
+    const q = await t.services.eservices.requestDetail(adminUser, agency.id, qid);
+    expect([q.request.channel, q.request.state, q.request.assignedTo]).toEqual(['walk-in', 'received', adminUser.id]);
+  });
 });

@@ -94,6 +94,8 @@ describe.each(DIALECTS)('OIT watch on %s', (dialect) => {
   it('shows the problem on the dashboard and keeps the item\'s history; a fixed file closes the alert', async () => {
     // Days have passed on the test clock: sign in again.
     client = await signIn(t, 'admin', ADMIN_PASSWORD);
+    const dash = await client.get('/admin');
+    expect(dash.body).toMatch(/id="oit-watch-card"><div class="card-value">๑</);
     const page = await client.get('/admin/oit/watch');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('เปิดไม่ได้ (HTTP 404)');

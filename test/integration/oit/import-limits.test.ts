@@ -100,7 +100,7 @@ describe.each(DIALECTS)('OIT import limits on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     const pub = await new TestClient(t.app).get(`/a/test-town/oit/${Y}/O2`);
     expect(pub.statusCode).toBe(200);
-  }, 120_000);
+  });
 
   it('refuses an XLSX that would inflate past the limit, and a broken archive, without reading it', async () => {
     await admin.get('/admin/oit/import');

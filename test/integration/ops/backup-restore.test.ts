@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql, type Kysely, type Migration } from 'kysely';
-import { DIALECTS, TEST_POSTGRES_URL, openTestDatabase } from '../../support/database.js';
+import { DIALECTS, TEST_APP_POSTGRES_URL, TEST_APP_ROLE, TEST_POSTGRES_URL, ensureAppRole, openTestDatabase } from '../../support/database.js';
 import { openDatabase, migrationStatus } from '../../../src/db/index.js';
 import { migrations } from '../../../src/db/migrations/index.js';
 import { upgradeDatabase } from '../../../src/ops/upgrade.js';
@@ -35,7 +35,10 @@ async function freshPlace(dialect: 'sqlite' | 'postgres'): Promise<{ dataDir: st
   const name = `prongsai_bk_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  // Owned by the app's ordinary role, which the CLI connects as: backup and restore then run
+  // under the forced row-level security policies (docs/adr/0008), as in production.
+  await ensureAppRole(admin);
+  await admin.query(`create database ${name} owner ${TEST_APP_ROLE}`);
   await admin.end();
   cleanups.push(async () => {
     const c = new pg.Client({ connectionString: TEST_POSTGRES_URL });
@@ -43,7 +46,7 @@ async function freshPlace(dialect: 'sqlite' | 'postgres'): Promise<{ dataDir: st
     await c.query(`drop database if exists ${name} with (force)`);
     await c.end();
   });
-  const url = new URL(TEST_POSTGRES_URL);
+  const url = new URL(TEST_APP_POSTGRES_URL);
   url.pathname = `/${name}`;
   return { dataDir, databaseUrl: url.toString() };
 }
@@ -66,7 +69,9 @@ async function tableNames(db: Kysely<any>, dialect: string): Promise<string[]> {
 
 /** Every row of every table, as sorted JSON lines: what "identical" means here. */
 async function snapshot(databaseUrl: string, dialect: 'sqlite' | 'postgres'): Promise<Record<string, string[]>> {
-  const database = openDatabase(dialect === 'sqlite' ? { kind: 'sqlite', file: databaseUrl } : { kind: 'postgres', url: databaseUrl });
+  // Read as the administrator (row-level security does not bind it): every row of every agency.
+  const asAdmin = () => Object.assign(new URL(TEST_POSTGRES_URL), { pathname: new URL(databaseUrl).pathname }).toString();
+  const database = openDatabase(dialect === 'sqlite' ? { kind: 'sqlite', file: databaseUrl } : { kind: 'postgres', url: asAdmin() });
   try {
     const out: Record<string, string[]> = {};
     for (const table of await tableNames(database.db, dialect)) {

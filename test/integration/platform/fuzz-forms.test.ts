@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
+import { sql } from 'kysely';
 import { DIALECTS } from '../../support/database.js';
 import { TestClient, buildTestApp, html, setUpAgency, type TestApp } from '../../support/app.js';
 import { HOSTILE_STRINGS, truncatedZip } from '../../support/hostile.js';
@@ -70,12 +71,15 @@ async function crawl(client: TestClient, start: string[], maxPages = 50): Promis
 
 async function tableCounts(t: TestApp): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const table of await t.database.db.introspection.getTables()) {
-    // PostgreSQL lists every schema: only this test's own (others come and go in parallel runs).
-    if (t.database.pgSchema && table.schema !== t.database.pgSchema) continue;
-    if (/^(sessions|kysely_|audit_log|rate_|job)/.test(table.name)) continue;
-    const r = await t.database.db.selectFrom(table.name as never).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    out[table.name] = Number((r as { n: unknown }).n);
+  // Only this test's own schema on PostgreSQL: Kysely's introspection reads every schema, and other
+  // test files create and drop theirs meanwhile (a dropped one fails the introspection query).
+  const names = t.database.pgSchema
+    ? (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = ${t.database.pgSchema} and table_type = 'BASE TABLE'`.execute(t.database.db)).rows.map((r) => r.name)
+    : (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(t.database.db)).rows.map((r) => r.name);
+  for (const name of names) {
+    if (/^(sessions|kysely_|audit_log|rate_|job)/.test(name)) continue;
+    const r = await t.database.db.selectFrom(name as never).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    out[name] = Number((r as { n: unknown }).n);
   }
   return out;
 }

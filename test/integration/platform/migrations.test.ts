@@ -34,8 +34,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     try {
       // Deployment-wide tables hold no agency data (NACC catalogues, accounts' sessions, setup links,
       // who holds the deployment administrator grant, sign-in backoff counters keyed by a hash of
-      // account or typed name and client address, which exist before any agency is known).
-      const global = new Set(['agencies', 'catalogue_versions', 'sessions', 'setup_tokens', 'deployment_admins', 'sign_in_throttle']);
+      // account or typed name and client address, which exist before any agency is known; rate-limit counters).
+      const global = new Set(['agencies', 'catalogue_versions', 'sessions', 'setup_tokens', 'deployment_admins', 'sign_in_throttle', 'rate_limit_hits']);
       for (const table of await tableNames(t.db, dialect, t.pgSchema)) {
         if (global.has(table)) continue;
         const cols =

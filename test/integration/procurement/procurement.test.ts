@@ -222,6 +222,9 @@ describe.each(DIALECTS)('procurement register on %s', (dialect) => {
     const pdf = await t.services.procurement.annualDocument(agencyId, 2568, 'pdf');
     const text = (await pdfPlainText(pdf.buffer)).replace(/\s+/g, ' ');
     for (const part of ['ปัญหา อุปสรรค', 'ข้อเสนอแนะ', 'ผู้ค้าในพื้นที่มีน้อย', 'e-bidding']) expect(text).toContain(part);
+    const pub = await t.app.inject({ method: 'GET', url: '/a/test-town/procurement/2568/annual' });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.headers['content-type']).toContain('application/pdf');
   }, 60_000);
 
   it('attaches the monthly summaries to the monthly item of FY2569 (O11) and FY2565 (O23), one entry per month', async () => {

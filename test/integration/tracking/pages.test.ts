@@ -31,7 +31,7 @@ describe.each(DIALECTS)('tracking pages on %s', (dialect) => {
     agencyId = (await t.services.agencies.findBySlug('test-town'))!.id;
     await t.services.results.saveResultsJson(SYSTEM_ACTOR, agencyId, SEED);
     await t.services.plans.draft(SYSTEM_ACTOR, agencyId, 2565);
-  }, 60_000);
+  });
   afterAll(async () => t.close());
 
   it('unit staff update their own unit\'s measure with a note and a photo, and may not touch another unit\'s', async () => {
@@ -108,7 +108,7 @@ describe.each(DIALECTS)('tracking pages on %s', (dialect) => {
     expect(ok.statusCode).toBe(303);
     const o12 = (await t.services.oit.loadYear(agencyId, 2566, { withPeople: false })).items.find((i) => i.code === 'O12')!;
     expect(o12.result.missing).toEqual([]);
-  }, 60_000);
+  });
 
   it('shows the calendar and the executive summary, which fits one PDF page', async () => {
     const cal = await admin.get('/admin/calendar/2566');

@@ -59,7 +59,7 @@ describe('measures report in LibreOffice', () => {
     const [docx, pdf] = await Promise.all([renderDocument(model, 'docx'), renderDocument(model, 'pdf')]);
     ownPages = (await pdfLineBoxes(pdf.buffer)).pages;
     findings = await checkDocxInOffice(docx.buffer);
-  }, 120_000);
+  });
 
   it('opens as laid out: no overlapping lines, the table, every paragraph, our page count', () => {
     expect(officeProblems(findings, { ownPages })).toEqual([]);

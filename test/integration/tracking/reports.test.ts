@@ -40,7 +40,7 @@ describe.each(DIALECTS)('tracked measures and periodic reports on %s', (dialect)
     coordinator = { id: '', agencyId, username: 'c', displayName: 'ผู้ประสานงาน', email: null, roles: ['coordinator'], unitId: null, disabled: false };
     await t.services.results.saveResultsJson(SYSTEM_ACTOR, agencyId, SEED);
     await t.services.plans.draft(SYSTEM_ACTOR, agencyId, 2565);
-  }, 60_000);
+  });
   afterAll(async () => t.close());
 
   it('makes every plan row and driving measure a tracked measure of the target year', async () => {
@@ -138,7 +138,7 @@ describe.each(DIALECTS)('tracked measures and periodic reports on %s', (dialect)
       const item = await itemOf(Number(y), code);
       expect({ where, missing: item.result.missing }).toEqual({ where, missing: [] });
     }
-  }, 60_000);
+  });
 
   it('attaches by role, not by code: the HR report of FY2568 lands on FY2569\'s hr-report item (O14, O26 in FY2566)', async () => {
     const { view } = await t.services.reports.produce(SYSTEM_ACTOR, agencyId, { kind: 'generic', year: 2568, round: 12, role: 'hr-report' }, {

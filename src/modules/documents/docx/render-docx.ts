@@ -256,6 +256,19 @@ function renderBlock(block: Block, ctx: Context): FileChild[] {
       return chartTable(block, ctx);
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
+    case 'signature':
+      // Centred in the right half of the text width, each line kept with the next.
+      return block.lines.map(
+        (line, i) =>
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            indent: { left: Math.round(TEXT_WIDTH / 2) },
+            spacing: { before: i === 0 ? 480 : line.startsWith('(ลงชื่อ)') ? 480 : 0 },
+            keepNext: i < block.lines.length - 1,
+            keepLines: true,
+            children: [new TextRun(clean(line))],
+          }),
+      );
     default: {
       const never: never = block;
       throw new TypeError(`unknown block ${JSON.stringify(never)}`);

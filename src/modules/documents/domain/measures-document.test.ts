@@ -5,7 +5,7 @@ import type { ImprovementPlan } from '../../improvement/domain/types.js';
 import type { Analysis } from '../../ita-results/domain/types.js';
 import type { Block, DocModel } from './model.js';
 import { blockTexts, cellText, modelTexts } from './model-text.js';
-import { MEASURES_HEADERS, buildMeasuresDocument, checkMeasuresElements, claimedCatalogueElements, measuresDocumentSections } from './measures-document.js';
+import { MEASURES_HEADERS, SIGNATURE_DOTS, buildMeasuresDocument, type MeasuresDocumentOptions, checkMeasuresElements, claimedCatalogueElements, measuresDocumentSections } from './measures-document.js';
 import { SEED_AGENCY_NAME, SEED_SCORES, SEED_UNITS, seedAnalysis, seedCatalogue } from './test-fixtures.js';
 
 const counter = () => {
@@ -13,7 +13,7 @@ const counter = () => {
   return () => `row-${++n}`;
 };
 
-function build(opts: { digits?: 'thai' | 'arabic'; analysis?: Analysis; plan?: ImprovementPlan; typeTh?: string; name?: string } = {}) {
+function build(opts: { digits?: 'thai' | 'arabic'; analysis?: Analysis; plan?: ImprovementPlan; typeTh?: string; name?: string; options?: MeasuresDocumentOptions } = {}) {
   const catalogue = seedCatalogue();
   const analysis = opts.analysis ?? seedAnalysis(catalogue);
   const plan = opts.plan ?? draftPlan(analysis, catalogue, { units: SEED_UNITS }, { idFactory: counter() });
@@ -23,6 +23,7 @@ function build(opts: { digits?: 'thai' | 'arabic'; analysis?: Analysis; plan?: I
     analysis,
     plan,
     generatedOn: '2022-10-15',
+    ...(opts.options ? { options: opts.options } : {}),
   });
   return { model, analysis, plan, catalogue };
 }
@@ -247,6 +248,24 @@ describe('buildMeasuresDocument', () => {
       plan.drivingMeasures.map((m, i) => `${i + 1}. ${m.titleTh} ${m.detailTh}`),
     );
     expect(texts.at(-1)).toBe('จัดทำ ณ วันที่ 15 ตุลาคม 2565');
+  });
+
+  it('takes the chosen title year, date of issue and signer (signature block in the right half)', () => {
+    const plain = build({ digits: 'thai' }).model;
+    expect((plain.blocks[0] as Extract<Block, { kind: 'title' }>).lines[1]).toBe('ประจำปีงบประมาณ พ.ศ. ๒๕๖๖'); // default: results year + 1
+    expect(plain.blocks.some((b) => b.kind === 'signature')).toBe(false);
+    const { model } = build({ digits: 'thai', options: { titleYear: 2565, issuedOn: '2022-11-30', signer: { nameTh: 'นายสมชาย ใจดี 2', positionTh: 'นายกเทศมนตรีตำบลปรุใหญ่' } } });
+    expect((model.blocks[0] as Extract<Block, { kind: 'title' }>).lines[1]).toBe('ประจำปีงบประมาณ พ.ศ. ๒๕๖๕');
+    expect(model.title).toContain('พ.ศ. ๒๕๖๕');
+    expect(model.fileName).toContain('-2565-');
+    const last = model.blocks.at(-1)!;
+    expect(last).toEqual({
+      kind: 'signature',
+      lines: ['จัดทำ ณ วันที่ ๓๐ พฤศจิกายน ๒๕๖๕', `(ลงชื่อ) ${SIGNATURE_DOTS}`, '(นายสมชาย ใจดี ๒)', 'นายกเทศมนตรีตำบลปรุใหญ่'],
+    });
+    // Without a signer, the chosen date replaces the download day.
+    const dated = build({ digits: 'arabic', options: { issuedOn: '2022-11-30' } }).model;
+    expect(blockTexts(dated.blocks.at(-1)!)).toEqual(['จัดทำ ณ วันที่ 30 พฤศจิกายน 2565']);
   });
 
   it('shows question scores next to their code when they were entered', () => {

@@ -31,7 +31,21 @@ export interface MeasuresDocumentInput {
   plan: ImprovementPlan;
   /** ISO date (CE) printed at the end as the date the document was made. */
   generatedOn?: string;
+  /** What the officer chose for this copy (document options); defaults as documented below. */
+  options?: MeasuresDocumentOptions;
 }
+
+export interface MeasuresDocumentOptions {
+  /** Fiscal year (BE) in the title; default the plan's target year (the year after the results). */
+  titleYear?: number;
+  /** ISO date of issue printed at the end; default `generatedOn` (the day it is made). */
+  issuedOn?: string;
+  /** Who signs: the signature block in the Thai official layout; none when absent. */
+  signer?: { nameTh: string; positionTh: string };
+}
+
+/** Dots an official signs on, as printed forms have them. */
+export const SIGNATURE_DOTS = '.'.repeat(40);
 
 const TOOLS: ToolCode[] = ['IIT', 'EIT', 'OIT'];
 
@@ -87,11 +101,12 @@ export function buildMeasuresDocument(input: MeasuresDocumentInput): DocModel {
   const pm = analysis.passMark;
   const ry = analysis.fiscalYear;
   const ty = plan.targetYear;
+  const titleYear = input.options?.titleYear ?? ty;
 
   const blocks: Block[] = [];
   blocks.push({
     kind: 'title',
-    lines: [MEASURES_TITLE, `ประจำปีงบประมาณ พ.ศ. ${int(ty)}`, `ของ${txt(agencyName)}`],
+    lines: [MEASURES_TITLE, `ประจำปีงบประมาณ พ.ศ. ${int(titleYear)}`, `ของ${txt(agencyName)}`],
   });
 
   // ---- ๑ analysis of results --------------------------------------------------------------
@@ -406,14 +421,27 @@ export function buildMeasuresDocument(input: MeasuresDocumentInput): DocModel {
       });
     });
 
-  if (input.generatedOn) {
-    blocks.push({ kind: 'paragraph', align: 'left', runs: [`จัดทำ ณ วันที่ ${date(input.generatedOn)}`] });
+  const issuedOn = input.options?.issuedOn ?? input.generatedOn;
+  const signer = input.options?.signer;
+  if (signer) {
+    // Thai official layout: date, room to sign, "(ลงชื่อ) ……", "(name)", position — right half.
+    blocks.push({
+      kind: 'signature',
+      lines: [
+        ...(issuedOn ? [`จัดทำ ณ วันที่ ${date(issuedOn)}`] : []),
+        `(ลงชื่อ) ${SIGNATURE_DOTS}`,
+        `(${txt(signer.nameTh.trim())})`,
+        txt(signer.positionTh.trim()),
+      ],
+    });
+  } else if (issuedOn) {
+    blocks.push({ kind: 'paragraph', align: 'left', runs: [`จัดทำ ณ วันที่ ${date(issuedOn)}`] });
   }
 
   return {
-    title: `${MEASURES_TITLE} ประจำปีงบประมาณ พ.ศ. ${int(ty)} ของ${txt(agencyName)}`,
+    title: `${MEASURES_TITLE} ประจำปีงบประมาณ พ.ศ. ${int(titleYear)} ของ${txt(agencyName)}`,
     // File names keep Arabic digits whatever the document's style: they are sorted and searched.
-    fileName: safeFileName(`มาตรการส่งเสริมคุณธรรมและความโปร่งใส-${ty}-${agencyName}`),
+    fileName: safeFileName(`มาตรการส่งเสริมคุณธรรมและความโปร่งใส-${titleYear}-${agencyName}`),
     lang: 'th',
     digits,
     author: txt(agencyName),

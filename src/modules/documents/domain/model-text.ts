@@ -28,6 +28,8 @@ export function blockTexts(block: Block): string[] {
       return [block.title, block.altText, block.referenceLine.label, ...block.bars.map((b) => b.label)];
     case 'pageBreak':
       return [];
+    case 'signature':
+      return block.lines;
   }
 }
 

@@ -49,7 +49,12 @@ export type Block =
       referenceLine: { value: number; label: string };
       max: number;
     }
-  | { kind: 'pageBreak' };
+  | { kind: 'pageBreak' }
+  /**
+   * The signature block of a Thai official document: lines centred in the right half of the
+   * page, kept together (date, "(ลงชื่อ) ……", "(name)", position).
+   */
+  | { kind: 'signature'; lines: string[] };
 
 export interface DocModel {
   /** Document title (file metadata, HTML <title>). */

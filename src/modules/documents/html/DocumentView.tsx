@@ -82,6 +82,14 @@ export function DocumentView({ model, idPrefix = 'doc' }: DocumentViewProps) {
           }
           case 'chart':
             return <Chart key={index} chart={block} model={model} idBase={id('chart', index)} />;
+          case 'signature':
+            return (
+              <div key={index} class="doc-signature">
+                {block.lines.map((line) => (
+                  <p class={line.startsWith('(ลงชื่อ)') ? 'doc-sign-line' : undefined}>{line}</p>
+                ))}
+              </div>
+            );
           case 'pageBreak':
             return <div key={index} class="doc-page-break" aria-hidden="true" />;
           default: {

@@ -98,6 +98,20 @@ function renderBlock(flow: Flow, block: Block, next: Block | undefined): void {
     case 'pageBreak':
       if (!flow.fresh) flow.newPage();
       return;
+    case 'signature': {
+      // Centred in the right half, all on one page, with room to sign above "(ลงชื่อ)".
+      const half = flow.width / 2;
+      const lh = flow.lineHeight(STYLE.body);
+      const laid = block.lines.map((text) => ({ gap: text.startsWith('(ลงชื่อ)') ? 2 * lh : 0, lines: flow.lines([{ text, bold: false }], half, STYLE.body) }));
+      const height = 2 * lh + laid.reduce((h, l) => h + l.gap + l.lines.length * lh, 0);
+      flow.ensure(height);
+      if (!flow.fresh) flow.y += 2 * lh;
+      for (const l of laid) {
+        flow.y += l.gap;
+        drawLines(flow, l.lines, flow.left + half, STYLE.body, 'center');
+      }
+      return;
+    }
     default: {
       const unknown: never = block;
       throw new Error(`unknown block ${JSON.stringify(unknown)}`);

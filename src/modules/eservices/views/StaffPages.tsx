@@ -1,7 +1,8 @@
 /** Staff pages of the request queue: the queue, one request, the printed survey slip, reply templates. */
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/Layout.js';
-import { Button, CsrfField, DataTable, Select, Tag, TextArea, TextField, errorFor } from '../../../ui/components.js';
+import { Button, CsrfField, DataTable, RadioGroup, Select, Tag, TextArea, TextField, errorFor } from '../../../ui/components.js';
+import { FormFieldControl, type FormValues } from './RequestFormFields.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai.js';
 import { CHANNEL_LABELS, NEXT_STATES, REQUEST_STATES, STATE_LABELS, type RequestState } from '../domain/states.js';
@@ -16,6 +17,7 @@ export function EserviceTabs() {
   return (
     <p class="actions">
       <a href="/admin/eservices">คิวคำขอ</a>
+      <a href="/admin/eservices/walk-in">บันทึกคำขอที่สำนักงาน</a>
       <a href="/admin/eservices/services">งานบริการและแบบฟอร์ม</a>
       <a href="/admin/eservices/templates">แม่แบบข้อความตอบกลับ</a>
       <a href="/admin/eservices/stats">สถิติและรายงาน</a>
@@ -232,6 +234,57 @@ export function ReplyTemplatesPage(props: { ctx: PageContext; templates: { id: s
         <TextArea name="body" label="ข้อความ" value={props.values?.body} error={errorFor(props.errors, 'body')} />
         <Button>เพิ่มแม่แบบ</Button>
       </form>
+    </Layout>
+  );
+}
+
+/**
+ * Walk-in service (ยื่นที่สำนักงาน): staff record the request at the counter on the service's own
+ * form, so it is counted in the statistics under the walk-in channel. Served on the spot, it is
+ * closed at once and the printed slip carries the satisfaction survey's QR code.
+ */
+export function WalkInPage(props: { ctx: PageContext; services: Service[]; service?: Service; values?: FormValues; errors?: FieldError[] }) {
+  const { ctx, service: s } = props;
+  const values = props.values ?? {};
+  return (
+    <Layout ctx={ctx} title={s ? `บันทึกคำขอที่สำนักงาน: ${s.nameTh}` : 'บันทึกคำขอที่สำนักงาน'} errors={props.errors}>
+      <h1>บันทึกคำขอที่ยื่นที่สำนักงาน</h1>
+      <EserviceTabs />
+      {!s ? (
+        props.services.length ? (
+          <ul class="link-list">
+            {props.services.map((x) => (
+              <li>
+                <a href={`/admin/eservices/walk-in/${x.id}`}>{x.nameTh}</a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>ยังไม่มีงานบริการที่เปิดใช้งาน</p>
+        )
+      ) : (
+        <>
+          <h2>{s.nameTh}</h2>
+          <p class="hint">แจ้งผู้รับบริการถึงการใช้ข้อมูลส่วนบุคคล: {s.purposeTh}</p>
+          <form method="post" action={`/admin/eservices/walk-in/${s.id}`} enctype="multipart/form-data" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            {s.fields.map((f) => (
+              <FormFieldControl f={f} values={values} errors={props.errors} />
+            ))}
+            <TextField name="contact.phone" label="หมายเลขโทรศัพท์สำหรับติดต่อกลับ (ไม่บังคับ)" type="tel" width="short" value={values['contact.phone']} error={errorFor(props.errors, 'contact.phone')} />
+            <RadioGroup
+              name="served"
+              legend="ผลการให้บริการ"
+              value={values.served ?? 'done'}
+              options={[
+                { value: 'done', label: 'ให้บริการเสร็จที่สำนักงานแล้ว (พิมพ์ใบแบบสำรวจความพึงพอใจ)' },
+                { value: 'queue', label: 'รับเรื่องไว้ดำเนินการต่อ (เข้าคิวคำขอ)' },
+              ]}
+            />
+            <Button>บันทึกคำขอ</Button>
+          </form>
+        </>
+      )}
     </Layout>
   );
 }

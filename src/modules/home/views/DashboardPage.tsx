@@ -1,7 +1,7 @@
 import { Layout } from '../../../ui/Layout.js';
 import type { PageContext, NavEntry } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
-import { formatNumber, withDigits } from '../../../shared/thai.js';
+import { formatNumber, withDigits, formatThaiDateTime } from '../../../shared/thai.js';
 import type { Agency } from '../../agencies/index.js';
 import type { AgencyOverview } from '../overview.js';
 
@@ -119,6 +119,18 @@ export function DashboardPage({ ctx, agency, overview, links }: { ctx: PageConte
           </div>
           {overview.oit?.provisional && <p class="card-flag" data-flag="provisional">{tr(L, M.provisional)}</p>}
         </div>
+        {overview.watch && (
+          <div class="card" id="oit-watch-card">
+            <div class="card-value">{withDigits(String(overview.watch.openAlerts), dg)}</div>
+            <div class="card-label">
+              <a href="/admin/oit/watch">{L === 'en' ? 'Problems on the public OIT pages' : 'ปัญหาบนหน้าเผยแพร่ข้อมูล OIT'}</a>
+              <span class="card-note">
+                {' '}
+                ({overview.watch.lastRunAt ? `${L === 'en' ? 'last checked' : 'ตรวจล่าสุด'} ${formatThaiDateTime(overview.watch.lastRunAt, dg)}` : L === 'en' ? 'not checked yet' : 'ยังไม่เคยตรวจ'})
+              </span>
+            </div>
+          </div>
+        )}
       </div>
       <h2>{tr(L, M.steps)}</h2>
       {overview.nextSteps.length ? (

@@ -150,6 +150,8 @@ export function PlanPage({ ctx, year, plan, errors }: { ctx: PageContext; year: 
             </li>
             <li>
               <a href={`/admin/documents/${year}/measures.pdf`}>{tr(L, M.pdf)}</a>
+            {' · '}
+            <a href={`/admin/documents/${year}/measures`}>ตัวเลือกเอกสาร (ปีในชื่อเรื่อง วันที่ ผู้ลงนาม)</a>
             </li>
             {ctx.agency && (
               <li>

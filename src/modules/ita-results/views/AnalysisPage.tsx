@@ -340,6 +340,8 @@ export function AnalysisPage({ ctx, bundle }: { ctx: PageContext; bundle: Result
           </li>
           <li>
             <a href={`/admin/documents/${year}/measures.pdf`}>{tr(L, M.pdf)}</a>
+            {' · '}
+            <a href={`/admin/documents/${year}/measures`}>ตัวเลือกเอกสาร (ปีในชื่อเรื่อง วันที่ ผู้ลงนาม)</a>
           </li>
         </ul>
       </section>
