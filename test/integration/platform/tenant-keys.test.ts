@@ -20,6 +20,7 @@ const DEPLOYMENT_TABLES: Record<string, string> = {
   setup_tokens: 'first-run links, used before any agency exists',
   deployment_admins: 'the grant over the whole deployment (deployment administrator)',
   sign_in_throttle: 'sign-in backoff keyed by a hash of (name, client address), counted before any agency is known',
+  rate_limit_hits: 'rate-limit counters shared by app instances, keyed by an HMAC of route and client, before any agency is known',
 };
 
 /** Keys that deliberately leave agency_id out: `table(columns)` → why. */
