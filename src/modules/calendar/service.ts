@@ -29,6 +29,7 @@ import { computeDeadlines, type CalendarEntry, type ItemFacts, type MeasureFacts
 import { mailer, pushLine, type LineConfig, type MailConfig } from './notify.js';
 import { buildExecutiveSummary, type ExecutiveInput } from './domain/executive.js';
 import type { DocModel } from '../documents/index.js';
+import { startIntervalJob } from '../../platform/interval-job.js';
 
 export interface CalendarDeps {
   db: Kysely<CalendarDb>;
@@ -238,26 +239,10 @@ export type CalendarService = ReturnType<typeof calendarService>;
 export function startReminderScheduler(calendar: CalendarService, opts: { intervalMinutes: number; instanceId?: string; onError?: (e: unknown) => void }): { stop(): void } {
   if (opts.intervalMinutes <= 0) return { stop: () => undefined };
   const instanceId = opts.instanceId ?? randomUUID();
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await calendar.runReminders(instanceId);
-    } catch (error) {
-      opts.onError?.(error);
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 10_000);
-  const timer = setInterval(() => void tick(), opts.intervalMinutes * 60_000);
-  first.unref();
-  timer.unref();
-  return {
-    stop: () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
+  return startIntervalJob({
+    firstAfterMs: 10_000,
+    everyMs: opts.intervalMinutes * 60_000,
+    run: () => calendar.runReminders(instanceId),
+    ...(opts.onError ? { onError: opts.onError } : {}),
+  });
 }

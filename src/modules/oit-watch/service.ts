@@ -19,6 +19,7 @@ import type { Agency } from '../agencies/index.js';
 import { oitWatchRepository } from './repository.js';
 import type { OitWatchDb, WatchAlertRow, WatchCheckRow, WatchRunRow } from './tables.js';
 import { planAlerts, reminderText, slotOf, type Finding } from './domain/alerts.js';
+import { startIntervalJob } from '../../platform/interval-job.js';
 
 export interface OitWatchDeps {
   db: Kysely<OitWatchDb>;
@@ -188,28 +189,12 @@ export type OitWatchService = ReturnType<typeof oitWatchService>;
 export function startOitWatchScheduler(watch: OitWatchService, opts: { intervalHours: number; ownSite?: FetchLike; instanceId?: string; onError?: (e: unknown) => void }): { stop(): void } {
   if (opts.intervalHours <= 0) return { stop: () => undefined };
   const instanceId = opts.instanceId ?? randomUUID();
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      // A scheduled job over every agency: an explicit deployment scope (docs/adr/0008).
-      await withDeploymentScope('scheduled-job', () => watch.runWatch(instanceId, opts.ownSite ? { ownSite: opts.ownSite } : {}));
-    } catch (error) {
-      opts.onError?.(error);
-    } finally {
-      running = false;
-    }
-  };
-  // Checking every 15 minutes is cheap: a slot already claimed costs one INSERT … ON CONFLICT per site.
-  const first = setTimeout(() => void tick(), 60_000);
-  const timer = setInterval(() => void tick(), Math.min(15 * 60_000, opts.intervalHours * 3600_000));
-  first.unref();
-  timer.unref();
-  return {
-    stop: () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
+  return startIntervalJob({
+    firstAfterMs: 60_000,
+    // Checking every 15 minutes is cheap: a slot already claimed costs one INSERT … ON CONFLICT per site.
+    everyMs: Math.min(15 * 60_000, opts.intervalHours * 3600_000),
+    // A scheduled job over every agency: an explicit deployment scope (docs/adr/0008).
+    run: () => withDeploymentScope('scheduled-job', () => watch.runWatch(instanceId, opts.ownSite ? { ownSite: opts.ownSite } : {})),
+    ...(opts.onError ? { onError: opts.onError } : {}),
+  });
 }
