@@ -31,7 +31,7 @@ import { improvementModule, improvementService, latestPlansReader, type Improvem
 import { documentsModule, documentsService } from './modules/documents/index.js';
 import { oitModule, oitProgressReader, oitService, type OitDb } from './modules/oit/index.js';
 import type { PlatformTables } from './platform/tables.js';
-import { trackingModule, trackingService, reportService, countStates, type TrackingDb } from './modules/tracking/index.js';
+import { trackingModule, trackingService, reportService, countStates, latestMeasuresReportsReader, type TrackingDb } from './modules/tracking/index.js';
 import { calendarModule, calendarService, type CalendarDb } from './modules/calendar/index.js';
 import { installTenantScope, registerTenantResolver } from './platform/tenant.js';
 import { agencyUnavailable, bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate, type DeploymentDb } from './modules/deployment/index.js';
@@ -221,6 +221,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
       latestResults: latestResultsReader(moduleDb<ItaResultsDb>(db), () => catalogues.allCatalogues()),
       oitProgress: oitProgressReader(moduleDb<OitDb>(db), async (year) => (await catalogues.getCatalogue(year))?.oitItems.length ?? 0),
       latestPlans: latestPlansReader(moduleDb<ImprovementDb>(db)),
+      latestReports: latestMeasuresReportsReader(moduleDb<TrackingDb>(db)),
     },
   });
   const deploymentImport = bulkImport({ db, clock, agencies, results, requireGrant: deployment.requireGrant });

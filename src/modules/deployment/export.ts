@@ -21,6 +21,8 @@ const HEADER = [
   'ร้อยละที่เผยแพร่',
   'แผนปรับปรุง (ปีผล)',
   'จำนวนแถวในแผน',
+  'รายงานผลตามมาตรการล่าสุด (ปีงบประมาณ)',
+  'รอบรายงาน (เดือน)',
 ];
 
 function table(data: OverviewData): (string | number)[][] {
@@ -41,6 +43,8 @@ function table(data: OverviewData): (string | number)[][] {
     r.oit?.publishedPercent ?? 0,
     r.plan?.resultsYear ?? '',
     r.plan?.rows ?? '',
+    r.report?.fiscalYear ?? '',
+    r.report?.round ?? '',
   ]);
 }
 

@@ -1,6 +1,6 @@
 /**
  * The province view (one province's agencies, ≈100–900) and the national summary (every agency,
- * 8,317 nation-wide): four set-based reads — agencies, latest results, OIT progress, plans — joined
+ * 8,317 nation-wide): five set-based reads — agencies, latest results, OIT progress, plans, reports — joined
  * in memory by agency id. No query runs per agency.
  */
 import type { Clock } from '../../shared/clock.js';
@@ -18,6 +18,7 @@ export interface OverviewSources {
   latestResults(agencyIds: Ids): Promise<Map<string, NonNullable<OverviewRow['result']>>>;
   oitProgress(year: number, agencyIds: Ids): Promise<Map<string, NonNullable<OverviewRow['oit']>>>;
   latestPlans(agencyIds: Ids): Promise<Map<string, NonNullable<OverviewRow['plan']>>>;
+  latestReports(agencyIds: Ids): Promise<Map<string, NonNullable<OverviewRow['report']>>>;
 }
 
 export interface OverviewData {
@@ -38,11 +39,17 @@ export function deploymentOverview(deps: { clock: Clock; sources: OverviewSource
       const agencies = (await deps.sources.listAgencies({ province: query.province, type: query.type })).filter((a) => a.status !== 'archived');
       // A filtered view asks for its agencies only; the national view reads every row at once.
       const ids: Ids = query.province || query.type ? agencies.map((a) => a.id) : undefined;
-      const [results, oit, plans] = await Promise.all([deps.sources.latestResults(ids), deps.sources.oitProgress(oitYear, ids), deps.sources.latestPlans(ids)]);
+      const [results, oit, plans, reports] = await Promise.all([
+        deps.sources.latestResults(ids),
+        deps.sources.oitProgress(oitYear, ids),
+        deps.sources.latestPlans(ids),
+        deps.sources.latestReports(ids),
+      ]);
       const rows: OverviewRow[] = agencies.map((a) => {
         const result = results.get(a.id);
         const progress = oit.get(a.id);
         const plan = plans.get(a.id);
+        const report = reports.get(a.id);
         return {
           agencyId: a.id,
           slug: a.slug,
@@ -54,6 +61,7 @@ export function deploymentOverview(deps: { clock: Clock; sources: OverviewSource
           ...(result ? { result } : {}),
           ...(progress ? { oit: progress } : {}),
           ...(plan ? { plan } : {}),
+          ...(report ? { report } : {}),
         };
       });
       return { province: query.province, type: query.type, oitYear, rows: opts.sorted === false ? rows : sortRows(rows, query.sort, query.dir), provinces: summarizeByProvince(rows) };

@@ -45,7 +45,7 @@ export const agencyStatusSchema = z.object({
 /** The invited administrator's own account: they choose the user name and password (as at first-run setup). */
 export const acceptInvitationSchema = firstAdminSchema;
 
-const SORTS = ['name', 'province', 'type', 'year', 'total', 'level', 'oit', 'plan', 'status'] as const;
+const SORTS = ['name', 'province', 'type', 'year', 'total', 'level', 'oit', 'plan', 'report', 'status'] as const;
 export type OverviewSort = (typeof SORTS)[number];
 
 /** Query of the province view: every field optional, anything odd falls back to the default. */

@@ -18,6 +18,7 @@ export { reportTarget, ROLE_LABELS, GENERIC_ROLES, type ReportRole, type Generic
 export { KIND_LABELS, KIND_ROUNDS, type ReportKind } from './domain/report-content.js';
 export { periodText, roundRange, type Round } from './domain/period.js';
 export type { TrackingDb, TrackingTables } from './tables.js';
+export { latestMeasuresReportsReader, type MeasuresReportStatus } from './overview.js';
 
 export const trackingModule = (options: { tracking: TrackingService; reports: ReportService; agencies: AgenciesService; files: FileStore }) =>
   defineModule({

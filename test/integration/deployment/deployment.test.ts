@@ -142,7 +142,7 @@ describe.each(DIALECTS)('deployment administration on %s', (dialect) => {
     expect(audit.filter((a) => a.agency_id === null)).toHaveLength(3);
   });
 
-  it('shows every agency of a province with its latest result, OIT progress and plan; sorts; exports CSV and XLSX', async () => {
+  it('shows every agency of a province with its latest result, OIT progress, plan and measures report; sorts; exports CSV and XLSX', async () => {
     const b = (await t.services.agencies.findBySlug('town-b'))!;
     const nong = (await t.services.agencies.findBySlug('ban-nong'))!;
     const actor = { userId: null, label: 'ทดสอบ' };
@@ -154,6 +154,7 @@ describe.each(DIALECTS)('deployment administration on %s', (dialect) => {
     });
     await t.services.results.saveResults(actor, nong.id, { fiscalYear: 2566, official: { score: 91.5 }, indicators: Object.fromEntries(Object.keys(SEED_INDICATORS).map((k) => [Number(k), 91.5])) });
     await t.services.plans.draft(actor, b.id, 2565);
+    await t.services.reports.produce(actor, b.id, { kind: 'measures', year: 2566, round: 6, role: 'measures-report' }, { problems: 'งบประมาณไม่เพียงพอ', suggestions: 'ขอรับการสนับสนุนจากจังหวัด', summary: '' });
 
     const page = await deploymentAdmin.get(`/deployment/overview?province=${encodeURIComponent('ยโสธร')}&sort=total&dir=desc`);
     expect(page.statusCode).toBe(200);
@@ -166,6 +167,10 @@ describe.each(DIALECTS)('deployment administration on %s', (dialect) => {
     expect(rows[1]).toContain('65.66');
     expect(rows[1]).toMatch(/C · ไม่ผ่าน/);
     expect(rows[1]).toMatch(/\d+ แถว \(ผลปี 2565\)/);
+    expect(rows[1]).toContain('รอบ 6 เดือน ปี 2566');
+    expect(rows[0]).not.toContain('รอบ 6 เดือน');
+    const byReport = await deploymentAdmin.get(`/deployment/overview?province=${encodeURIComponent('ยโสธร')}&sort=report&dir=desc`);
+    expect(html(byReport.body).querySelector('main table tbody tr')!.textContent).toContain('เทศบาลตำบลบี');
 
     const national = await deploymentAdmin.get('/deployment/overview');
     const yasothon = html(national.body).querySelectorAll('main table tbody tr').map((tr) => toArabicDigits(tr.textContent.replace(/\s+/g, ' '))).find((r) => r.includes('ยโสธร'))!;
@@ -177,6 +182,7 @@ describe.each(DIALECTS)('deployment administration on %s', (dialect) => {
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.includes(',town-b,'))).toContain('เทศบาลตำบลบี,town-b,เทศบาลตำบล,ยโสธร,ใช้งาน,2565,65.66,ประกาศ,C,ไม่ผ่าน');
+    expect(lines.find((l) => l.includes(',town-b,'))!.endsWith(',2566,6')).toBe(true);
 
     const xlsx = await deploymentAdmin.get(`/deployment/overview.xlsx?province=${encodeURIComponent('ยโสธร')}`);
     expect(xlsx.statusCode).toBe(200);

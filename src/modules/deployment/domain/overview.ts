@@ -1,6 +1,6 @@
 /**
  * The province and national views as pure data: one row per agency, sorting, and the summary per
- * province. The numbers come from the modules that own them (results, OIT, plans), gathered with
+ * province. The numbers come from the modules that own them (results, OIT, plans, reports), gathered with
  * one set-based query each.
  */
 export interface OverviewRow {
@@ -17,9 +17,11 @@ export interface OverviewRow {
   oit?: { published: number; ready: number; inProgress: number; total: number; publishedPercent: number };
   /** Latest improvement plan (absent: none drafted). */
   plan?: { resultsYear: number; targetYear: number; rows: number };
+  /** Latest produced measures report, 6- or 12-month round (absent: none produced). */
+  report?: { fiscalYear: number; round: 6 | 12 };
 }
 
-export type SortKey = 'name' | 'province' | 'type' | 'year' | 'total' | 'level' | 'oit' | 'plan' | 'status';
+export type SortKey = 'name' | 'province' | 'type' | 'year' | 'total' | 'level' | 'oit' | 'plan' | 'report' | 'status';
 
 const collator = new Intl.Collator('th');
 
@@ -45,6 +47,8 @@ export function sortRows(rows: readonly OverviewRow[], key: SortKey, dir: 'asc' 
         return r.oit?.publishedPercent ?? (r.result || r.plan ? 0 : undefined);
       case 'plan':
         return r.plan?.rows;
+      case 'report':
+        return r.report ? r.report.fiscalYear * 100 + r.report.round : undefined;
     }
   };
   const sign = dir === 'asc' ? 1 : -1;
@@ -69,13 +73,15 @@ export interface ProvinceSummary {
   /** Mean share of OIT items published (agencies without any OIT item count as 0). */
   meanOitPercent: number;
   withPlan: number;
+  /** Agencies that produced at least one measures report. */
+  withReport: number;
 }
 
 /** One line per province, in Thai order; the national summary. */
 export function summarizeByProvince(rows: readonly OverviewRow[]): ProvinceSummary[] {
-  const by = new Map<string, { agencies: number; withResults: number; passed: number; totalSum: number; oitSum: number; withPlan: number }>();
+  const by = new Map<string, { agencies: number; withResults: number; passed: number; totalSum: number; oitSum: number; withPlan: number; withReport: number }>();
   for (const r of rows) {
-    const s = by.get(r.province) ?? { agencies: 0, withResults: 0, passed: 0, totalSum: 0, oitSum: 0, withPlan: 0 };
+    const s = by.get(r.province) ?? { agencies: 0, withResults: 0, passed: 0, totalSum: 0, oitSum: 0, withPlan: 0, withReport: 0 };
     s.agencies++;
     if (r.result) {
       s.withResults++;
@@ -84,6 +90,7 @@ export function summarizeByProvince(rows: readonly OverviewRow[]): ProvinceSumma
     }
     s.oitSum += r.oit?.publishedPercent ?? 0;
     if (r.plan && r.plan.rows > 0) s.withPlan++;
+    if (r.report) s.withReport++;
     by.set(r.province, s);
   }
   return [...by.entries()]
@@ -96,5 +103,6 @@ export function summarizeByProvince(rows: readonly OverviewRow[]): ProvinceSumma
       meanTotal: s.withResults > 0 ? Math.round((100 * s.totalSum) / s.withResults) / 100 : null,
       meanOitPercent: s.agencies > 0 ? Math.round((10 * s.oitSum) / s.agencies) / 10 : 0,
       withPlan: s.withPlan,
+      withReport: s.withReport,
     }));
 }

@@ -36,6 +36,8 @@ const M = messages({
   level: { th: 'ระดับ', en: 'Level' },
   oit: { th: 'OIT ปี {y} เผยแพร่แล้ว', en: 'OIT {y} published' },
   plan: { th: 'แผนปรับปรุง', en: 'Plan' },
+  report: { th: 'รายงานผลตามมาตรการ', en: 'Measures report' },
+  reportRound: { th: 'รอบ {r} เดือน ปี {y}', en: '{r}-month round, FY {y}' },
   status: { th: 'สถานะ', en: 'Status' },
   passed: { th: 'ผ่าน', en: 'Pass' },
   failed: { th: 'ไม่ผ่าน', en: 'Below' },
@@ -49,6 +51,7 @@ const M = messages({
   meanTotal: { th: 'คะแนนเฉลี่ย', en: 'Mean score' },
   meanOit: { th: 'OIT เผยแพร่เฉลี่ย (%)', en: 'Mean OIT published (%)' },
   withPlan: { th: 'มีแผนปรับปรุง', en: 'With a plan' },
+  withReport: { th: 'มีรายงานผลตามมาตรการ', en: 'With a measures report' },
 });
 
 const qs = (q: Record<string, string | number | undefined>) =>
@@ -91,7 +94,7 @@ export function OverviewPage({ ctx, data, query }: { ctx: PageContext; data: Ove
       {!filtered ? (
         <DataTable
           caption={tr(L, M.national)}
-          head={[tr(L, M.province), tr(L, M.agencies), tr(L, M.withResults), tr(L, M.passCount), tr(L, M.meanTotal), tr(L, M.meanOit), tr(L, M.withPlan)]}
+          head={[tr(L, M.province), tr(L, M.agencies), tr(L, M.withResults), tr(L, M.passCount), tr(L, M.meanTotal), tr(L, M.meanOit), tr(L, M.withPlan), tr(L, M.withReport)]}
         >
           {data.provinces.map((p) => (
             <tr>
@@ -104,6 +107,7 @@ export function OverviewPage({ ctx, data, query }: { ctx: PageContext; data: Ove
               <td class="num">{p.meanTotal === null ? tr(L, M.none) : formatNumber(p.meanTotal, d, 2)}</td>
               <td class="num">{formatNumber(p.meanOitPercent, d, 1)}</td>
               <td class="num">{formatNumber(p.withPlan, d, 0)}</td>
+              <td class="num">{formatNumber(p.withReport, d, 0)}</td>
             </tr>
           ))}
         </DataTable>
@@ -118,6 +122,7 @@ export function OverviewPage({ ctx, data, query }: { ctx: PageContext; data: Ove
             sortLink('level', tr(L, M.level)),
             sortLink('oit', tr(L, M.oit).replace('{y}', withDigits(String(data.oitYear), d))),
             sortLink('plan', tr(L, M.plan)),
+            sortLink('report', tr(L, M.report)),
           ]}
         >
           {data.rows.map((r) => (
@@ -141,6 +146,11 @@ export function OverviewPage({ ctx, data, query }: { ctx: PageContext; data: Ove
               <td>
                 {r.plan
                   ? tr(L, M.planRows).replace('{n}', formatNumber(r.plan.rows, d, 0)).replace('{y}', withDigits(String(r.plan.resultsYear), d))
+                  : tr(L, M.none)}
+              </td>
+              <td>
+                {r.report
+                  ? tr(L, M.reportRound).replace('{r}', withDigits(String(r.report.round), d)).replace('{y}', withDigits(String(r.report.fiscalYear), d))
                   : tr(L, M.none)}
               </td>
             </tr>
