@@ -92,7 +92,7 @@ describe.each(DIALECTS)('ITA results entry and analysis on %s', (dialect) => {
 
     // The marked places for the plan and the measures document.
     const links = html(page.body).querySelectorAll('#next a').map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['/admin/plan/2565', '/admin/documents/2565/measures.docx', '/admin/documents/2565/measures.pdf']);
+    expect(links).toEqual(['/admin/plan/2565', '/admin/documents/2565/measures.docx', '/admin/documents/2565/measures.pdf', '/admin/documents/2565/measures']);
 
     const stored = (await t.services.results.getResults(agencyId, 2565))!;
     expect(stored.input.indicators[10]).toBe(18.75);
