@@ -26,6 +26,8 @@ export const DEPLOYMENT_REASONS = [
   'invitation',
   'deployment-admin',
   'scheduled-job',
+  // GET /metrics counts rows by state across agencies (numbers only, never content).
+  'metrics',
   'cli',
   'startup',
   'test-fixture',

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { migrationStatus } from '../db/index.js';
+import { withDeploymentScope } from '../db/tenant-scope.js';
 
 /** One sample of a gauge: labels and a value. */
 export interface GaugeSample {
@@ -218,7 +219,8 @@ export async function registerObservability(app: FastifyInstance, opts: Observab
     );
     for (const source of opts.gauges ?? []) {
       try {
-        lines.push(...renderGauge(source, await source.collect()));
+        // Deployment-wide counts: under row-level security a request without a tenant sees no rows.
+        lines.push(...renderGauge(source, await withDeploymentScope('metrics', () => source.collect())));
       } catch (error) {
         // One failing source must not hide the others; the scrape shows it as missing.
         request.log.warn({ gauge: source.name, err: error }, 'metrics source failed');

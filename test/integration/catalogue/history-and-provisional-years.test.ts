@@ -105,7 +105,8 @@ describe.each(DIALECTS)('history and provisional catalogue years on %s', (dialec
     expect(period('O1')).toBe('none');
     // The item page pre-fills the period the evidence must cover: FY2568 for O18.
     const o18 = await admin.get('/admin/oit/2569/O18');
-    expect(html(o18.body).querySelector('input[name="file.periodFrom"]')?.getAttribute('value') ?? '').toBe('2024-10-01');
+    // Shown as a Buddhist-era date in the agency's digits (1 October 2567 = 2024-10-01).
+    expect(html(o18.body).querySelector('input[name="file.periodFrom"]')?.getAttribute('value') ?? '').toBe('๐๑/๑๐/๒๕๖๗');
   });
 
   it('carries FY2569 to FY2570 item by item and offers FY2568 evidence for the right FY2569 items', async () => {
