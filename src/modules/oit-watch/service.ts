@@ -7,7 +7,7 @@
  * broken link, HTTPS error, slow page or missing file opens an alert and one reminder on the
  * calendar's channels the same day. Several instances may run it: each run is claimed once.
  */
-import { withDeploymentScope } from '../../platform/tenant.js';
+import { withDeploymentScope, withTenant } from '../../platform/tenant.js';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../shared/clock.js';
@@ -151,21 +151,26 @@ export function oitWatchService(deps: OitWatchDeps) {
      * (the server never fetches itself); without it only agencies' own websites are checked.
      */
     async runWatch(instanceId: string, opts: { ownSite?: FetchLike; agencyId?: string; manual?: boolean } = {}): Promise<WatchRunSummary> {
-      const sum: WatchRunSummary = { runs: 0, skipped: 0, problems: 0, opened: 0, resolved: 0, reminders: 0 };
-      const year = await watchedYear();
-      if (year === null) return sum;
-      // A check asked for by hand is its own slot: it never takes the scheduled run's place.
-      const slot = opts.manual ? `manual ${now()}` : slotOf(clock.now(), deps.intervalHours);
-      const own = new URL(deps.publicBaseUrl).origin;
-      for (const agency of await deps.listAgencies()) {
-        if (agency.status !== 'active' || (opts.agencyId && agency.id !== opts.agencyId)) continue;
-        for (const base of await deps.bases(agency.id)) {
-          const isOwn = new URL(base).origin === own;
-          if (isOwn && !opts.ownSite) continue;
-          if (!(await runOne(agency, year, base, slot, instanceId, isOwn ? opts.ownSite : undefined, sum))) sum.skipped++;
+      const pass = async (): Promise<WatchRunSummary> => {
+        const sum: WatchRunSummary = { runs: 0, skipped: 0, problems: 0, opened: 0, resolved: 0, reminders: 0 };
+        const year = await watchedYear();
+        if (year === null) return sum;
+        // A check asked for by hand is its own slot: it never takes the scheduled run's place.
+        const slot = opts.manual ? `manual ${now()}` : slotOf(clock.now(), deps.intervalHours);
+        const own = new URL(deps.publicBaseUrl).origin;
+        for (const agency of await deps.listAgencies()) {
+          if (agency.status !== 'active' || (opts.agencyId && agency.id !== opts.agencyId)) continue;
+          for (const base of await deps.bases(agency.id)) {
+            const isOwn = new URL(base).origin === own;
+            if (isOwn && !opts.ownSite) continue;
+            if (!(await runOne(agency, year, base, slot, instanceId, isOwn ? opts.ownSite : undefined, sum))) sum.skipped++;
+          }
         }
-      }
-      return sum;
+        return sum;
+      };
+      // It sets its own database scope whoever calls it (scheduler, staff request, CLI, test): the
+      // agency's own for a check asked for by hand, otherwise the deployment-wide one (docs/adr/0008).
+      return opts.agencyId ? withTenant(opts.agencyId, pass) : withDeploymentScope('scheduled-job', pass);
     },
 
     async status(agencyId: string): Promise<WatchStatus> {
@@ -193,8 +198,7 @@ export function startOitWatchScheduler(watch: OitWatchService, opts: { intervalH
     firstAfterMs: 60_000,
     // Checking every 15 minutes is cheap: a slot already claimed costs one INSERT … ON CONFLICT per site.
     everyMs: Math.min(15 * 60_000, opts.intervalHours * 3600_000),
-    // A scheduled job over every agency: an explicit deployment scope (docs/adr/0008).
-    run: () => withDeploymentScope('scheduled-job', () => watch.runWatch(instanceId, opts.ownSite ? { ownSite: opts.ownSite } : {})),
+    run: () => watch.runWatch(instanceId, opts.ownSite ? { ownSite: opts.ownSite } : {}),
     ...(opts.onError ? { onError: opts.onError } : {}),
   });
 }
