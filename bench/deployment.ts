@@ -14,6 +14,8 @@
  * latency is one request's service time. Options: --samples N (default 40), --duration S (5).
  */
 import { benchFile, forkTs, nextMessage, waitExit } from './lib/child.js';
+import { latencyRow, runLoad, statusText } from './lib/load.js';
+import { option } from './lib/args.js';
 import { WebClient } from './lib/web-client.js';
 import { statRow, valueRow, type BenchDefinition, type ResultRow } from './lib/report.js';
 import { msSince, summarize } from './lib/stats.js';
@@ -29,25 +31,6 @@ interface Ready {
   oitYear: number;
   breakdown: Record<string, number>;
   counts: Record<string, number>;
-}
-
-interface LoadResult {
-  type: 'load-result';
-  rps: number;
-  requests: number;
-  connections: number;
-  latency: { p50: number; p95: number; p99: number; min: number; max: number };
-  status: Record<string, number>;
-}
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-async function load(url: string, connections: number, seconds: number, warmup: number): Promise<LoadResult> {
-  const child = forkTs(benchFile('workers/load.ts'), [url, String(connections), String(seconds), String(warmup)]);
-  return nextMessage<LoadResult>(child, (m): m is LoadResult => (m as { type?: string })?.type === 'load-result', (seconds + warmup + 60) * 1000);
 }
 
 export const bench: BenchDefinition = {
@@ -91,24 +74,14 @@ export const bench: BenchDefinition = {
       for (const [part, ms] of Object.entries(ready.breakdown)) rows.push(valueRow(`read in the server process: ${part}`, 'ms', ms, undefined, 'median of 5'));
 
       const path = `/a/${ready.demo.slug}/oit/${ready.demo.year}`;
-      await load(ready.appUrl + path, 50, 1, 0);
-      await load(`${ready.bareUrl}/hello`, 50, 1, 0);
-      const bare = await load(`${ready.bareUrl}/hello`, 50, seconds, 1);
-      const page = await load(ready.appUrl + path, 50, seconds, 1);
+      await runLoad(ready.appUrl + path, 50, 1, 0);
+      await runLoad(`${ready.bareUrl}/hello`, 50, 1, 0);
+      const bare = await runLoad(`${ready.bareUrl}/hello`, 50, seconds, 1);
+      const page = await runLoad(ready.appUrl + path, 50, seconds, 1);
       for (const [name, r] of [['bare Fastify /hello', bare], [`public OIT index ${path} (8,317 agencies loaded)`, page]] as const) {
-        rows.push(valueRow(`${name}: throughput (50 conns)`, 'req/s', r.rps), {
-          metric: `${name}: latency`,
-          unit: 'ms',
-          n: r.requests,
-          median: r.latency.p50,
-          p95: r.latency.p95,
-          p99: r.latency.p99,
-          min: r.latency.min,
-          max: r.latency.max,
-        });
+        rows.push(valueRow(`${name}: throughput (50 conns)`, 'req/s', r.rps), latencyRow(`${name}: latency`, r));
       }
       rows.push(valueRow('public OIT index / bare req/s', '%', (100 * page.rps) / bare.rps, { on: 'value', op: '>=', value: 50 }));
-      const statusText = (r: LoadResult) => Object.entries(r.status).map(([k, v]) => `${k}×${v}`).join(', ');
       return {
         name: 'deployment',
         status: 'ok',

@@ -11,49 +11,17 @@
  * --page-connections N (OIT page connections, default 10).
  */
 import { readFileSync } from 'node:fs';
-import { benchFile, forkTs, nextMessage } from './lib/child.js';
 import { startServer } from './lib/server.js';
+import { latencyRow, runLoad, statusText } from './lib/load.js';
+import { option } from './lib/args.js';
 import { valueRow, type BenchDefinition, type ResultRow } from './lib/report.js';
 import { loadNote } from './lib/machine.js';
-
-interface LoadResult {
-  type: 'load-result';
-  connections: number;
-  requests: number;
-  rps: number;
-  latency: { p50: number; p95: number; p99: number; min: number; max: number };
-  status: Record<string, number>;
-  errors: number;
-}
 
 /** User + system CPU seconds of a process so far (Linux /proc). */
 function cpuSeconds(pid: number): number {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;
 }
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function load(url: string, connections: number, seconds: number, warmup: number, body?: string): Promise<LoadResult> {
-  const child = forkTs(benchFile('workers/load.ts'), [url, String(connections), String(seconds), String(warmup), ...(body ? [body] : [])]);
-  return nextMessage<LoadResult>(child, (m): m is LoadResult => (m as { type?: string })?.type === 'load-result', (seconds + warmup + 60) * 1000);
-}
-
-const latencyRow = (metric: string, r: LoadResult, target?: { on: 'p99'; op: '<'; value: number }) => ({
-  metric,
-  unit: 'ms',
-  n: r.requests,
-  median: r.latency.p50,
-  p95: r.latency.p95,
-  p99: r.latency.p99,
-  min: r.latency.min,
-  max: r.latency.max,
-  ...(target ? { target } : {}),
-});
-const statusText = (r: LoadResult) => Object.entries(r.status).map(([k, v]) => `${k}×${v}`).join(', ') + (r.errors ? `, ${r.errors} errors` : '');
 
 export const bench: BenchDefinition = {
   name: 'eservice-submit',
@@ -76,14 +44,14 @@ export const bench: BenchDefinition = {
       if (probe.status !== 201) return { name: 'eservice-submit', status: 'error', reason: `POST ${submitUrl} answered ${probe.status}: ${await probe.text()}`, rows: [] };
       const pageUrl = `${server.appUrl}/a/${server.demo.slug}/oit/${server.demo.year}`;
       ctx.log('warming up');
-      await load(pageUrl, pageConnections, 1, 0);
-      await load(submitUrl, connections, 1, 0, body);
+      await runLoad(pageUrl, pageConnections, 1, 0);
+      await runLoad(submitUrl, connections, 1, 0, body);
 
-      const alone = await load(pageUrl, pageConnections, seconds, 1);
+      const alone = await runLoad(pageUrl, pageConnections, seconds, 1);
       ctx.log(`OIT page alone: ${alone.rps.toFixed(0)} req/s, p99 ${alone.latency.p99.toFixed(2)} ms`);
-      const [submits, page] = await Promise.all([load(submitUrl, connections, seconds, 1, body), load(pageUrl, pageConnections, seconds, 1)]);
+      const [submits, page] = await Promise.all([runLoad(submitUrl, connections, seconds, 1, body), runLoad(pageUrl, pageConnections, seconds, 1)]);
       ctx.log(`submissions: ${submits.rps.toFixed(0)}/s; OIT page meanwhile p99 ${page.latency.p99.toFixed(2)} ms`);
-      const submitsOnly = await load(submitUrl, connections, seconds, 1, body);
+      const submitsOnly = await runLoad(submitUrl, connections, seconds, 1, body);
       // The server's own CPU time from /proc over an exact count of submissions sent from here (4 at a
       // time): on a shared machine the wall-clock rate follows the neighbours' load; CPU seconds per
       // submission much less, and they give the rate two idle cores would allow the server.

@@ -13,34 +13,13 @@
  * the harness), --duration S (default 5), --connections N (default 50).
  */
 import { existsSync } from 'node:fs';
-import { benchFile, forkTs, nextMessage, REPO_DIR } from './lib/child.js';
+import { REPO_DIR } from './lib/child.js';
 import { startServer } from './lib/server.js';
+import { latencyRow, runLoad, statusText } from './lib/load.js';
+import { option } from './lib/args.js';
 import { valueRow, type BenchDefinition, type ResultRow } from './lib/report.js';
 import { loadNote } from './lib/machine.js';
 import { join } from 'node:path';
-
-interface LoadResult {
-  type: 'load-result';
-  url: string;
-  connections: number;
-  seconds: number;
-  requests: number;
-  rps: number;
-  latency: { p50: number; p95: number; p99: number; min: number; max: number; mean: number };
-  status: Record<string, number>;
-  errors: number;
-  bytesPerResponse: number;
-}
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
-
-async function load(url: string, connections: number, seconds: number, warmup: number): Promise<LoadResult> {
-  const child = forkTs(benchFile('workers/load.ts'), [url, String(connections), String(seconds), String(warmup)]);
-  return nextMessage<LoadResult>(child, (m): m is LoadResult => (m as { type?: string })?.type === 'load-result', (seconds + warmup + 60) * 1000);
-}
 
 export const bench: BenchDefinition = {
   name: 'oit-public',
@@ -69,15 +48,15 @@ export const bench: BenchDefinition = {
       }
       const label = customPath ? `${path} (--path)` : 'OIT year index';
       ctx.log(`${path}: ${body.length.toLocaleString('en-US')} characters; warming up`);
-      await load(server.appUrl + path, connections, 1, 0);
-      await load(`${server.bareUrl}/hello`, connections, 1, 0);
+      await runLoad(server.appUrl + path, connections, 1, 0);
+      await runLoad(`${server.bareUrl}/hello`, connections, 1, 0);
 
-      const bare = await load(`${server.bareUrl}/hello`, connections, seconds, 1);
+      const bare = await runLoad(`${server.bareUrl}/hello`, connections, seconds, 1);
       ctx.log(`bare: ${bare.rps.toFixed(0)} req/s, p99 ${bare.latency.p99.toFixed(2)} ms`);
-      const page = await load(server.appUrl + path, connections, seconds, 1);
+      const page = await runLoad(server.appUrl + path, connections, seconds, 1);
       ctx.log(`${label}: ${page.rps.toFixed(0)} req/s, p99 ${page.latency.p99.toFixed(2)} ms`);
       // One connection: the service time of a single request with no queueing in front of it.
-      const single = await load(server.appUrl + path, 1, 2, 0.5);
+      const single = await runLoad(server.appUrl + path, 1, 2, 0.5);
       const rss = await server.rssNow();
 
       const rows: ResultRow[] = [];
@@ -85,15 +64,14 @@ export const bench: BenchDefinition = {
         const isPage = r === page;
         rows.push(
           valueRow(`${name}: throughput (${r.connections} conns)`, 'req/s', r.rps),
-          { metric: `${name}: latency`, unit: 'ms', n: r.requests, median: r.latency.p50, p95: r.latency.p95, p99: r.latency.p99, min: r.latency.min, max: r.latency.max, ...(isPage ? { target: { on: 'p99', op: '<', value: 20 } } : {}) },
+          latencyRow(`${name}: latency`, r, isPage ? { on: 'p99', op: '<', value: 20 } : undefined),
         );
       }
       rows.push(
-        { metric: `${label}: latency at 1 connection`, unit: 'ms', n: single.requests, median: single.latency.p50, p95: single.latency.p95, p99: single.latency.p99, min: single.latency.min, max: single.latency.max },
+        latencyRow(`${label}: latency at 1 connection`, single),
         valueRow(`${label} / bare req/s`, '%', (100 * page.rps) / bare.rps, { on: 'value', op: '>=', value: 50 }),
         valueRow('server process RSS after the runs', 'MB', rss.rssMb),
       );
-      const statusText = (r: LoadResult) => Object.entries(r.status).map(([k, v]) => `${k}×${v}`).join(', ') + (r.errors ? `, ${r.errors} errors` : '');
       return {
         name: 'oit-public',
         status: 'ok',

@@ -22,11 +22,7 @@ import { WebClient, html } from './lib/web-client.js';
 import { valueRow, type BenchDefinition } from './lib/report.js';
 import { loadNote } from './lib/machine.js';
 import { msSince } from './lib/stats.js';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
+import { option } from './lib/args.js';
 
 /** Writes a PDF-looking file of exactly `size` bytes in 1 MiB chunks. */
 function writeBigPdf(path: string, size: number): void {
