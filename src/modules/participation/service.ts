@@ -13,6 +13,7 @@ import type { Clock } from '../../shared/clock.js';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/fiscal.js';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { zodToFieldErrors } from '../../shared/zod-errors.js';
+import { beDate, beDateMessage } from '../../shared/date-input.js';
 import { formatInteger, formatThaiDate } from '../../shared/thai.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
 import { findOitItemByRole, type Catalogue } from '../catalogue/index.js';
@@ -50,7 +51,8 @@ export interface ParticipationDeps {
   attachByRole: (agencyId: string, year: number, role: string, evidence: { source: string; sourceRef: string; title: string; url: string; periodFrom: string | null; periodTo: string | null; claimElements?: (els: { key: string }[]) => string[] }) => Promise<string | null>;
 }
 
-const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `กรุณาระบุ${label}เป็นวันที่ (ปปปป-ดด-วว)`);
+// Buddhist-era dates as officers type them (31/03/2569, Thai digits, month names); ISO is stored.
+const isoDate = (label: string) => beDate(beDateMessage(label));
 const activitySchema = z
   .object({
     kind: z.enum(ACTIVITY_KINDS, 'กรุณาเลือกรูปแบบการมีส่วนร่วม'),
@@ -65,6 +67,19 @@ const activitySchema = z
   .superRefine((v, ctx) => {
     if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่ม' });
   });
+
+/** The columns an activity's form sets, for its insert and its update alike. */
+const activityColumns = (v: z.output<typeof activitySchema>) => ({
+  fiscal_year: fiscalYearOf(v.startsOn),
+  kind: v.kind,
+  title: v.title,
+  issue: v.issue,
+  place: v.place,
+  starts_on: v.startsOn,
+  ends_on: v.endsOn,
+  accepts_online: v.acceptsOnline === '1' ? 1 : 0,
+  published: v.published === '1' ? 1 : 0,
+});
 
 const resultsSchema = z.object({
   issue: z.string().trim().max(3000, 'ประเด็นยาวเกิน 3,000 ตัวอักษร').default(''),
@@ -185,15 +200,7 @@ export function participationService({ db, clock, publicBaseUrl, getAgency, getC
         await participationRepository(tx).insertActivity({
           id,
           agency_id: agencyId,
-          fiscal_year: fiscalYearOf(v.startsOn),
-          kind: v.kind,
-          title: v.title,
-          issue: v.issue,
-          place: v.place,
-          starts_on: v.startsOn,
-          ends_on: v.endsOn,
-          accepts_online: v.acceptsOnline === '1' ? 1 : 0,
-          published: v.published === '1' ? 1 : 0,
+          ...activityColumns(v),
           participant_groups: '[]',
           outcome: '',
           use_of_result: '',
@@ -210,18 +217,7 @@ export function participationService({ db, clock, publicBaseUrl, getAgency, getC
       await requireActivity(agencyId, id);
       const v = parse(activitySchema, raw, 'ข้อมูลกิจกรรมไม่ครบหรือไม่ถูกต้อง');
       await db.transaction().execute(async (tx) => {
-        await participationRepository(tx).updateActivity(agencyId, id, {
-          fiscal_year: fiscalYearOf(v.startsOn),
-          kind: v.kind,
-          title: v.title,
-          issue: v.issue,
-          place: v.place,
-          starts_on: v.startsOn,
-          ends_on: v.endsOn,
-          accepts_online: v.acceptsOnline === '1' ? 1 : 0,
-          published: v.published === '1' ? 1 : 0,
-          updated_at: now(),
-        });
+        await participationRepository(tx).updateActivity(agencyId, id, { ...activityColumns(v), updated_at: now() });
         await writeAudit(tx, clock, actor, { agencyId, action: 'participation.update', entityType: 'participation_activity', entityId: id, details: { title: v.title, published: v.published === '1' } });
       });
       return requireActivity(agencyId, id);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { TestClient, buildTestApp, mainText, setUpAgency, staffClient, type TestApp } from '../../support/app.js';
+import { TestClient, buildTestApp, html, mainText, setUpAgency, staffClient, type TestApp } from '../../support/app.js';
 import { fixedClock } from '../../../src/shared/clock.js';
 import { findOitItemByRole } from '../../../src/modules/catalogue/index.js';
 import { checkDocxInOffice, officeProblems, pdfPlainText, squash } from '../../support/office.js';
@@ -32,6 +32,11 @@ describe.each(DIALECTS)('participation on %s', (dialect) => {
     for (const m of ['กรุณาเลือกรูปแบบการมีส่วนร่วม', 'กรุณาระบุชื่อกิจกรรม', 'กรุณาระบุสถานที่']) expect(text).toContain(m);
     const dates = await admin.submit('/admin/participation', { kind: 'other', title: 'กิจกรรม', place: 'หอประชุม', startsOn: '2026-03-10', endsOn: '2026-03-01' });
     expect(mainText(dates.body)).toContain('วันสิ้นสุดต้องไม่ก่อนวันเริ่ม');
+    // Dates are typed the Buddhist-era way; an unreadable one is named, and what was typed is kept.
+    const unreadable = await admin.submit('/admin/participation', { kind: 'other', title: 'กิจกรรม', place: 'หอประชุม', startsOn: '๑๐/๐๓/๒๕๖๙', endsOn: '31/02/2569x' });
+    expect(unreadable.statusCode).toBe(400);
+    expect(mainText(unreadable.body)).toContain('"วันสิ้นสุด" ไม่ใช่วันที่ที่อ่านได้');
+    expect(html(unreadable.body).querySelector('input[name="endsOn"]')?.getAttribute('value')).toBe('31/02/2569x');
     expect(await t.services.participation.list(agencyId)).toEqual([]);
     const ok = await admin.submit('/admin/participation', { kind: 'budget-hearing', title: 'รับฟังความคิดเห็นงบประมาณ 2570', issue: '', place: 'หอประชุม', startsOn: '2026-03-10', endsOn: '2026-03-10', acceptsOnline: '1', published: '1' });
     expect(ok.statusCode).toBe(303);

@@ -1,7 +1,8 @@
 /** Participation pages: public list, activity (register/opinion), report; staff list and editor. */
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/Layout.js';
-import { Button, CsrfField, DataTable, RadioGroup, Select, TextArea, TextField, errorFor } from '../../../ui/components.js';
+import { Button, CsrfField, DataTable, DateInput, RadioGroup, Select, TextArea, TextField, errorFor } from '../../../ui/components.js';
+import type { DigitStyle } from '../../../shared/thai.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatInteger, formatThaiDate } from '../../../shared/thai.js';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, groupsText, totalParticipants } from '../domain/report.js';
@@ -125,15 +126,15 @@ export function ReportPage({ ctx, activity: a, base }: { ctx: PageContext; activ
   );
 }
 
-function ActivityFields({ values, errors }: { values: Record<string, string>; errors?: FieldError[] }) {
+function ActivityFields({ values, errors, digits }: { values: Record<string, string>; errors?: FieldError[]; digits: DigitStyle }) {
   return (
     <>
       <Select name="kind" label="รูปแบบการมีส่วนร่วม" value={values.kind ?? ''} includeEmpty="เลือกรูปแบบ" error={errorFor(errors, 'kind')} options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] }))} />
       <TextField name="title" label="ชื่อกิจกรรม" value={values.title} error={errorFor(errors, 'title')} />
       <TextArea name="issue" label="ประเด็นที่เปิดให้มีส่วนร่วม" value={values.issue} rows={3} error={errorFor(errors, 'issue')} />
       <TextField name="place" label="สถานที่" value={values.place} error={errorFor(errors, 'place')} />
-      <TextField name="startsOn" label="วันเริ่ม" type="date" value={values.startsOn} error={errorFor(errors, 'startsOn')} />
-      <TextField name="endsOn" label="วันสิ้นสุด" type="date" value={values.endsOn} error={errorFor(errors, 'endsOn')} />
+      <DateInput name="startsOn" label="วันเริ่ม" digits={digits} value={values.startsOn} error={errorFor(errors, 'startsOn')} />
+      <DateInput name="endsOn" label="วันสิ้นสุด" digits={digits} value={values.endsOn} error={errorFor(errors, 'endsOn')} />
       <Select name="acceptsOnline" label="รับลงทะเบียน/ความคิดเห็นออนไลน์" value={values.acceptsOnline ?? '1'} options={[{ value: '1', label: 'รับ' }, { value: '0', label: 'ไม่รับ' }]} />
       <Select name="published" label="การเผยแพร่" value={values.published ?? '0'} error={errorFor(errors, 'published')} options={[{ value: '0', label: 'ยังไม่เผยแพร่' }, { value: '1', label: 'เผยแพร่ที่หน้าสาธารณะ' }]} />
     </>
@@ -162,7 +163,7 @@ export function StaffListPage({ ctx, activities, values = {}, errors }: { ctx: P
       <form method="post" action="/admin/participation" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <h2>เพิ่มกิจกรรม</h2>
-        <ActivityFields values={values} errors={errors} />
+        <ActivityFields values={values} errors={errors} digits={digitsOf(ctx)} />
         <Button>บันทึกกิจกรรม</Button>
       </form>
     </Layout>
@@ -222,7 +223,7 @@ export function StaffActivityPage(props: {
       <form method="post" action={base} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <h2>แก้ไขรายละเอียดกิจกรรม</h2>
-        <ActivityFields values={{ ...current, ...v }} errors={errors} />
+        <ActivityFields values={{ ...current, ...v }} errors={errors} digits={digitsOf(ctx)} />
         <Button>บันทึก</Button>
       </form>
     </Layout>
