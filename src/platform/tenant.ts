@@ -14,6 +14,7 @@
  * not exist (404); a suspended agency's answer 503 with the reason (`unavailable`).
  */
 import { AsyncResource } from 'node:async_hooks';
+import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyDirectory, TenantAgency } from './identity.js';
 import { enterScopeCell, setScope } from '../db/tenant-scope.js';
@@ -92,13 +93,39 @@ export function setSessionTenant(request: FastifyRequest, agency: TenantAgency):
  * Resolves public pages' tenant. Registered after the session hook, so a signed-in member on
  * another agency's public page acts there as a visitor of that agency.
  */
+/** How long a host name → agency answer (found or not) is reused by this process. */
+const HOST_CACHE_MS = 10_000;
+const HOST_CACHE_MAX = 1_000;
+
+/**
+ * Host names rarely change, but every request would otherwise ask the database whether its Host
+ * is an agency's (health checks, an address by IP, the deployment's other names included). The
+ * answer is kept a few seconds per process, misses too: a new mapping, or a suspension reached by
+ * host name, shows on every instance within HOST_CACHE_MS. The agency is the value, so a stale
+ * entry can only be stale, never another agency's.
+ */
+function cachedHostLookup(find: (host: string) => Promise<TenantAgency | undefined>): (host: string) => Promise<TenantAgency | undefined> {
+  const cache = new Map<string, { agency: TenantAgency | undefined; until: number }>();
+  return async (host) => {
+    const now = Date.now();
+    const hit = cache.get(host);
+    if (hit && hit.until > now) return hit.agency;
+    const agency = await find(host);
+    if (cache.size >= HOST_CACHE_MAX) cache.clear(); // bounded: a client cannot grow it with made-up Host headers
+    cache.set(host, { agency, until: now + HOST_CACHE_MS });
+    return agency;
+  };
+}
+
 export function registerTenantResolver(app: FastifyInstance, opts: TenantResolverOptions): void {
   const deploymentHost = opts.deploymentHost?.toLowerCase();
+  const findByHost = cachedHostLookup((host) => opts.agencies.findByHost(host));
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/assets/')) return;
     const path = request.url;
     const host = hostOf(request);
-    const byHost = host && host !== deploymentHost ? await opts.agencies.findByHost(host) : undefined;
+    // An agency's own address is a DNS name: an IP literal (health checks, direct access) never is.
+    const byHost = host && host !== deploymentHost && isIP(host.replace(/^\[|\]$/g, '')) === 0 ? await findByHost(host) : undefined;
     if (byHost && byHost.status !== 'archived') {
       request.agencyHost = byHost;
       if (!RESERVED_PATHS.test(path)) return serveOnAgencyHost(app, request, reply, byHost);
