@@ -208,4 +208,19 @@ describe.each(DIALECTS)('deployment administration on %s', (dialect) => {
     expect((await new TestClient(t.app).get(pathOf(first))).statusCode).toBe(403);
     expect((await new TestClient(t.app).get(pathOf(second))).statusCode).toBe(200);
   });
+
+  it('serves an agency on its own host name: its pages at / and /a/{slug}, no other agency, reserved paths as usual', async () => {
+    const onHost = (url: string, host = 'ita.sao-d.go.th') => t.app.inject({ method: 'GET', url, headers: { host } });
+    const home = await onHost('/');
+    expect(home.statusCode).toBe(200);
+    expect(mainText(home.body)).toContain('องค์การบริหารส่วนตำบลดี');
+    expect((await onHost('/a/sao-d')).statusCode).toBe(200);
+    expect((await onHost('/a/town-b')).statusCode).toBe(404);
+    expect((await onHost('/healthz')).statusCode).toBe(200);
+    // Host names are case-insensitive; an IP address or an unknown name is no agency's.
+    expect(mainText((await onHost('/', 'ITA.SAO-D.GO.TH')).body)).toContain('องค์การบริหารส่วนตำบลดี');
+    const heading = (body: string) => html(body).querySelector('h1')?.textContent.trim();
+    expect(heading(home.body)).toContain('องค์การบริหารส่วนตำบลดี');
+    for (const other of ['127.0.0.1', 'unknown.example.go.th']) expect(heading((await onHost('/', other)).body)).not.toContain('องค์การบริหารส่วนตำบลดี');
+  });
 });
