@@ -3,7 +3,7 @@ import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/Layout.js';
 import { Button, CsrfField, DataTable, Select, Tag, TextArea, TextField, errorFor } from '../../../ui/components.js';
 import type { FieldError } from '../../../shared/errors.js';
-import { formatInteger, formatNumber } from '../../../shared/thai.js';
+import { formatInteger, formatNumber, withDigits } from '../../../shared/thai.js';
 import { TOOL_LABELS, type Round, type RoundView, type SelfdiagService, type Tool } from '../service.js';
 
 const digitsOf = (ctx: PageContext) => ctx.agency?.digits ?? 'arabic';
@@ -92,8 +92,8 @@ export function RoundPage(props: { ctx: PageContext; view: RoundView; units: str
       {round.provisional && (
         <div class="notice notice-warn">
           ข้อความคำถามและวิธีให้คะแนนเป็นข้อมูลชั่วคราว
-          {round.catalogueYear && round.catalogueYear !== round.fiscalYear ? ` (ใช้ข้อความคำถามของปี ${round.catalogueYear} เพราะแคตตาล็อกปี ${round.fiscalYear} ยังไม่มีข้อความคำถาม)` : ''}
-          {' '}วิธีให้คะแนนตามแบบจำลองแบบวัดปี 2564 ซึ่งยังไม่ได้ยืนยันกับ ป.ป.ช. ผลที่ได้จึงเป็นการคาดการณ์
+          {round.catalogueYear && round.catalogueYear !== round.fiscalYear ? ` (ใช้ข้อความคำถามของปี ${withDigits(String(round.catalogueYear), d)} เพราะแคตตาล็อกปี ${withDigits(String(round.fiscalYear), d)} ยังไม่มีข้อความคำถาม)` : ''}
+          {' '}วิธีให้คะแนนตามแบบจำลองแบบวัดปี {withDigits('2564', d)} ซึ่งยังไม่ได้ยืนยันกับ ป.ป.ช. ผลที่ได้จึงเป็นการคาดการณ์
         </div>
       )}
       <p>
