@@ -172,6 +172,12 @@ export class TestClient {
 
 export const html = (body: string): HTMLElement => parse(body);
 /** Visible text of the page's main element, whitespace folded. */
+/** How many rows a table holds now (to show a refused request stored nothing). */
+export async function rowCount(t: Pick<TestApp, 'database'>, table: string): Promise<number> {
+  const r = await (t.database.db as Kysely<any>).selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 export const mainText = (body: string): string => (parse(body).querySelector('main')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Signs in through the real login form; throws if it does not redirect. */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicKey, verify } from 'node:crypto';
-import { buildTestApp, setUpAgency, type TestApp } from '../../support/app.js';
+import { buildTestApp, setUpAgency, type TestApp, rowCount } from '../../support/app.js';
 import { DIALECTS } from '../../support/database.js';
 import { expectMatchesOpenApi } from '../../support/openapi.js';
 import { jsonPost, movableClock, openChannel } from './support.js';
@@ -32,7 +32,7 @@ describe.each(DIALECTS)('complaint channel JSON API (%s)', (dialect) => {
   let t: TestApp;
   const clock = movableClock();
   let agencyId: string;
-  const count = async () => Number((await t.database.db.selectFrom('complaint_reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () => rowCount(t, 'complaint_reports');
 
   beforeAll(async () => {
     t = await buildTestApp(dialect, { clock });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, TEST_APP_POSTGRES_URL } from '../../support/database.js';
-import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
+import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, rowCount } from '../../support/app.js';
 import { getShippedCatalogue } from '../../../src/modules/catalogue/shipped.js';
 import { runCli } from '../../../src/cli/main.js';
 import { generateNationwideResults, toResultsCsv } from '../../../bench/lib/generate-results.js';
@@ -17,7 +17,7 @@ describe.each(DIALECTS)('bulk import of agencies and results, and the agency CLI
   let admin: TestClient;
   const file = generateNationwideResults(getShippedCatalogue(2565)!, 40, 7);
   const csv = toResultsCsv(file);
-  const count = async (table: 'agencies' | 'ita_results') => Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'agencies' | 'ita_results') => rowCount(t, table);
 
   const upload = async (province: string, content: string, filename = 'results.csv') => {
     await admin.get('/deployment/import');

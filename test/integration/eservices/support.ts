@@ -1,7 +1,7 @@
 /** Shared set-up of the e-service tests: a clock the test moves, an agency with services on, helpers. */
 import type { Clock } from '../../../src/shared/clock.js';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit.js';
-import type { TestApp } from '../../support/app.js';
+import { rowCount, type TestApp } from '../../support/app.js';
 import type { Agency } from '../../../src/modules/agencies/domain/agency.js';
 
 /** A clock the test sets: `clock.set('2022-01-15T03:00:00Z')`. */
@@ -26,6 +26,5 @@ export async function otherAgency(t: TestApp, slug = 'other-town'): Promise<Agen
 }
 
 export async function count(t: TestApp, table: 'eservice_requests' | 'stored_files' | 'survey_responses' | 'eservice_request_files'): Promise<number> {
-  const r = await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return rowCount(t, table);
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { buildTestApp, mainText, setUpAgency, staffClient, type TestApp, type TestClient } from '../../support/app.js';
+import { buildTestApp, mainText, setUpAgency, staffClient, type TestApp, type TestClient, rowCount } from '../../support/app.js';
 
 describe.each(DIALECTS)('OIT item forms refuse a forbidden user before validating on %s', (dialect) => {
   let t: TestApp;
@@ -21,7 +21,7 @@ describe.each(DIALECTS)('OIT item forms refuse a forbidden user before validatin
   });
   afterAll(async () => t.close());
 
-  const evidenceRows = async () => Number((await t.database.db.selectFrom('oit_evidence').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const evidenceRows = async () => rowCount(t, 'oit_evidence');
 
   it('answers 403 to invalid form input on an item that is not theirs, naming no field', async () => {
     const cases: [string, Record<string, string>][] = [

@@ -6,14 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
+import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, rowCount } from '../../support/app.js';
 import { truncatedZip, xlsxBomb } from '../../support/hostile.js';
 
 const Y = 2565;
 
 async function evidenceCount(t: TestApp): Promise<number> {
-  const r = await t.database.db.selectFrom('oit_evidence').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return rowCount(t, 'oit_evidence');
 }
 
 const csvOf = (rows: string[][]) => Buffer.from(['ปี,ข้อ,ชื่อ,ลิงก์', ...rows.map((r) => r.join(','))].join('\r\n'));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { DIALECTS } from '../../support/database.js';
-import { ADMIN_PASSWORD, TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
+import { ADMIN_PASSWORD, TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, rowCount } from '../../support/app.js';
 import { listAudit } from '../../../src/platform/audit.js';
 import type { Agency } from '../../../src/modules/agencies/domain/agency.js';
 import { runOit } from '../../../src/cli/commands/oit.js';
@@ -15,8 +15,7 @@ const Y = 2565;
 const item = (code: string) => `/admin/oit/${Y}/${code}`;
 
 async function countFiles(t: TestApp): Promise<number> {
-  const r = await t.database.db.selectFrom('stored_files').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return rowCount(t, 'stored_files');
 }
 function filesOnDisk(t: TestApp): string[] {
   const root = join(t.config.dataDir, 'files');

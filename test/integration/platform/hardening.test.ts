@@ -7,11 +7,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { ADMIN_PASSWORD, TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
+import { ADMIN_PASSWORD, TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp, rowCount } from '../../support/app.js';
 
 async function count(t: TestApp, table: 'agency_units' | 'driving_measures' | 'oit_evidence'): Promise<number> {
-  const r = await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return rowCount(t, table);
 }
 
 describe.each(DIALECTS)('hardening on %s', (dialect) => {

@@ -6,14 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { buildTestApp, mainText, setUpAgency, type TestApp, type TestClient } from '../../support/app.js';
+import { buildTestApp, mainText, setUpAgency, type TestApp, type TestClient, rowCount } from '../../support/app.js';
 import { xlsxLyingBomb } from '../../support/hostile.js';
 
 const bomb = xlsxLyingBomb(200);
 
 async function rows(t: TestApp, table: 'oit_evidence' | 'ita_results' | 'catalogue_versions'): Promise<number> {
-  const r = await t.database.db.selectFrom(table as 'oit_evidence').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return rowCount(t, table);
 }
 
 describe.each(DIALECTS)('XLSX whose sizes lie on %s', (dialect) => {
