@@ -90,22 +90,22 @@ function measure(page: Page): Promise<{ scrollWidth: number; culprits: string[] 
         }
         return false;
       };
-      const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
-      for (const el of document.body.querySelectorAll('*')) {
+      const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${Array.from(el.classList).join('.')}` : ''}`;
+      for (const el of Array.from(document.body.querySelectorAll('*'))) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.right <= width + 0.5 || contained(el)) continue;
         const parent = el.parentElement;
         // The deepest offender names the cause: skip an element whose child also sticks out.
         // (Unless the element scrolls or clips: then it is the one too wide.)
         const clips = /(auto|scroll|hidden|clip)/.test(getComputedStyle(el).overflowX);
-        if (!clips && [...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5)) continue;
+        if (!clips && Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 0.5)) continue;
         const path = parent ? `${name(parent)} > ${name(el)}` : name(el);
         culprits.push(`${path} (right ${Math.round(r.right)} px) «${(el.textContent ?? '').trim().slice(0, 40)}»`);
         if (culprits.length >= 6) break;
       }
       // Nothing found by the rule above (a scroll container itself stretched by its parent): list any.
       if (culprits.length === 0) {
-        for (const el of document.body.querySelectorAll('*')) {
+        for (const el of Array.from(document.body.querySelectorAll('*'))) {
           const r = el.getBoundingClientRect();
           if (r.right > width + 0.5) culprits.push(`${name(el.parentElement ?? el)} > ${name(el)} (right ${Math.round(r.right)} px, overflow-x ${getComputedStyle(el).overflowX})`);
           if (culprits.length >= 8) break;
