@@ -332,10 +332,15 @@ export function proportionalWidths(weights: number[], total: number): number[] {
 
 const dxa = (size: number) => ({ size, type: WidthType.DXA });
 const CELL_MARGINS = { top: 30, bottom: 30, left: 100, right: 100 };
+/** Half-points: 14 pt text of a compact table (wide official forms, see the model's `compact`). */
+export const COMPACT_SIZE = 28;
+/** 0.1 cm each side: a nine-column form cannot spare more, and the borders still keep texts apart. */
+const COMPACT_MARGINS = { top: 20, bottom: 20, left: 57, right: 57 };
 
 function dataTable(block: Extract<Block, { kind: 'table' }>, ctx: Context): FileChild[] {
   const TEXT_WIDTH = ctx.textWidth;
   const widths = proportionalWidths(block.columns.map((c) => c.width), TEXT_WIDTH);
+  const size = block.compact ? COMPACT_SIZE : undefined;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -344,8 +349,10 @@ function dataTable(block: Extract<Block, { kind: 'table' }>, ctx: Context): File
         new TableCell({
           width: dxa(widths[i]!),
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL },
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: [new Paragraph({ alignment: AlignmentType.CENTER, children: runs([clean(column.header)], { bold: true }) })],
+          // Top-aligned in a compact table: header lines of every column then share one line grid,
+          // and PDF readers do not merge lines of neighbouring columns drawn half a line apart.
+          verticalAlign: block.compact ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
+          children: [new Paragraph({ alignment: AlignmentType.CENTER, children: runs([clean(column.header)], { bold: true, size }) })],
         }),
     ),
   });
@@ -353,7 +360,7 @@ function dataTable(block: Extract<Block, { kind: 'table' }>, ctx: Context): File
     if (row.length > block.columns.length) {
       throw new RangeError(`table row ${r + 1} has ${row.length} cells for ${block.columns.length} columns`);
     }
-    const cells = block.columns.map((column, i) => bodyCell(row[i] ?? { paragraphs: [[]] }, column.align, widths[i]!));
+    const cells = block.columns.map((column, i) => bodyCell(row[i] ?? { paragraphs: [[]] }, column.align, widths[i]!, size));
     // Rows may break across pages (no cantSplit): long measure descriptions must not leave half-empty pages.
     return new TableRow({ children: cells });
   });
@@ -361,7 +368,7 @@ function dataTable(block: Extract<Block, { kind: 'table' }>, ctx: Context): File
     width: dxa(TEXT_WIDTH),
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    margins: CELL_MARGINS,
+    margins: block.compact ? COMPACT_MARGINS : CELL_MARGINS,
     borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
     rows: [header, ...body],
   });
@@ -374,14 +381,14 @@ function dataTable(block: Extract<Block, { kind: 'table' }>, ctx: Context): File
   return out;
 }
 
-function bodyCell(cell: Cell, columnAlign: 'left' | 'center' | 'right' | undefined, width: number): TableCell {
+function bodyCell(cell: Cell, columnAlign: 'left' | 'center' | 'right' | undefined, width: number, size?: number): TableCell {
   const alignment = ALIGN[cell.align ?? columnAlign ?? 'left'];
   const paragraphs = (cell.paragraphs.length ? cell.paragraphs : [[]]).map(
     (p) =>
       new Paragraph({
         alignment,
         numbering: cell.bullets ? { reference: CELL_BULLET, level: 0 } : undefined,
-        children: runs(p, { bold: cell.bold }),
+        children: runs(p, { bold: cell.bold, size }),
       }),
   );
   return new TableCell({ width: dxa(width), children: paragraphs });

@@ -38,7 +38,11 @@ export type Block =
   /** Body text: Thai official style indents the first line and uses Thai distributed justification. */
   | { kind: 'paragraph'; runs: Inline[]; indent?: boolean; align?: 'left' | 'center' | 'justify' }
   | { kind: 'list'; ordered: boolean; items: Inline[][] }
-  | { kind: 'table'; caption?: string; columns: Column[]; rows: Cell[][] }
+  /**
+   * `compact`: smaller text (14 pt in DOCX, 10 pt Sarabun in PDF) and narrower cell margins, for
+   * wide official forms such as the nine-column แบบ สขร.๑ whose amounts must stay on one line.
+   */
+  | { kind: 'table'; caption?: string; columns: Column[]; rows: Cell[][]; compact?: boolean }
   /** Horizontal bars of indicator scores against a reference line (the pass mark). */
   | {
       kind: 'chart';

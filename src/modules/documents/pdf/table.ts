@@ -15,6 +15,8 @@ type TableBlock = Extract<Block, { kind: 'table' }>;
  * neighbouring cells' lines together in `pdftotext` (and copy-and-paste) output.
  */
 const PAD_X = 8;
+/** The same rule for a compact table's 10 pt text: 12 pt between neighbouring cells' texts. */
+const COMPACT_PAD_X = 6;
 const PAD_Y = 3;
 const PARAGRAPH_GAP = 3;
 const TABLE_BEFORE = 6;
@@ -44,6 +46,9 @@ interface CellLayout {
 
 export interface TableLayout {
   block: TableBlock;
+  /** Text size of the cells and their horizontal padding. */
+  size: number;
+  padX: number;
   colX: number[];
   colW: number[];
   caption: Line[];
@@ -52,8 +57,10 @@ export interface TableLayout {
   rows: CellLayout[][];
 }
 
-function layoutCell(flow: Flow, cell: Cell, width: number, align: Align): CellLayout {
-  const size = STYLE.table;
+/** Text size of a table: the compact size for wide forms (see the model's `compact`). */
+export const tableSize = (block: TableBlock): number => (block.compact ? STYLE.table - 1 : STYLE.table);
+
+function layoutCell(flow: Flow, cell: Cell, width: number, align: Align, size: number): CellLayout {
   const lh = flow.lineHeight(size);
   const measure = flow.kit.measure(size);
   const hang = cell.bullets ? measure(BULLET, false) + BULLET_GAP : 0;
@@ -84,19 +91,23 @@ export function layoutTable(flow: Flow, block: TableBlock): TableLayout {
     colX.push(x);
     x += w;
   }
-  const inner = (i: number): number => colW[i]! - 2 * PAD_X;
+  const padX = block.compact ? COMPACT_PAD_X : PAD_X;
+  const inner = (i: number): number => colW[i]! - 2 * padX;
+  const size = tableSize(block);
   const header = block.columns.map((c, i) =>
-    layoutCell(flow, { paragraphs: [[c.header]], bold: true }, inner(i), 'center'),
+    layoutCell(flow, { paragraphs: [[c.header]], bold: true }, inner(i), 'center', size),
   );
   const rows = block.rows.map((row) =>
     block.columns.map((c, i) => {
       const cell = row[i] ?? { paragraphs: [] };
-      return layoutCell(flow, cell, inner(i), cell.align ?? c.align ?? 'left');
+      return layoutCell(flow, cell, inner(i), cell.align ?? c.align ?? 'left', size);
     }),
   );
   const caption = block.caption ? flow.lines(styledRuns([block.caption], true), flow.width, STYLE.body) : [];
   return {
     block,
+    size,
+    padX,
     colX,
     colW,
     caption,
@@ -130,7 +141,7 @@ export function balanceSplit(lengths: readonly number[], from: readonly number[]
 export function tableLead(flow: Flow, t: TableLayout): number {
   const first = t.rows[0];
   const firstRow = first ? Math.max(0, ...first.map((c) => c.height)) : 0;
-  const lead = Math.min(firstRow, 2 * flow.lineHeight(STYLE.table));
+  const lead = Math.min(firstRow, 2 * flow.lineHeight(t.size));
   return t.caption.length * flow.lineHeight(STYLE.body) + t.headerHeight + lead + 2 * PAD_Y;
 }
 
@@ -139,7 +150,7 @@ export function tableLead(flow: Flow, t: TableLayout): number {
  * Returns the band height.
  */
 function drawBand(flow: Flow, t: TableLayout, cells: CellLayout[], from: number[], to: number[], header: boolean): number {
-  const size = STYLE.table;
+  const size = t.size;
   const lh = flow.lineHeight(size);
   let content = 0;
   cells.forEach((c, i) => {
@@ -163,7 +174,7 @@ function drawBand(flow: Flow, t: TableLayout, cells: CellLayout[], from: number[
     for (let k = from[i]!; k < to[i]!; k++) {
       const cl = c.lines[k]!;
       const lineTop = top + PAD_Y + cl.offset - base;
-      const x = t.colX[i]! + PAD_X;
+      const x = t.colX[i]! + t.padX;
       if (cl.bullet) {
         const [b] = flow.lines([{ text: BULLET, bold: false }], cl.width, size);
         if (b) flow.drawLine(b, x, lineTop, size, 'left');
@@ -190,7 +201,7 @@ function drawHeader(flow: Flow, t: TableLayout): void {
 export function drawTable(flow: Flow, t: TableLayout): void {
   if (t.colW.length === 0) return;
   const lhBody = flow.lineHeight(STYLE.body);
-  const lh = flow.lineHeight(STYLE.table);
+  const lh = flow.lineHeight(t.size);
   flow.ensure(TABLE_BEFORE + tableLead(flow, t));
   if (!flow.fresh) flow.y += TABLE_BEFORE;
   for (const line of t.caption) {

@@ -97,11 +97,13 @@ export function buildMonthlyDocument(h: DocHeader, s: MonthlySummary): DocModel 
   const blocks: Block[] = [
     { kind: 'title', lines: ['แบบ สขร.๑', title, h.agencyName, withDigits(`ปีงบประมาณ พ.ศ. ${s.fiscalYear}`, d)] },
   ];
-  const widths = [7, 18, 10, 10, 10, 14, 14, 9, 10];
+  // Points of the landscape text width (700 pt), so that at the compact size an amount up to
+  // ๙๙,๙๙๙,๙๙๙.๙๙ stays on one line in the price columns and every word ("อิเล็กทรอนิกส์", "ลำดับที่") fits its column.
+  const widths = [44, 78, 92, 92, 72, 90, 92, 56, 84];
   const columns = SKR1_COLUMNS.map((header, i) => ({ header, width: widths[i]!, ...(i === 0 ? { align: 'center' as const } : i === 2 || i === 3 ? { align: 'right' as const } : {}) }));
   if (s.empty) {
     blocks.push({ kind: 'paragraph', runs: [`ไม่มีการจัดซื้อจัดจ้างในเดือน ${label}`], align: 'center' });
-    blocks.push({ kind: 'table', caption: title, columns, rows: [[cell('–', { align: 'center' }), cell(`ไม่มีการจัดซื้อจัดจ้างในเดือน ${label}`), ...Array.from({ length: 7 }, () => cell('–', { align: 'center' }))]] });
+    blocks.push({ kind: 'table', caption: title, columns, compact: true, rows: [[cell('–', { align: 'center' }), cell(`ไม่มีการจัดซื้อจัดจ้างในเดือน ${label}`), ...Array.from({ length: 7 }, () => cell('–', { align: 'center' }))]] });
   } else {
     const rows: Cell[][] = s.rows.map((r) => skr1Cells(r, d).map((t, i) => ({ paragraphs: t.split('\n').map((p) => [p]), ...(i === 0 ? { align: 'center' as const } : i === 2 || i === 3 ? { align: 'right' as const } : {}) })));
     rows.push([
@@ -111,11 +113,11 @@ export function buildMonthlyDocument(h: DocHeader, s: MonthlySummary): DocModel 
       cell(money(s.totals.referencePrice, d), { bold: true, align: 'right' }),
       cell(''),
       cell(''),
-      cell(`รวมราคาที่ตกลง ${money(s.totals.agreedPrice, d)} บาท`, { bold: true }),
+      { paragraphs: [['รวมราคาที่ตกลง'], [`${money(s.totals.agreedPrice, d)} บาท`]], bold: true },
       cell(''),
       cell(''),
     ]);
-    blocks.push({ kind: 'table', caption: title, columns, rows });
+    blocks.push({ kind: 'table', caption: title, columns, compact: true, rows });
   }
   blocks.push({ kind: 'paragraph', runs: [`ข้อมูล ณ วันที่ ${formatThaiDate(h.asOf, { style: 'long', digits: d })}`], align: 'left' });
   // The official form is a nine-column table: landscape, as agencies print it.
