@@ -45,7 +45,7 @@ import { selfdiagModule, selfdiagService, seedDemoSelfdiag, type SelfdiagDb } fr
 import { jobCountsByState } from './platform/jobs.js';
 import { procurementModule, procurementService, type ProcurementDb } from './modules/procurement/index.js';
 import { oitWatchModule, oitWatchService, type OitWatchDb } from './modules/oit-watch/index.js';
-import { complaintsModule, complaintsServices, publishedComplaintStatistics, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
+import { complaintsModule, complaintsServices, publishedComplaintStatistics, registerStaffTwoFactorGate, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -353,7 +353,13 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     documentsModule({ documents: services.documents, agencies: services.agencies }),
     oitModule({ oit: services.oit, files: services.files, clock }),
     {
-      ...complaintsModule({ complaints: services.complaints, agencies: services.agencies, clock, publicBaseUrl: config.publicBaseUrl }),
+      ...complaintsModule({
+        complaints: services.complaints,
+        agencies: services.agencies,
+        clock,
+        publicBaseUrl: config.publicBaseUrl,
+        notifyChannels: { mail: !!config.reminders?.mail, line: !!config.reminders?.line },
+      }),
       // The corruption-complaint channel: a handler with 2FA, the key, reports in mixed states, OIT links.
       seedDemo: ({ agency }) =>
         seedDemoComplaints(
@@ -458,6 +464,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment, rateLimitDb: moduleDb<PlatformTables>(db) });
   installErrorHandling(app);
+  // An agency that requires two-factor sign-in for all staff: /admin waits for the second factor.
+  registerStaffTwoFactorGate(app, services.complaints);
   registerAgencyStatusGate(app);
   registerTenantResolver(app, { agencies: services.agencies, unavailable: agencyUnavailable, deploymentHost: new URL(config.publicBaseUrl).hostname });
   // Built before any route so a module contributing a conflicting description stops start-up.
