@@ -4,7 +4,7 @@
  * that combines 4- and 5-point scales.
  */
 import { describe, expect, it } from 'vitest';
-import { LIKERT_LABELS, QUESTION_TYPES, questionListSchema, questionSchema, scaleOf, scaleScore, summarise, validateAnswers, type Question } from './questions.js';
+import { LIKERT_LABELS, QUESTION_TYPES, questionListSchema, questionSchema, scaleOf, scaleScore, summarise, validateAnswers, type Answers, type Question } from './questions.js';
 
 const q = (key: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({ key, text: `ข้อ ${key}`, type, required: true, ...extra });
 
@@ -100,7 +100,7 @@ describe('validateAnswers', () => {
 });
 
 describe('summarise and scaleScore', () => {
-  const sets = [
+  const sets: Answers[] = [
     { speed: 5, staff: 4, again: true, channel: 'LINE', comment: 'ชื่อผู้ตอบ: นาย ก' },
     { speed: 3, staff: 2, again: false, channel: 'LINE' },
     { speed: 4, again: true, channel: 'ไม่มีในตัวเลือก' },
