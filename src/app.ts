@@ -200,8 +200,18 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     // Called at request time, after the watch below exists.
     watchStatus: (agencyId) => oitWatch.status(agencyId),
   });
+  // "Something is waiting" to complaint handlers goes out on the calendar's channels, when configured.
+  const reminderMail = deps.config.reminders?.mail ? mailer(deps.config.reminders.mail) : undefined;
+  const reminderLine = deps.config.reminders?.line;
+  const complaintNotices = {
+    ...(reminderMail ? { email: (to: string[], subject: string, text: string) => reminderMail.send({ to, subject, text }) } : {}),
+    ...(reminderLine ? { line: (to: string, text: string) => pushLine({ ...reminderLine, to }, text) } : {}),
+  };
   const complaintsAt = (clock: Clock) =>
     complaintsServices({
+      notifyChannels: complaintNotices,
+      // The error's message only (an SMTP or HTTP status): the notice itself carries no content.
+      onNotifyError: (error) => console.warn(`complaint handler notice not sent: ${error instanceof Error ? error.message : String(error)}`),
       db: moduleDb<ComplaintsDb>(db),
       clock,
       serverSecret: deps.config.sessionSecret,
