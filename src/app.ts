@@ -13,7 +13,7 @@ import { systemClock, todayInThailand, type Clock } from './shared/clock.js';
 import { registerPlatform } from './platform/http.js';
 import { loggerOptions } from './platform/log-redact.js';
 import { installErrorHandling } from './platform/error-handler.js';
-import { mergeAuditLabels, type ModuleManifest } from './platform/module.js';
+import { mergeAuditLabels, type DashboardCardSource, type ModuleManifest } from './platform/module.js';
 import type { NavEntry } from './ui/context.js';
 import { buildOpenApiDocument, serveOpenApi, trackApiRoutes } from './platform/openapi/index.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
@@ -200,8 +200,18 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     // Called at request time, after the watch below exists.
     watchStatus: (agencyId) => oitWatch.status(agencyId),
   });
+  // "Something is waiting" to complaint handlers goes out on the calendar's channels, when configured.
+  const reminderMail = deps.config.reminders?.mail ? mailer(deps.config.reminders.mail) : undefined;
+  const reminderLine = deps.config.reminders?.line;
+  const complaintNotices = {
+    ...(reminderMail ? { email: (to: string[], subject: string, text: string) => reminderMail.send({ to, subject, text }) } : {}),
+    ...(reminderLine ? { line: (to: string, text: string) => pushLine({ ...reminderLine, to }, text) } : {}),
+  };
   const complaintsAt = (clock: Clock) =>
     complaintsServices({
+      notifyChannels: complaintNotices,
+      // The error's message only (an SMTP or HTTP status): the notice itself carries no content.
+      onNotifyError: (error) => console.warn(`complaint handler notice not sent: ${error instanceof Error ? error.message : String(error)}`),
       db: moduleDb<ComplaintsDb>(db),
       clock,
       serverSecret: deps.config.sessionSecret,
@@ -337,10 +347,11 @@ export type Services = ReturnType<typeof createServices>;
 export function moduleManifests(services: Services, deps: { config: Config; clock: Clock; db: Kysely<any>; dialect: Dialect }): ModuleManifest<any>[] {
   const { config, clock, db } = deps;
   let navigation: NavEntry[] = [];
+  let dashboardCards: DashboardCardSource[] = [];
   const modules: ModuleManifest<any>[] = [
     usersModule({ config, users: services.users }),
     setupModule({ config, setup: services.setup }),
-    homeModule({ agencies: services.agencies, users: services.users, dashboardLinks: () => navigation, overview: services.overview }),
+    homeModule({ agencies: services.agencies, users: services.users, dashboardLinks: () => navigation, dashboardCards: () => dashboardCards, overview: services.overview }),
     agenciesModule({ agencies: services.agencies }),
     usersAdminModule({ users: services.users, units: services.agencies, config }),
     itaResultsModule({ results: services.results, catalogues: services.catalogues }),
@@ -414,6 +425,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
   ];
   modules.push(auditModule({ audit: services.audit, labels: mergeAuditLabels(modules) }));
   navigation = staffNavigation(modules);
+  dashboardCards = modules.flatMap((m) => m.dashboardCards ?? []);
   return modules;
 }
 

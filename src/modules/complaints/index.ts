@@ -23,6 +23,9 @@ import { complaintsOpenApi } from './openapi.js';
 import { complaintsRepository } from './repository.js';
 import { complaintKeyRotation } from './rotation.js';
 import { staffTwoFactor } from './staff-two-factor.js';
+import { waitingNotifier, type HandlerNotifyChannels } from './notify.js';
+import { complaintOrphanSweep } from './orphan-sweep.js';
+export { startComplaintOrphanSweeper } from './orphan-sweep.js';
 import { complaintSecurityRoutes, staffTwoFactorGate } from './security-routes.js';
 import type { AbuseLimiter } from './abuse.js';
 
@@ -37,7 +40,11 @@ export interface ComplaintsDeps {
   dataDir: string;
   publicBaseUrl: string;
   agencies: Pick<AgenciesService, 'listExecutives'>;
-  listUsers: (agencyId: string) => Promise<{ id: string; displayName: string; roles: readonly string[]; disabled: boolean }[]>;
+  listUsers: (agencyId: string) => Promise<{ id: string; displayName: string; email?: string | null; roles: readonly string[]; disabled: boolean }[]>;
+  /** Optional e-mail / LINE channels for "something is waiting" (the calendar module's, wired in app.ts). */
+  notifyChannels?: HandlerNotifyChannels;
+  /** Where a failed e-mail / LINE notice is reported (the app log); never with content. */
+  onNotifyError?: (error: unknown) => void;
   attach: AttachFn;
   getCatalogue: (year: number) => Promise<Catalogue | undefined>;
 }
@@ -50,7 +57,14 @@ export function complaintsServices(deps: ComplaintsDeps) {
   const blobs = complaintBlobStore(deps.dataDir);
   const rotation = complaintKeyRotation({ ...deps, access });
   const staff2fa = staffTwoFactor({ ...deps, access });
-  const channel = complaintChannel({ ...deps, access, blobs, handlers, executiveName, keyHistory: rotation.history });
+  const notifyWaiting = waitingNotifier({
+    ...(deps.notifyChannels ? { channels: deps.notifyChannels } : {}),
+    ...(deps.onNotifyError ? { onError: deps.onNotifyError } : {}),
+    options: staff2fa.options,
+    users: deps.listUsers,
+    publicBaseUrl: deps.publicBaseUrl,
+  });
+  const channel = complaintChannel({ ...deps, access, blobs, handlers, executiveName, keyHistory: rotation.history, notifyWaiting });
   const handling = complaintHandling({ ...deps, access, blobs, channel, handlers });
   return {
     access,
@@ -59,6 +73,10 @@ export function complaintsServices(deps: ComplaintsDeps) {
     channel,
     handling,
     handlers,
+    /** Encrypted files with no attachment row, unchanged for an hour (a crash mid-submission): removed. */
+    sweepOrphans: complaintOrphanSweep({ db: deps.db, clock: deps.clock, root: blobs.root }),
+    /** Second-factor session marks older than any session. */
+    sweepMarks: staff2fa.sweepMarks,
     /** The one exported statistics function: suppressed counts of a fiscal round. */
     publishedComplaintStatistics: complaintStatistics(deps.db),
     /** Attaches guideline, channel and statistics pages to the OIT items of a year, by role. */

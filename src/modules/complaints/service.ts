@@ -20,6 +20,7 @@ import { DEFAULT_GUIDELINE, guidelineInput, receiptInput, replyInput, reportInpu
 import type { ComplaintAccess } from './access.js';
 import type { ComplaintBlobStore } from './blob-store.js';
 import type { KeyVersion } from './rotation.js';
+import type { WaitingNotifier } from './notify.js';
 import type { ReportRow } from './tables.js';
 
 export const MAX_FILES = 3;
@@ -64,6 +65,8 @@ export interface ChannelDeps {
   /** Ids and names of the agency's complaint handlers (from the users module). */
   handlers: (agencyId: string) => Promise<{ id: string; displayName: string }[]>;
   keyHistory: (agencyId: string) => Promise<KeyVersion[]>;
+  /** E-mail / LINE "something is waiting" after a commit (notify.ts); in-app notices are written regardless. */
+  notifyWaiting?: WaitingNotifier;
   /** Executive names (agencies module), to route a report away from the one it names. */
   executiveName: (agencyId: string, executiveId: string) => Promise<string | undefined>;
 }
@@ -251,6 +254,7 @@ export function complaintChannel(deps: ChannelDeps) {
       }
       throw error;
     }
+    deps.notifyWaiting?.(agency.id, handlerIds, excluded);
     const payload = new TextEncoder().encode(JSON.stringify({ type: 'prongsai-corruption-report-acknowledgement', v: 1, agency: agency.slug, agencyId: agency.id, keyVersion: Number(key.version), reportHash, receivedAt: ts }));
     const signature = signDetached(payload, await access.signingSecret(key));
     return { receipt, acknowledgement: { payload: b64(payload), signature: b64(signature) } };
@@ -319,6 +323,7 @@ export function complaintChannel(deps: ChannelDeps) {
         await notifyHandlers(tx, agencyId, row.id, JSON.parse(row.excluded_user_ids) as string[], handlerIds, ts);
         await writeAudit(tx, clock, REPORTER_ACTOR, { agencyId, action: 'complaints.report.reporter-reply', entityType: 'complaint', entityId: row.id });
       });
+      deps.notifyWaiting?.(agencyId, handlerIds, JSON.parse(row.excluded_user_ids) as string[]);
       return reporterView((await repo.reportById(agencyId, row.id))!, key);
     },
 
