@@ -13,7 +13,7 @@ import { systemClock, todayInThailand, type Clock } from './shared/clock.js';
 import { registerPlatform } from './platform/http.js';
 import { loggerOptions } from './platform/log-redact.js';
 import { installErrorHandling } from './platform/error-handler.js';
-import { mergeAuditLabels, type ModuleManifest } from './platform/module.js';
+import { mergeAuditLabels, type DashboardCardSource, type ModuleManifest } from './platform/module.js';
 import type { NavEntry } from './ui/context.js';
 import { buildOpenApiDocument, serveOpenApi, trackApiRoutes } from './platform/openapi/index.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
@@ -32,12 +32,12 @@ import { documentsModule, documentsService } from './modules/documents/index.js'
 import { oitModule, oitProgressReader, oitService, type OitDb } from './modules/oit/index.js';
 import type { PlatformTables } from './platform/tables.js';
 import { trackingModule, trackingService, reportService, countStates, latestMeasuresReportsReader, type TrackingDb } from './modules/tracking/index.js';
-import { calendarModule, calendarService, type CalendarDb } from './modules/calendar/index.js';
+import { calendarModule, calendarService, mailer, pushLine, type CalendarDb } from './modules/calendar/index.js';
 import { installTenantScope, registerTenantResolver } from './platform/tenant.js';
 import { agencyUnavailable, bulkImport, deploymentModule, deploymentOverview, deploymentService, registerAgencyStatusGate, type DeploymentDb } from './modules/deployment/index.js';
 import { fiscalYearOf } from './shared/fiscal.js';
 import { surveysModule, surveysService, type SurveysDb } from './modules/surveys/index.js';
-import { eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
+import { citizenNotifier, eserviceReports, eservicesModule, eservicesService, seedDemoEservices, type EservicesDb } from './modules/eservices/index.js';
 import { readSystemStatus, registerObservability } from './platform/observability.js';
 import { qaModule, qaService, type QaDb } from './modules/qa/index.js';
 import { participationModule, participationService, seedDemoParticipation, type ParticipationDb } from './modules/participation/index.js';
@@ -45,7 +45,7 @@ import { selfdiagModule, selfdiagService, seedDemoSelfdiag, type SelfdiagDb } fr
 import { jobCountsByState } from './platform/jobs.js';
 import { procurementModule, procurementService, type ProcurementDb } from './modules/procurement/index.js';
 import { oitWatchModule, oitWatchService, type OitWatchDb } from './modules/oit-watch/index.js';
-import { complaintsModule, complaintsServices, publishedComplaintStatistics, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
+import { complaintsModule, complaintsServices, publishedComplaintStatistics, registerStaffTwoFactorGate, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -200,8 +200,18 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     // Called at request time, after the watch below exists.
     watchStatus: (agencyId) => oitWatch.status(agencyId),
   });
+  // "Something is waiting" to complaint handlers goes out on the calendar's channels, when configured.
+  const reminderMail = deps.config.reminders?.mail ? mailer(deps.config.reminders.mail) : undefined;
+  const reminderLine = deps.config.reminders?.line;
+  const complaintNotices = {
+    ...(reminderMail ? { email: (to: string[], subject: string, text: string) => reminderMail.send({ to, subject, text }) } : {}),
+    ...(reminderLine ? { line: (to: string, text: string) => pushLine({ ...reminderLine, to }, text) } : {}),
+  };
   const complaintsAt = (clock: Clock) =>
     complaintsServices({
+      notifyChannels: complaintNotices,
+      // The error's message only (an SMTP or HTTP status): the notice itself carries no content.
+      onNotifyError: (error) => console.warn(`complaint handler notice not sent: ${error instanceof Error ? error.message : String(error)}`),
       db: moduleDb<ComplaintsDb>(db),
       clock,
       serverSecret: deps.config.sessionSecret,
@@ -236,6 +246,21 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     publicBaseUrl: config.publicBaseUrl,
     unitNames: async (agencyId) => new Map((await agencies.listUnits(agencyId)).map((u) => [u.id, u.nameTh])),
   });
+  // Citizens' notices go by the calendar's channels: the reminders' SMTP server, and the LINE
+  // channel's token pushed to each citizen's own user id.
+  const citizenMail = config.reminders?.mail ? mailer(config.reminders.mail) : undefined;
+  const citizenLine = config.eservices?.line;
+  const eserviceNotices = citizenNotifier({
+    db: moduleDb<EservicesDb>(db),
+    clock,
+    channels: {
+      ...(citizenMail ? { email: (to: string, subject: string, text: string) => citizenMail.send({ to: [to], subject, text }) } : {}),
+      ...(citizenLine ? { line: (userId: string, text: string) => pushLine({ ...citizenLine, to: userId }, text) } : {}),
+    },
+    publicBaseUrl: config.publicBaseUrl,
+    agencySlug: async (agencyId) => (await agencies.getAgency(agencyId)).slug,
+    close: () => citizenMail?.close(),
+  });
   const eservices = eservicesService({
     db: moduleDb<EservicesDb>(db),
     clock,
@@ -243,6 +268,8 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     surveys,
     // The public E-Service page is the E-Service item's evidence once a service is on.
     onPublicPageChanged: async (agencyId) => void (await eserviceReporting.attachPublicPage(agencyId)),
+    // Sent right after the change commits; the scheduled pass (main.ts) retries what failed.
+    notices: { channels: eserviceNotices.channels, afterCommit: (agencyId) => eserviceNotices.nudge(agencyId) },
   });
   const qa = qaService({
     db: moduleDb<QaDb>(db),
@@ -309,7 +336,7 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     attachByRole: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
   });
   const audit = auditService({ db: moduleDb<PlatformTables>(db) });
-  return { procurement, oitWatch, agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, qa, selfdiag, participation, audit };
+  return { procurement, oitWatch, agencies, users, setup, catalogues, results, plans, documents, unitNames, files, oit, overview, tracking, reports, calendar, deployment, deploymentViews, bulkImport: deploymentImport, complaints, complaintsAt, surveys, eservices, eserviceReports: eserviceReporting, eserviceNotices, qa, selfdiag, participation, audit };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -320,10 +347,11 @@ export type Services = ReturnType<typeof createServices>;
 export function moduleManifests(services: Services, deps: { config: Config; clock: Clock; db: Kysely<any>; dialect: Dialect }): ModuleManifest<any>[] {
   const { config, clock, db } = deps;
   let navigation: NavEntry[] = [];
+  let dashboardCards: DashboardCardSource[] = [];
   const modules: ModuleManifest<any>[] = [
     usersModule({ config, users: services.users }),
     setupModule({ config, setup: services.setup }),
-    homeModule({ agencies: services.agencies, users: services.users, dashboardLinks: () => navigation, overview: services.overview }),
+    homeModule({ agencies: services.agencies, users: services.users, dashboardLinks: () => navigation, dashboardCards: () => dashboardCards, overview: services.overview }),
     agenciesModule({ agencies: services.agencies }),
     usersAdminModule({ users: services.users, units: services.agencies, config }),
     itaResultsModule({ results: services.results, catalogues: services.catalogues }),
@@ -336,7 +364,13 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     documentsModule({ documents: services.documents, agencies: services.agencies }),
     oitModule({ oit: services.oit, files: services.files, clock }),
     {
-      ...complaintsModule({ complaints: services.complaints, agencies: services.agencies, clock, publicBaseUrl: config.publicBaseUrl }),
+      ...complaintsModule({
+        complaints: services.complaints,
+        agencies: services.agencies,
+        clock,
+        publicBaseUrl: config.publicBaseUrl,
+        notifyChannels: { mail: !!config.reminders?.mail, line: !!config.reminders?.line },
+      }),
       // The corruption-complaint channel: a handler with 2FA, the key, reports in mixed states, OIT links.
       seedDemo: ({ agency }) =>
         seedDemoComplaints(
@@ -391,6 +425,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
   ];
   modules.push(auditModule({ audit: services.audit, labels: mergeAuditLabels(modules) }));
   navigation = staffNavigation(modules);
+  dashboardCards = modules.flatMap((m) => m.dashboardCards ?? []);
   return modules;
 }
 
@@ -441,6 +476,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment, rateLimitDb: moduleDb<PlatformTables>(db) });
   installErrorHandling(app);
+  // An agency that requires two-factor sign-in for all staff: /admin waits for the second factor.
+  registerStaffTwoFactorGate(app, services.complaints);
   registerAgencyStatusGate(app);
   registerTenantResolver(app, { agencies: services.agencies, unavailable: agencyUnavailable, deploymentHost: new URL(config.publicBaseUrl).hostname });
   // Built before any route so a module contributing a conflicting description stops start-up.

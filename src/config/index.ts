@@ -53,6 +53,10 @@ const envSchema = z.object({
   GOVSPENDING_API_KEY: z.string().min(8).optional(),
   /** Hours between two runs of the watch on the public OIT pages (0 = off). */
   OIT_WATCH_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
+  /** Hours between two runs of the e-service retention purge (PDPA) over every agency (0 = off; the CLI still works). */
+  ESERVICE_PURGE_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  /** Seconds between two passes that send (and retry) citizens' e-service notices (0 = only right after each change). */
+  ESERVICE_NOTICE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(60),
 });
 
 export interface Config {
@@ -87,6 +91,12 @@ export interface Config {
   readonly govspending?: { readonly apiKey: string; readonly baseUrl?: string; readonly minIntervalMs?: number; readonly pageSize?: number };
   /** The watch on the public OIT pages; absent = daily. */
   readonly oitWatch?: { readonly intervalHours: number };
+  /**
+   * E-services' background work; absent = defaults (daily purge, notices every minute). Citizens'
+   * notices go by the reminders' SMTP_URL and, with `line`, by the LINE Messaging API (the
+   * channel token alone: each citizen is pushed to their own user id). `apiBase` only for tests.
+   */
+  readonly eservices?: { readonly purgeIntervalHours: number; readonly noticeIntervalSeconds: number; readonly line?: { readonly channelAccessToken: string; readonly apiBase?: string } };
 }
 
 const DEV_SECRET = 'prongsai-development-secret-do-not-use-in-production';
@@ -135,5 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     ...(e.GOVSPENDING_API_KEY ? { govspending: { apiKey: e.GOVSPENDING_API_KEY } } : {}),
     oitWatch: { intervalHours: e.OIT_WATCH_INTERVAL_HOURS },
+    eservices: {
+      purgeIntervalHours: e.ESERVICE_PURGE_INTERVAL_HOURS,
+      noticeIntervalSeconds: e.ESERVICE_NOTICE_INTERVAL_SECONDS,
+      ...(e.LINE_CHANNEL_ACCESS_TOKEN ? { line: { channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN } } : {}),
+    },
   });
 }

@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -23,6 +22,7 @@ import { csrfBinding, CSRF_COOKIE, FLASH_COOKIE, LOCALE_COOKIE, SESSION_COOKIE }
 import { installInputGuard } from './input-guard.js';
 import { installCachePolicy } from './cache-policy.js';
 import { takeMultipartCsrf } from './multipart-csrf.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { setSessionTenant, withDeploymentScope } from './tenant.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import type { PlatformTables } from './tables.js';
@@ -68,7 +68,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function registerPlatform(app: FastifyInstance, { config, users, agencies, navigation, deploymentRoles, rateLimitDb }: PlatformOptions): Promise<void> {
   const secureCookies = config.trustProxy || config.publicBaseUrl.startsWith('https://');
-  await app.register(fastifyHelmet, {
+  await installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

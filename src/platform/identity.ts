@@ -51,4 +51,9 @@ export interface AgencyDirectory {
   getAgency(id: string): Promise<TenantAgency>;
   findBySlug(slug: string): Promise<TenantAgency | undefined>;
   findByHost(hostName: string): Promise<TenantAgency | undefined>;
+  /**
+   * Calls `listener` after any agency is created or changed through this directory, so a
+   * per-process cache of slug/host answers (the tenant resolver's) can drop what it holds.
+   */
+  onChange?(listener: () => void): void;
 }

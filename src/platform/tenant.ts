@@ -39,7 +39,7 @@ export const RESERVED_PATHS = /^\/(a|assets|admin|deployment|login|logout|setup|
 const PUBLIC_AGENCY_PATH = /^\/a\/([^/?#]+)/;
 
 export interface TenantResolverOptions {
-  agencies: Pick<AgencyDirectory, 'findBySlug' | 'findByHost'>;
+  agencies: Pick<AgencyDirectory, 'findBySlug' | 'findByHost' | 'onChange'>;
   /** The deployment's own host name (PUBLIC_BASE_URL's): never an agency's, so not looked up. */
   deploymentHost?: string;
   /** Answers a suspended agency's public address (a page naming the agency and the reason). */
@@ -89,37 +89,50 @@ export function setSessionTenant(request: FastifyRequest, agency: TenantAgency):
   setScope({ kind: 'agency', agencyId: agency.id });
 }
 
+/** How long a slug or host name → agency answer is reused by this process. */
+const LOOKUP_CACHE_MS = 10_000;
+const LOOKUP_CACHE_MAX = 2_000;
+
+/**
+ * Slugs and host names rarely change, but every public request would otherwise ask the database
+ * which agency it is for (on the public OIT index that query was the largest single cost of a
+ * request). Answers are kept a few seconds per process:
+ * - a change made through this process (suspension, new agency, profile) empties the cache at
+ *   once (`AgencyDirectory.onChange`); another instance's change shows within LOOKUP_CACHE_MS;
+ * - host misses are kept too (health checks, addresses by IP or the deployment's other names
+ *   would otherwise query on every request); slug misses are not, so a new agency created in
+ *   another instance or a shared transaction is never hidden;
+ * - the agency is the value, so a stale entry can only be stale, never another agency's;
+ * - bounded: a client cannot grow it with made-up Host headers or slugs.
+ */
+export function tenantLookupCache(now: () => number = Date.now) {
+  const entries = new Map<string, { agency: TenantAgency | undefined; until: number }>();
+  return {
+    async get(key: string, find: () => Promise<TenantAgency | undefined>, keepMiss: boolean): Promise<TenantAgency | undefined> {
+      const t = now();
+      const hit = entries.get(key);
+      if (hit && hit.until > t) return hit.agency;
+      const agency = await find();
+      if (agency || keepMiss) {
+        if (entries.size >= LOOKUP_CACHE_MAX) entries.clear();
+        entries.set(key, { agency, until: t + LOOKUP_CACHE_MS });
+      }
+      return agency;
+    },
+    clear: (): void => entries.clear(),
+  };
+}
+
 /**
  * Resolves public pages' tenant. Registered after the session hook, so a signed-in member on
  * another agency's public page acts there as a visitor of that agency.
  */
-/** How long a host name → agency answer (found or not) is reused by this process. */
-const HOST_CACHE_MS = 10_000;
-const HOST_CACHE_MAX = 1_000;
-
-/**
- * Host names rarely change, but every request would otherwise ask the database whether its Host
- * is an agency's (health checks, an address by IP, the deployment's other names included). The
- * answer is kept a few seconds per process, misses too: a new mapping, or a suspension reached by
- * host name, shows on every instance within HOST_CACHE_MS. The agency is the value, so a stale
- * entry can only be stale, never another agency's.
- */
-function cachedHostLookup(find: (host: string) => Promise<TenantAgency | undefined>): (host: string) => Promise<TenantAgency | undefined> {
-  const cache = new Map<string, { agency: TenantAgency | undefined; until: number }>();
-  return async (host) => {
-    const now = Date.now();
-    const hit = cache.get(host);
-    if (hit && hit.until > now) return hit.agency;
-    const agency = await find(host);
-    if (cache.size >= HOST_CACHE_MAX) cache.clear(); // bounded: a client cannot grow it with made-up Host headers
-    cache.set(host, { agency, until: now + HOST_CACHE_MS });
-    return agency;
-  };
-}
-
 export function registerTenantResolver(app: FastifyInstance, opts: TenantResolverOptions): void {
   const deploymentHost = opts.deploymentHost?.toLowerCase();
-  const findByHost = cachedHostLookup((host) => opts.agencies.findByHost(host));
+  const cache = tenantLookupCache();
+  opts.agencies.onChange?.(cache.clear);
+  const findByHost = (host: string) => cache.get(`host:${host}`, () => opts.agencies.findByHost(host), true);
+  const findBySlug = (slug: string) => cache.get(`slug:${slug}`, () => opts.agencies.findBySlug(slug), false);
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/assets/')) return;
     const path = request.url;
@@ -134,7 +147,7 @@ export function registerTenantResolver(app: FastifyInstance, opts: TenantResolve
     if (!slug) return;
     let agency: TenantAgency | undefined;
     try {
-      agency = await opts.agencies.findBySlug(decodeURIComponent(slug).toLowerCase());
+      agency = await findBySlug(decodeURIComponent(slug).toLowerCase());
     } catch {
       agency = undefined;
     }

@@ -57,8 +57,17 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
     return toAgency(row);
   }
 
+  // Listeners told after an agency row changed (the tenant resolver's cache): called once the
+  // write is done, so a request in between cannot cache the old row again.
+  const changeListeners: (() => void)[] = [];
+  const changed = <T>(value: T): T => {
+    for (const listener of changeListeners) listener();
+    return value;
+  };
+
   return {
     getAgency: requireAgency,
+    onChange: (listener: () => void): void => void changeListeners.push(listener),
     findBySlug: async (slug: string): Promise<Agency | undefined> => {
       const row = await repo.findBySlug(slug);
       return row ? toAgency(row) : undefined;
@@ -73,14 +82,14 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
 
     /** Suspends, archives or reactivates an agency; audited in the agency's own log. */
     async setStatus(actor: Actor, agencyId: string, status: AgencyStatus): Promise<Agency> {
-      return db.transaction().execute(async (tx) => {
+      return changed(await db.transaction().execute(async (tx) => {
         const r = agenciesRepository(tx);
         const row = await r.findById(agencyId);
         if (!row) throw notFound('ไม่พบหน่วยงาน');
         await r.update(agencyId, { status, updated_at: now() });
         await writeAudit(tx, clock, actor, { agencyId, action: 'agency.status', entityType: 'agency', entityId: agencyId, details: { from: row.status, status } });
         return toAgency((await r.findById(agencyId))!);
-      });
+      }));
     },
     countAgencies: () => repo.count(),
 
@@ -122,7 +131,7 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
         await writeAudit(tx, clock, actor, { agencyId: id, action: 'agency.create', entityType: 'agency', entityId: id, details: { name: input.nameTh, slug: input.slug } });
         return toAgency((await r.findById(id))!);
       };
-      return opts.db ? run(narrowDb<AgenciesDb>(opts.db)) : db.transaction().execute(run);
+      return changed(opts.db ? await run(narrowDb<AgenciesDb>(opts.db)) : await db.transaction().execute(run));
     },
 
     /**
@@ -168,11 +177,11 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
         actor,
         inputs.map((i) => ({ agencyId: ids.get(i.slug)!, action: 'agency.create', entityType: 'agency', entityId: ids.get(i.slug)!, details: { name: i.nameTh, slug: i.slug, bulk: true } })),
       );
-      return ids;
+      return changed(ids);
     },
 
     async updateProfile(actor: Actor, agencyId: string, input: AgencyProfileInput): Promise<Agency> {
-      return db.transaction().execute(async (tx) => {
+      return changed(await db.transaction().execute(async (tx) => {
         const r = agenciesRepository(tx);
         if (!(await r.findById(agencyId))) throw notFound('ไม่พบหน่วยงาน');
         await r.update(agencyId, {
@@ -189,7 +198,7 @@ export function agenciesService({ db, clock }: AgenciesDeps) {
         });
         await writeAudit(tx, clock, actor, { agencyId, action: 'agency.update', entityType: 'agency', entityId: agencyId, details: { ...input } });
         return toAgency((await r.findById(agencyId))!);
-      });
+      }));
     },
 
     listUnits: async (agencyId: string): Promise<Unit[]> => (await repo.listUnits(agencyId)).map(toUnit),

@@ -6,6 +6,8 @@ import { defineModule } from '../../platform/module.js';
 import { calendarRoutes } from './routes.js';
 import type { CalendarService } from './service.js';
 
+// The channels themselves, for other modules' messages to people who are not staff (e-service citizens).
+export { mailer, pushLine, type Mailer, type MailConfig, type LineConfig } from './notify.js';
 export { calendarService, startReminderScheduler, type CalendarService, type CalendarDeps, type ReminderRun } from './service.js';
 export type { CalendarTables, CalendarDb } from './tables.js';
 export { buildExecutiveSummary, type ExecutiveInput, type ExecutiveEservices } from './domain/executive.js';

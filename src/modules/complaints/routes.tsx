@@ -93,7 +93,7 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (/^\/a\/[^/]+\/(report-corruption|api\/(complaint-key|corruption-reports))/.test(path)) channelHeaders(reply);
+    if (/^\/a\/[^/]+\/(report-corruption|api\/(complaint-keys?|corruption-reports))/.test(path)) channelHeaders(reply);
   });
 
   // The platform's tenant resolver found the agency of the address (slug or host name).
@@ -230,6 +230,15 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
     const publicKey = await channel.publicKey(agency.id);
     if (!publicKey) throw new DomainError('NOT_FOUND', 'หน่วยงานนี้ยังไม่เปิดช่องทางแจ้งเบาะแสการทุจริต');
     return reply.send({ publicKey });
+  });
+
+  // Every version's public key: an acknowledgement names its keyVersion (older ones: the version
+  // whose validFrom…validUntil holds their receivedAt), so receipts survive a key rotation.
+  app.get('/a/:slug/api/complaint-keys', async (request, reply) => {
+    const agency = await agencyOf(request);
+    const keys = await channel.keyHistory(agency.id);
+    if (keys.length === 0) throw new DomainError('NOT_FOUND', 'หน่วยงานนี้ยังไม่เปิดช่องทางแจ้งเบาะแสการทุจริต');
+    return reply.send({ keys: keys.map((k) => ({ version: k.version, publicKey: k.publicKey, validFrom: k.createdAt, validUntil: k.retiredAt })) });
   });
 
   const api = { config: { csrf: false }, bodyLimit: 64 * 1024 };

@@ -12,7 +12,8 @@ import { eservicesRoutes, type EservicesRoutesOptions } from './routes.js';
 import { eservicesOpenApi } from './openapi.js';
 
 export { eservicesService, type EservicesService, type Service, type RequestSummary } from './service.js';
-export { eserviceReports, parseRound, type EserviceReports, type ReportFormat } from './reports.js';
+export { citizenNotifier, startCitizenNoticeScheduler, type CitizenNotifier, type CitizenChannels, type NoticeRun } from './notifications.js';
+export { eserviceReports, startEservicePurgeScheduler, parseRound, type EserviceReports, type ReportFormat } from './reports.js';
 export { SERVICE_TEMPLATES } from './domain/templates.js';
 export { SATISFACTION_KEY } from './satisfaction.js';
 export type { EserviceStats, Round } from './domain/stats.js';

@@ -40,7 +40,12 @@ export const eservicesOpenApi: OpenApiContribution = {
             'ค่าของแต่ละช่องตาม key: date เป็น วว/ดด/ปปปป (พ.ศ.) หรือ YYYY-MM-DD, national-id 13 หลัก, phone 9–10 หลัก, location เป็นข้อความที่อยู่หรือ { address, lat, lng }, file เป็น { fileName, contentBase64 }',
           additionalProperties: true,
         },
-        contact: { type: 'object', additionalProperties: false, properties: { phone: { type: 'string' }, email: { type: 'string' } } },
+        contact: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'ช่องทางรับแจ้งความคืบหน้า (ไม่บังคับ): แจ้งเฉพาะรหัสติดตาม สถานะ และลิงก์หน้าติดตาม ไม่ส่งเนื้อหาคำขอหรือข้อมูลส่วนบุคคล',
+          properties: { phone: { type: 'string' }, email: { type: 'string' }, lineUserId: { type: 'string', pattern: '^U[0-9a-f]{32}$', description: 'LINE user id ของผู้ยื่น (จาก webhook ของ LINE OA) สำหรับรับแจ้งทาง LINE Messaging API' } },
+        },
       },
     },
     EserviceReceipt: {

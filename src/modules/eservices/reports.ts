@@ -10,6 +10,8 @@ import { validationError } from '../../shared/errors.js';
 import { addDays, fiscalYearOf, fiscalYearRange } from '../../shared/fiscal.js';
 import { toCsv } from '../../shared/csv.js';
 import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit.js';
+import { withDeploymentScope } from '../../platform/tenant.js';
+import { startIntervalJob, type IntervalJob } from '../../platform/interval-job.js';
 import type { FileStore } from '../../platform/file-store.js';
 import type { Agency } from '../agencies/index.js';
 import type { SurveysService } from '../surveys/index.js';
@@ -128,28 +130,56 @@ export function eserviceReports(deps: ReportsDeps) {
     /**
      * The retention job (PDPA): closed requests whose service's retention ran out lose their
      * form values, contact, messages' text and files; the request, its service, dates and state
-     * stay for statistics. Safe to run any time (cron or `npm run cli -- eservice purge`).
+     * stay for statistics. Safe to run any time, from several instances at once (the daily job,
+     * `npm run cli -- eservice purge`); returns how many requests this call purged.
      */
     async anonymiseExpired(agencyId: string | null = null): Promise<number> {
       const day = today();
       const expired = (await repo.listClosedNotAnonymised(agencyId)).filter((r) => addDays(r.closed_on!, Number(r.retention_days)) < day);
+      let purged = 0;
       for (const r of expired) {
         const gone = await db.transaction().execute(async (tx) => {
           const t = eservicesRepository(tx);
+          // First, so an instance purging the same request at the same time does nothing (and writes no second audit entry).
+          if (!(await t.anonymiseRequest(r.agency_id, r.id, clock.now().toISOString()))) return undefined;
           const stored = await t.listRequestFiles(r.agency_id, r.id);
           await t.deleteRequestFiles(r.agency_id, r.id);
           await t.deleteStoredFiles(r.agency_id, stored.map((f) => f.file_id));
           await t.blankMessages(r.agency_id, r.id, ANONYMISED_TEXT);
-          await t.updateRequest(r.agency_id, r.id, { fields: '{}', contact_phone: null, contact_email: null, reject_reason: null, anonymised_at: clock.now().toISOString() });
           await writeAudit(tx, clock, SYSTEM_ACTOR, { agencyId: r.agency_id, action: 'eservice.request.anonymise', entityType: 'eservice_request', entityId: r.id, details: { closedOn: r.closed_on, retentionDays: Number(r.retention_days) } });
           return stored;
         });
+        if (!gone) continue;
+        purged++;
         // Bytes go after the rows: a crash in between leaves an orphan file, never a row pointing nowhere.
         for (const f of gone) await files.remove({ storageKey: f.storage_key });
       }
-      return expired.length;
+      return purged;
     },
   };
   return reports;
 }
 export type EserviceReports = ReturnType<typeof eserviceReports>;
+
+/**
+ * The retention purge inside the app: every `intervalHours` (ESERVICE_PURGE_INTERVAL_HOURS,
+ * default daily; 0 = off, leaving it to `npm run cli -- eservice purge` from cron), over every
+ * agency. Work outside a request has no tenant, so the run names its deployment scope — without
+ * it row-level security would show it no request on PostgreSQL. Several instances may run it:
+ * each request is purged by one of them (`anonymiseRequest`).
+ */
+export function startEservicePurgeScheduler(
+  reports: Pick<EserviceReports, 'anonymiseExpired'>,
+  opts: { intervalHours: number; firstAfterMs?: number; onRun?: (purged: number) => void; onError?: (e: unknown) => void },
+): IntervalJob {
+  if (opts.intervalHours <= 0) return { stop: () => undefined };
+  return startIntervalJob({
+    firstAfterMs: opts.firstAfterMs ?? 120_000,
+    everyMs: opts.intervalHours * 3600_000,
+    run: async () => {
+      const purged = await withDeploymentScope('scheduled-job', () => reports.anonymiseExpired(null));
+      opts.onRun?.(purged);
+    },
+    ...(opts.onError ? { onError: opts.onError } : {}),
+  });
+}

@@ -4,6 +4,7 @@ import type { EservicesDb } from './tables.js';
 import type {
   EserviceEventsTable,
   EserviceMessagesTable,
+  EserviceNotificationsTable,
   EserviceRequestFilesTable,
   EserviceRequestsTable,
   EserviceReplyTemplatesTable,
@@ -59,6 +60,20 @@ export function eservicesRepository(db: Kysely<EservicesDb>) {
         .execute(),
     updateRequest: (agencyId: string, id: string, fields: Partial<EserviceRequestsTable>) =>
       db.updateTable('eservice_requests').set(fields).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
+    /**
+     * Takes a request's personal data away, unless that was done already: of two instances purging
+     * at once only one UPDATE matches (it waits for the other's commit on PostgreSQL); returns whether this one did.
+     */
+    anonymiseRequest: async (agencyId: string, id: string, at: string): Promise<boolean> => {
+      const r = await db
+        .updateTable('eservice_requests')
+        .set({ fields: '{}', contact_phone: null, contact_email: null, contact_line_id: null, reject_reason: null, anonymised_at: at })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .where('anonymised_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
     /** Closed requests that still hold personal data, with their service's retention (the service decides which expired). */
     listClosedNotAnonymised: (agencyId: string | null) => {
       let q = db
@@ -99,6 +114,37 @@ export function eservicesRepository(db: Kysely<EservicesDb>) {
     insertEvent: (row: EserviceEventsTable) => db.insertInto('eservice_events').values(row).execute(),
     listEvents: (agencyId: string, requestId: string) =>
       db.selectFrom('eservice_events').selectAll().where('agency_id', '=', agencyId).where('request_id', '=', requestId).orderBy('created_at').execute(),
+
+    // ----- citizen notifications (outbox)
+    insertNotification: (row: EserviceNotificationsTable) => db.insertInto('eservice_notifications').values(row).execute(),
+    /** Pending notices, and failed ones due for a retry; one agency's or (scheduled job) every agency's. */
+    listDueNotifications: (agencyId: string | null, retryBefore: string, maxAttempts: number) => {
+      let q = db
+        .selectFrom('eservice_notifications')
+        .selectAll()
+        .where((eb) => eb.or([eb('state', '=', 'pending'), eb.and([eb('state', '=', 'failed'), eb('updated_at', '<', retryBefore), eb('attempts', '<', maxAttempts)])]));
+      if (agencyId) q = q.where('agency_id', '=', agencyId);
+      return q.orderBy('created_at').limit(200).execute();
+    },
+    /**
+     * Claims a notice seen as `state` at `updatedAt`: of instances racing for it, only one UPDATE
+     * still matches; returns whether this caller won.
+     */
+    claimNotification: async (agencyId: string, id: string, seen: { state: string; updatedAt: string }, claimedBy: string, now: string): Promise<boolean> => {
+      const r = await db
+        .updateTable('eservice_notifications')
+        .set((eb) => ({ state: 'sending', claimed_by: claimedBy, attempts: eb('attempts', '+', 1), updated_at: now }))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .where('state', '=', seen.state)
+        .where('updated_at', '=', seen.updatedAt)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    finishNotification: (agencyId: string, id: string, patch: Pick<EserviceNotificationsTable, 'state' | 'channels' | 'error' | 'updated_at'>) =>
+      db.updateTable('eservice_notifications').set(patch).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
+    listNotifications: (agencyId: string, requestId: string) =>
+      db.selectFrom('eservice_notifications').selectAll().where('agency_id', '=', agencyId).where('request_id', '=', requestId).orderBy('created_at').execute(),
 
     // ----- reply templates
     listTemplates: (agencyId: string) => db.selectFrom('eservice_reply_templates').selectAll().where('agency_id', '=', agencyId).orderBy('title').execute(),

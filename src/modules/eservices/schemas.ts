@@ -25,6 +25,8 @@ export const contactSchema = z
   .object({
     phone: z.string().trim().max(20, 'หมายเลขโทรศัพท์ยาวเกินไป').optional(),
     email: z.union([z.literal(''), z.email('อีเมลไม่ถูกต้อง').max(200)]).optional(),
+    /** A LINE user id (from a LINE OA front end's webhook), for updates by the LINE Messaging API. */
+    lineUserId: z.string().trim().regex(/^U[0-9a-f]{32}$/, 'LINE user id ไม่ถูกต้อง (ขึ้นต้นด้วย U ตามด้วยเลขฐานสิบหก 32 หลัก)').optional(),
   })
   .strict();
 

@@ -23,6 +23,7 @@ import { NEXT_STATES, isFinal, isOverdue, isRequestState, normaliseTrackingCode,
 import { SERVICE_TEMPLATES, templateByKey } from './domain/templates.js';
 import { contactSchema, serviceSettingsSchema } from './schemas.js';
 import { SATISFACTION_FORM, SATISFACTION_KEY } from './satisfaction.js';
+import { noticeRow, type NoticeChannels } from './notifications.js';
 
 export interface Service {
   id: string;
@@ -89,11 +90,13 @@ export interface EservicesDeps {
   surveys: SurveysService;
   /** Called after the set of public services changes (the public page attaches itself as evidence). */
   onPublicPageChanged?: (agencyId: string) => Promise<void>;
+  /** Citizen notifications (notifications.ts): the channels that exist, and the nudge after a change commits. */
+  notices?: { channels: NoticeChannels; afterCommit?: (agencyId: string) => void };
 }
 
 export interface NewRequest {
   fields: Record<string, unknown>;
-  contact?: { phone?: string; email?: string };
+  contact?: { phone?: string; email?: string; lineUserId?: string };
   channel: Channel;
   files?: Record<string, StagedFile>;
   /** Staff who recorded it at the counter (walk-in): they handle it. */
@@ -274,6 +277,7 @@ export function eservicesService(deps: EservicesDeps) {
             fields: JSON.stringify(values),
             contact_phone: phone,
             contact_email: contact.success && contact.data.email ? contact.data.email : null,
+            contact_line_id: contact.success && contact.data.lineUserId ? contact.data.lineUserId : null,
             unit_id: svc.unitId,
             assigned_to: input.assignedTo ?? null,
             submitted_on: submittedOn,
@@ -407,8 +411,11 @@ export function eservicesService(deps: EservicesDeps) {
           const form = await satisfactionForm(tx, agencyId);
           await surveys.issueToken(tx, agencyId, form.id, { subjectRef: id, groups: { service: row.service_id, ...(row.unit_id ? { unit: row.unit_id } : {}) } });
         }
+        const notice = noticeRow(deps.notices?.channels, row, 'state', to, at);
+        if (notice) await r.insertNotification(notice);
         await writeAudit(tx, clock, actor, { agencyId, action: 'eservice.request.state', entityType: 'eservice_request', entityId: id, details: { from, to } });
       });
+      deps.notices?.afterCommit?.(agencyId);
     },
 
     async assign(user: User, actor: Actor, agencyId: string, id: string, assignee: User | null): Promise<void> {
@@ -422,15 +429,19 @@ export function eservicesService(deps: EservicesDeps) {
 
     /** An internal note (staff only) or a reply the citizen sees on the status page. */
     async addMessage(user: User, actor: Actor, agencyId: string, id: string, body: string, internal: boolean): Promise<void> {
-      await requireRequest(user, agencyId, id);
+      const row = await requireRequest(user, agencyId, id);
       const text = body.trim();
       if (!text || text.length > 4000) throw validationError('ข้อความไม่ถูกต้อง', [{ field: 'body', message: text ? 'ข้อความยาวเกิน 4,000 ตัวอักษร' : 'กรุณาพิมพ์ข้อความ' }]);
       await db.transaction().execute(async (tx) => {
         const r = eservicesRepository(tx);
         await r.insertMessage({ id: randomUUID(), agency_id: agencyId, request_id: id, author: 'staff', author_user_id: user.id, internal: internal ? 1 : 0, body: text, created_at: now() });
         if (!internal) await r.updateRequest(agencyId, id, { updated_at: now() });
+        // An internal note is never announced; a reply is (its text stays on the status page).
+        const notice = internal ? undefined : noticeRow(deps.notices?.channels, row, 'reply', null, now());
+        if (notice) await r.insertNotification(notice);
         await writeAudit(tx, clock, actor, { agencyId, action: internal ? 'eservice.request.note' : 'eservice.request.reply', entityType: 'eservice_request', entityId: id });
       });
+      if (!internal) deps.notices?.afterCommit?.(agencyId);
     },
 
     listReplyTemplates: async (agencyId: string) => (await repo.listTemplates(agencyId)).map((t) => ({ id: t.id, title: t.title, body: t.body })),

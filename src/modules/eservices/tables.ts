@@ -34,6 +34,8 @@ export interface EserviceRequestsTable {
   fields: string;
   contact_phone: string | null;
   contact_email: string | null;
+  /** LINE user id for updates (given by a LINE OA front end through the API). */
+  contact_line_id: string | null;
   unit_id: string | null;
   assigned_to: string | null;
   submitted_on: string;
@@ -85,6 +87,27 @@ export interface EserviceReplyTemplatesTable {
   updated_at: string;
 }
 
+/**
+ * Outbox of citizen notifications: one row per status change or staff reply that the citizen
+ * asked to be told of. No personal data: the address is read from the request when sending.
+ */
+export interface EserviceNotificationsTable {
+  id: string;
+  agency_id: string;
+  request_id: string;
+  /** `state` or `reply`. */
+  kind: string;
+  to_state: string | null;
+  /** pending | sending | sent | failed | skipped */
+  state: string;
+  claimed_by: string | null;
+  attempts: number;
+  channels: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface EserviceTables {
   eservice_services: EserviceServicesTable;
   eservice_requests: EserviceRequestsTable;
@@ -92,12 +115,14 @@ export interface EserviceTables {
   eservice_messages: EserviceMessagesTable;
   eservice_events: EserviceEventsTable;
   eservice_reply_templates: EserviceReplyTemplatesTable;
+  eservice_notifications: EserviceNotificationsTable;
 }
 
 export type ServiceRow = Selectable<EserviceServicesTable>;
 export type RequestRow = Selectable<EserviceRequestsTable>;
 export type MessageRow = Selectable<EserviceMessagesTable>;
 export type EventRow = Selectable<EserviceEventsTable>;
+export type NotificationRow = Selectable<EserviceNotificationsTable>;
 export type ReplyTemplateRow = Selectable<EserviceReplyTemplatesTable>;
 
 /** What this module's code may query: its own tables and the platform's. */

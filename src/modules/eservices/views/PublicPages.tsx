@@ -159,7 +159,15 @@ export function ServiceFormPage(props: { ctx: PageContext; service: Service; val
         ))}
         <h2>ช่องทางแจ้งความคืบหน้า (ไม่บังคับ)</h2>
         <TextField name="contact.phone" label="หมายเลขโทรศัพท์สำหรับติดต่อกลับ (ไม่บังคับ)" type="tel" autocomplete="tel" width="short" value={values['contact.phone']} error={errorFor(props.errors, 'contact.phone')} />
-        <TextField name="contact.email" label="อีเมล (ไม่บังคับ)" type="email" autocomplete="email" value={values['contact.email']} error={errorFor(props.errors, 'contact.email')} />
+        <TextField
+          name="contact.email"
+          label="อีเมลสำหรับรับแจ้งความคืบหน้า (ไม่บังคับ)"
+          hint="เมื่อสถานะเปลี่ยนหรือเจ้าหน้าที่ตอบ เราจะส่งเพียงรหัสติดตาม สถานะ และลิงก์หน้าติดตาม ไม่ส่งข้อมูลในคำขอ"
+          type="email"
+          autocomplete="email"
+          value={values['contact.email']}
+          error={errorFor(props.errors, 'contact.email')}
+        />
         <Button>ยื่นคำขอ</Button>
       </form>
     </Layout>

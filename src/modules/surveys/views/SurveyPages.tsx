@@ -26,7 +26,9 @@ export function SurveyAnswerPage(props: { ctx: PageContext; form: SurveyForm; ac
     <Layout ctx={ctx} title={form.title} errors={props.errors} variant="public">
       <h1>{form.title}</h1>
       {props.spent ? (
-        <div class="notice notice-success" role="status">
+        // A page state, not a live region: right after answering, the flash (role=status) already
+        // announces the save, and two status regions would read the same news twice.
+        <div class="notice notice-info">
           ขอบคุณที่ตอบแบบสำรวจ ลิงก์นี้ใช้ตอบได้ครั้งเดียวและได้บันทึกคำตอบแล้ว
         </div>
       ) : (
