@@ -321,11 +321,12 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     listAgencies: agencies.listAgencies,
     oitYears: () => oit.catalogueYears(),
     bases: (agencyId) => oit.auditBases(agencyId),
-    audit: (agencyId, year, baseUrl, ownSite) => oit.selfAudit(agencyId, year, { baseUrl, ...(ownSite ? { ownSite } : {}) }),
+    audit: (agencyId, year, baseUrl, ownSite) => oit.selfAudit(agencyId, year, { baseUrl, ...(ownSite ? { ownSite } : {}), ...(config.oitWatch?.slowMs ? { slowMs: config.oitWatch.slowMs } : {}) }),
     notify: (agencyId, text, link) => calendar.notifyCoordinators(agencyId, text, link),
     publicBaseUrl: config.publicBaseUrl,
     policy: outboundPolicy,
     intervalHours: config.oitWatch?.intervalHours ?? 24,
+    ...(config.oitWatch?.slowMs ? { slowMs: config.oitWatch.slowMs } : {}),
   });
   const participation = participationService({
     db: moduleDb<ParticipationDb>(db),
@@ -386,6 +387,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
       ...eservicesModule({
         eservices: services.eservices,
         reports: services.eserviceReports,
+        notices: services.eserviceNotices,
         files: services.files,
         clock,
         listUsers: services.users.listUsers,

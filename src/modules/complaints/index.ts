@@ -24,6 +24,8 @@ import { complaintsRepository } from './repository.js';
 import { complaintKeyRotation } from './rotation.js';
 import { staffTwoFactor } from './staff-two-factor.js';
 import { waitingNotifier, type HandlerNotifyChannels } from './notify.js';
+import { complaintOrphanSweep } from './orphan-sweep.js';
+export { startComplaintOrphanSweeper } from './orphan-sweep.js';
 import { complaintSecurityRoutes, staffTwoFactorGate } from './security-routes.js';
 import type { AbuseLimiter } from './abuse.js';
 
@@ -71,6 +73,10 @@ export function complaintsServices(deps: ComplaintsDeps) {
     channel,
     handling,
     handlers,
+    /** Encrypted files with no attachment row, unchanged for an hour (a crash mid-submission): removed. */
+    sweepOrphans: complaintOrphanSweep({ db: deps.db, clock: deps.clock, root: blobs.root }),
+    /** Second-factor session marks older than any session. */
+    sweepMarks: staff2fa.sweepMarks,
     /** The one exported statistics function: suppressed counts of a fiscal round. */
     publishedComplaintStatistics: complaintStatistics(deps.db),
     /** Attaches guideline, channel and statistics pages to the OIT items of a year, by role. */

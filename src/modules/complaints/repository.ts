@@ -105,6 +105,18 @@ export function complaintsRepository(db: Kysely<ComplaintsDb>) {
     attachmentById: (agencyId: string, reportId: string, id: string) =>
       db.selectFrom('complaint_attachments').selectAll().where('agency_id', '=', agencyId).where('report_id', '=', reportId).where('id', '=', id).executeTakeFirst(),
 
+    /** Which of these file names (storage keys) an attachment row holds, as working copy or original. */
+    knownBlobKeys: async (agencyId: string, keys: string[]): Promise<Set<string>> => {
+      if (keys.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('complaint_attachments')
+        .select(['storage_key', 'original_storage_key'])
+        .where('agency_id', '=', agencyId)
+        .where((eb) => eb.or([eb('storage_key', 'in', keys), eb('original_storage_key', 'in', keys)]))
+        .execute();
+      return new Set(rows.flatMap((r) => [r.storage_key, ...(r.original_storage_key ? [r.original_storage_key] : [])]));
+    },
+
     settings: (agencyId: string) => db.selectFrom('complaint_settings').selectAll().where('agency_id', '=', agencyId).executeTakeFirst(),
     saveSettings: async (row: Insert<'complaint_settings'>) => {
       await db.deleteFrom('complaint_settings').where('agency_id', '=', row.agency_id).execute();
