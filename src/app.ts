@@ -387,6 +387,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
       ...eservicesModule({
         eservices: services.eservices,
         reports: services.eserviceReports,
+        notices: services.eserviceNotices,
         files: services.files,
         clock,
         listUsers: services.users.listUsers,
