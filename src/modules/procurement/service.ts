@@ -28,9 +28,12 @@ import { FIELDS, FIELD_LABELS, autoMap, headersKey, missingFields, parseContract
 import { contractFromApi } from './domain/govspending.js';
 import { annualAnalysis, buildAnnualDocument, buildMonthlyDocument, monthLabel, monthlySummary, type AnnualAnalysis, type MonthlySummary } from './domain/summaries.js';
 import { govspendingClient, GovspendingError, type GovspendingClient } from './govspending-client.js';
+import { MONTHLY_ROLE, monthlyPublishing, type PublishOutcome } from './publishing.js';
+import { pendingImports, type PendingMapping } from './pending-imports.js';
+
+export { MONTHLY_ROLE };
 
 export const IMPORT_REJECTED = 'ไฟล์มีข้อผิดพลาด จึงไม่ได้นำเข้าข้อมูลใดเลย กรุณาแก้ไขตามรายการแล้วนำเข้าอีกครั้ง';
-export const MONTHLY_ROLE = 'procurement-monthly';
 export const ANNUAL_ROLE = 'procurement-annual';
 
 export interface ProcurementDeps {
@@ -47,9 +50,16 @@ export interface ProcurementDeps {
   policy: OutboundPolicy;
 }
 
+/**
+ * `published`: the monthly summaries attached to OIT afterwards (see publishing.ts); a failure
+ * there leaves the import done and is reported as `publishError`.
+ */
 export type ImportOutcome =
   | { state: 'needs-mapping'; headers: string[]; mapping: ColumnMap; missing: Field[] }
-  | { state: 'imported'; created: number; updated: number; unchanged: number; mapping: ColumnMap };
+  | { state: 'imported'; created: number; updated: number; unchanged: number; mapping: ColumnMap; published?: PublishOutcome; publishError?: string };
+
+/** An upload the officer must map: the file is kept under `token` for the mapping form. */
+export type UploadOutcome = Exclude<ImportOutcome, { state: 'needs-mapping' }> | (Extract<ImportOutcome, { state: 'needs-mapping' }> & PendingMapping);
 
 export interface SyncOutcome {
   fetched: number;
@@ -59,6 +69,8 @@ export interface SyncOutcome {
   skipped: number;
   resumedFrom: number;
   done: boolean;
+  published?: PublishOutcome;
+  publishError?: string;
 }
 
 const parseJson = <T>(s: string | null | undefined, fallback: T): T => {
@@ -200,6 +212,33 @@ export function procurementService(deps: ProcurementDeps) {
     return undefined;
   }
 
+  const publishing = monthlyPublishing({
+    db,
+    clock,
+    files: deps.files,
+    publicBaseUrl: deps.publicBaseUrl,
+    getAgency: deps.getAgency,
+    attachByRole: deps.attachByRole,
+    target: (year) => targetOf(MONTHLY_ROLE, year),
+    summary: (agencyId, year, month) => service.monthly(agencyId, year, month),
+    pdf: (agencyId, year, month) => service.monthlyDocument(agencyId, year, month, 'pdf'),
+    contractDates: async (agencyId, year) => (await contracts(agencyId, year)).map((c) => c.procuredOn),
+    today,
+  });
+
+  /** Publishes the months an import or sync settled; the import stands whatever happens here. */
+  async function settle(actor: Actor, agencyId: string, year: number, trigger: 'import' | 'sync'): Promise<{ published?: PublishOutcome; publishError?: string }> {
+    try {
+      // After a finished sync the register holds the whole year: a passed month without contracts had none.
+      const complete = trigger === 'sync' || (await repo.findSync(agencyId, year))?.state === 'done';
+      return { published: await publishing.publishSettled(actor, agencyId, year, trigger, complete) };
+    } catch (error) {
+      return { publishError: error instanceof DomainError ? error.message : 'แนบสรุปผลการจัดซื้อจัดจ้างรายเดือนเป็นหลักฐาน OIT ไม่สำเร็จ กรุณากด "แนบเป็นหลักฐาน OIT" อีกครั้ง' };
+    }
+  }
+
+  const pending = pendingImports({ db, clock });
+
   const service = {
     contracts,
     listYears: (agencyId: string) => repo.listYears(agencyId),
@@ -231,7 +270,27 @@ export function procurementService(deps: ProcurementDeps) {
         await writeAudit(tx, clock, actor, { agencyId, action: 'procurement.import', entityType: 'procurement_register', entityId: String(year), details: { year, fileName: filename.slice(0, 200), ...c } });
         return c;
       });
-      return { state: 'imported', ...counts, mapping: map };
+      return { state: 'imported', ...counts, mapping: map, ...(await settle(actor, agencyId, year, 'import')) };
+    },
+
+    /**
+     * An upload from the register page: imported, or kept in the database for its column
+     * mapping (any instance can finish it; it expires after 30 minutes).
+     */
+    async startImport(actor: Actor, agencyId: string, year: number, bytes: Uint8Array, filename: string): Promise<UploadOutcome> {
+      const outcome = await service.importFile(actor, agencyId, year, bytes, filename);
+      if (outcome.state === 'imported') return outcome;
+      const token = await pending.keep(actor, agencyId, year, bytes, filename, outcome.headers);
+      return { ...outcome, token };
+    },
+
+    /** The mapping form of a kept upload: imports with the chosen columns, or asks again. */
+    async finishImport(actor: Actor, agencyId: string, year: number, token: string, raw: Record<string, string | undefined>): Promise<UploadOutcome> {
+      const file = await pending.take(actor, agencyId, year, token);
+      const outcome = await service.importFile(actor, agencyId, year, file.bytes, file.name, mappingFrom(file.headers, raw));
+      if (outcome.state === 'needs-mapping') return { ...outcome, token };
+      await pending.drop(agencyId, token);
+      return outcome;
     },
 
     /**
@@ -288,7 +347,7 @@ export function procurementService(deps: ProcurementDeps) {
         throw new DomainError('VALIDATION', message);
       }
       await writeAudit(db, clock, actor, { agencyId, action: 'procurement.sync', entityType: 'procurement_register', entityId: String(year), details: { year, ...out } });
-      return out;
+      return out.done ? { ...out, ...(await settle(actor, agencyId, year, 'sync')) } : out;
     },
 
     syncState: (agencyId: string, year: number) => repo.findSync(agencyId, year),
@@ -299,7 +358,8 @@ export function procurementService(deps: ProcurementDeps) {
       const grid = (await readGrid(bytes, filename)).filter((r) => r.cells.some((c) => String(c ?? '').trim()));
       const [header, ...rows] = grid;
       const h = (header?.cells ?? []).map((c) => String(c ?? '').trim());
-      const ti = h.findIndex((x) => /โครงการ|รายการ|งานที่/.test(x));
+      const pi = h.findIndex((x) => /^(เลขที่|เลข|รหัส)\s*โครงการ|project\s*(no|id)/i.test(x));
+      const ti = h.findIndex((x, i) => i !== pi && /โครงการ|รายการ|งานที่/.test(x));
       const bi = h.findIndex((x) => /งบประมาณ|วงเงิน/.test(x));
       const mi = h.findIndex((x) => /วิธี/.test(x));
       const errors: FieldError[] = [];
@@ -309,13 +369,14 @@ export function procurementService(deps: ProcurementDeps) {
         const budget = bi === -1 ? null : parseMoney(r.cells[bi] ?? null);
         if (!title) errors.push({ row: r.row, field: h[ti] ?? 'ชื่อโครงการ', message: 'กรุณาระบุชื่อโครงการ' });
         if (budget === undefined) errors.push({ row: r.row, field: h[bi] ?? 'งบประมาณ', message: `"${String(r.cells[bi])}" ไม่ใช่จำนวนเงิน` });
-        return { title, budget: budget ?? null, method: mi === -1 ? '' : String(r.cells[mi] ?? '').trim() };
+        const projectNo = pi === -1 ? '' : String(r.cells[pi] ?? '').trim().slice(0, 40);
+        return { title, budget: budget ?? null, method: mi === -1 ? '' : String(r.cells[mi] ?? '').trim(), projectNo: projectNo || null };
       });
       if (!errors.length && items.length === 0) errors.push({ row: header?.row ?? 1, field: '', message: 'ไฟล์ไม่มีรายการในแผน' });
       if (errors.length) throw validationError(IMPORT_REJECTED, errors);
       await db.transaction().execute(async (tx) => {
         const ts = now();
-        await procurementRepository(tx).replacePlan(agencyId, year, items.map((i) => ({ id: randomUUID(), agency_id: agencyId, fiscal_year: year, title_th: i.title, budget: i.budget, method: i.method, created_at: ts })));
+        await procurementRepository(tx).replacePlan(agencyId, year, items.map((i) => ({ id: randomUUID(), agency_id: agencyId, fiscal_year: year, title_th: i.title, budget: i.budget, method: i.method, project_no: i.projectNo, created_at: ts })));
         await writeAudit(tx, clock, actor, { agencyId, action: 'procurement.plan', entityType: 'procurement_plan', entityId: String(year), details: { year, items: items.length } });
       });
       return items.length;
@@ -344,51 +405,16 @@ export function procurementService(deps: ProcurementDeps) {
       return renderDocument(await service.monthlyModel(agencyId, year, month), format);
     },
 
-    /**
-     * Attaches the monthly summaries (PDF) of every month of the year that has begun to the
-     * year's monthly-procurement item: one evidence entry per month, refreshed when called again.
-     */
-    async publishMonths(agencyId: string, year: number): Promise<{ months: string[]; attachedTo: string | null }> {
-      const agency = await deps.getAgency(agencyId);
-      const target = await targetOf(MONTHLY_ROLE, year);
-      const t = today().slice(0, 7);
-      const months = fiscalMonths(year).filter((m) => m <= t);
-      if (!target) return { months: [], attachedTo: null };
-      for (const m of months) {
-        const pdf = await service.monthlyDocument(agencyId, year, m, 'pdf');
-        const staged = await deps.files.stage(agencyId, pdf.buffer, pdf.fileName, { allow: ['pdf'] });
-        const [y, mo] = m.split('-').map(Number);
-        const last = new Date(Date.UTC(y!, mo!, 0)).toISOString().slice(0, 10);
-        await deps.attachByRole(
-          agencyId,
-          target.year,
-          MONTHLY_ROLE,
-          {
-            source: 'procurement:monthly',
-            sourceRef: m,
-            title: `สรุปผลการจัดซื้อจัดจ้าง (แบบ สขร.๑) เดือน${monthLabel(m, agency.digits)}`,
-            url: `${deps.publicBaseUrl}/a/${agency.slug}/procurement/${year}/${m}`,
-            periodFrom: `${m}-01`,
-            periodTo: last,
-            claimElements: (els) => els.map((e) => e.key),
-          },
-          staged,
-        );
-      }
-      await db.transaction().execute(async (tx) => {
-        const ts = now();
-        await procurementRepository(tx).upsertReport({ id: randomUUID(), agency_id: agencyId, fiscal_year: year, period: 'monthly', problems: '', suggestions: '', produced_at: ts, attached_to: JSON.stringify([`${target.year}:${target.item.code}`]), created_at: ts, updated_at: ts });
-        await writeAudit(tx, clock, SYSTEM_ACTOR, { agencyId, action: 'procurement.publish', entityType: 'procurement_summary', entityId: String(year), details: { year, months: months.length, item: target.item.code } });
-      });
-      return { months, attachedTo: `${target.year}:${target.item.code}` };
-    },
+    /** The button and `procurement publish`: every month of the year that has begun, attached again. */
+    publishMonths: (agencyId: string, year: number, actor: Actor = SYSTEM_ACTOR): Promise<PublishOutcome> => publishing.publishMonths(actor, agencyId, year),
+    publishedMonths: (agencyId: string, year: number) => publishing.publishedMonths(agencyId, year),
 
     // ----- annual report
 
     async annual(agencyId: string, year: number): Promise<{ analysis: AnnualAnalysis; problems: string; suggestions: string; producedAt: string | null; attachedTo: string[] }> {
       requireYear(year);
       const [list, plan, report] = await Promise.all([contracts(agencyId, year), repo.listPlan(agencyId, year), repo.findReport(agencyId, year, 'annual')]);
-      const analysis = annualAnalysis(list, year, plan.length ? plan.map((p) => ({ titleTh: p.title_th, budget: num(p.budget), method: p.method })) : null);
+      const analysis = annualAnalysis(list, year, plan.length ? plan.map((p) => ({ titleTh: p.title_th, budget: num(p.budget), method: p.method, projectNo: p.project_no })) : null);
       return { analysis, problems: report?.problems ?? '', suggestions: report?.suggestions ?? '', producedAt: report?.produced_at ?? null, attachedTo: parseJson(report?.attached_to, []) };
     },
 

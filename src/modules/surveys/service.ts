@@ -213,8 +213,11 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
       if ('errors' in checked) throw validationError('คำตอบไม่ครบหรือไม่ถูกต้อง', checked.errors);
       await db.transaction().execute(async (tx) => {
         const r = surveysRepository(tx);
+        // The write comes first. On SQLite a transaction that read before writing cannot wait for
+        // another process's write (its snapshot is stale: "database is locked" at once, a 500);
+        // one that writes first waits its turn (busy_timeout) and then finds the token spent.
+        if ((await r.spendToken(agencyId, sha256(token))) !== 1) throw new DomainError('CONFLICT', 'ลิงก์นี้ใช้ตอบแบบสำรวจไปแล้ว ตอบได้ครั้งเดียว');
         const row = (await r.findTokenByHash(agencyId, sha256(token)))!;
-        if ((await r.spendToken(agencyId, row.id)) !== 1) throw new DomainError('CONFLICT', 'ลิงก์นี้ใช้ตอบแบบสำรวจไปแล้ว ตอบได้ครั้งเดียว');
         await r.insertResponse({
           id: randomUUID(),
           agency_id: agencyId,

@@ -28,6 +28,9 @@ export interface RunningServer {
   setupUrl: string;
   setupCode: string;
   app: FastifyInstance;
+  /** The server's database and config, to seed data (the demo agency) the way the CLI does. */
+  database: TestDatabase;
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,8 @@ export async function startServer(): Promise<RunningServer> {
       setupUrl: `${baseUrl}/setup`,
       setupCode: token,
       app: running,
+      database,
+      config,
       close: async () => {
         await running.close();
         await database.close();
@@ -147,6 +152,8 @@ async function startCompiledServer(): Promise<RunningServer> {
       get app(): FastifyInstance {
         throw new Error('server.app is not available against the compiled server: drive the journey through pages, or seed through the database');
       },
+      database,
+      config,
       close: stop,
     };
   } catch (error) {

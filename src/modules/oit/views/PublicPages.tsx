@@ -29,6 +29,7 @@ const M = messages({
   structure: { th: 'โครงสร้างหน่วยงาน', en: 'Structure' },
   contact: { th: 'ข้อมูลการติดต่อ', en: 'Contact' },
   years: { th: 'ปีงบประมาณ', en: 'Fiscal years' },
+  otherYears: { th: 'ปีงบประมาณอื่น', en: 'Other fiscal years' },
 });
 
 export function PublicYearPage({ ctx, agency, view }: { ctx: PageContext; agency: Agency; view: YearView }) {
@@ -46,6 +47,9 @@ export function PublicYearPage({ ctx, agency, view }: { ctx: PageContext; agency
     <Layout ctx={ctx} title={title} variant="public">
       <h1>{title}</h1>
       <p class="lead">{tr(L, M.lead)}</p>
+      <p>
+        <a href={`/a/${agency.slug}/oit`}>{tr(L, M.otherYears)}</a>
+      </p>
       {groups.map((g) => (
         <section>
           <h2>{g.label}</h2>
