@@ -358,7 +358,8 @@ export function procurementService(deps: ProcurementDeps) {
       const grid = (await readGrid(bytes, filename)).filter((r) => r.cells.some((c) => String(c ?? '').trim()));
       const [header, ...rows] = grid;
       const h = (header?.cells ?? []).map((c) => String(c ?? '').trim());
-      const ti = h.findIndex((x) => /โครงการ|รายการ|งานที่/.test(x));
+      const pi = h.findIndex((x) => /^(เลขที่|เลข|รหัส)\s*โครงการ|project\s*(no|id)/i.test(x));
+      const ti = h.findIndex((x, i) => i !== pi && /โครงการ|รายการ|งานที่/.test(x));
       const bi = h.findIndex((x) => /งบประมาณ|วงเงิน/.test(x));
       const mi = h.findIndex((x) => /วิธี/.test(x));
       const errors: FieldError[] = [];
@@ -368,13 +369,14 @@ export function procurementService(deps: ProcurementDeps) {
         const budget = bi === -1 ? null : parseMoney(r.cells[bi] ?? null);
         if (!title) errors.push({ row: r.row, field: h[ti] ?? 'ชื่อโครงการ', message: 'กรุณาระบุชื่อโครงการ' });
         if (budget === undefined) errors.push({ row: r.row, field: h[bi] ?? 'งบประมาณ', message: `"${String(r.cells[bi])}" ไม่ใช่จำนวนเงิน` });
-        return { title, budget: budget ?? null, method: mi === -1 ? '' : String(r.cells[mi] ?? '').trim() };
+        const projectNo = pi === -1 ? '' : String(r.cells[pi] ?? '').trim().slice(0, 40);
+        return { title, budget: budget ?? null, method: mi === -1 ? '' : String(r.cells[mi] ?? '').trim(), projectNo: projectNo || null };
       });
       if (!errors.length && items.length === 0) errors.push({ row: header?.row ?? 1, field: '', message: 'ไฟล์ไม่มีรายการในแผน' });
       if (errors.length) throw validationError(IMPORT_REJECTED, errors);
       await db.transaction().execute(async (tx) => {
         const ts = now();
-        await procurementRepository(tx).replacePlan(agencyId, year, items.map((i) => ({ id: randomUUID(), agency_id: agencyId, fiscal_year: year, title_th: i.title, budget: i.budget, method: i.method, created_at: ts })));
+        await procurementRepository(tx).replacePlan(agencyId, year, items.map((i) => ({ id: randomUUID(), agency_id: agencyId, fiscal_year: year, title_th: i.title, budget: i.budget, method: i.method, project_no: i.projectNo, created_at: ts })));
         await writeAudit(tx, clock, actor, { agencyId, action: 'procurement.plan', entityType: 'procurement_plan', entityId: String(year), details: { year, items: items.length } });
       });
       return items.length;
@@ -412,7 +414,7 @@ export function procurementService(deps: ProcurementDeps) {
     async annual(agencyId: string, year: number): Promise<{ analysis: AnnualAnalysis; problems: string; suggestions: string; producedAt: string | null; attachedTo: string[] }> {
       requireYear(year);
       const [list, plan, report] = await Promise.all([contracts(agencyId, year), repo.listPlan(agencyId, year), repo.findReport(agencyId, year, 'annual')]);
-      const analysis = annualAnalysis(list, year, plan.length ? plan.map((p) => ({ titleTh: p.title_th, budget: num(p.budget), method: p.method })) : null);
+      const analysis = annualAnalysis(list, year, plan.length ? plan.map((p) => ({ titleTh: p.title_th, budget: num(p.budget), method: p.method, projectNo: p.project_no })) : null);
       return { analysis, problems: report?.problems ?? '', suggestions: report?.suggestions ?? '', producedAt: report?.produced_at ?? null, attachedTo: parseJson(report?.attached_to, []) };
     },
 

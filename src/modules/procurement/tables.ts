@@ -54,6 +54,8 @@ export interface ProcurementPlanItemsTable {
   title_th: string;
   budget: number | null;
   method: string;
+  /** e-GP project number, when the plan lists one */
+  project_no: string | null;
   created_at: string;
 }
 

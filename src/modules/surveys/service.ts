@@ -10,7 +10,8 @@
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../shared/lazy-libraries.js';
 import type { SurveysDb } from './tables.js';
 import { narrowDb, type SharedTransaction } from '../../db/narrow.js';
 import { type Clock, todayInThailand } from '../../shared/clock.js';
@@ -304,7 +305,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
 
     async exportXlsx(agencyId: string, formId: string, range: { from?: string; to?: string } = {}): Promise<Buffer> {
       const { header, rows } = await service.exportRows(agencyId, formId, range);
-      const wb = new ExcelJS.Workbook();
+      const wb = await newWorkbook();
       const ws = wb.addWorksheet('คำตอบ');
       ws.addRow(header).font = { bold: true };
       for (const r of rows) ws.addRow(r);
