@@ -35,6 +35,9 @@ describe.each(DIALECTS)('complaint key rotation (%s)', (dialect) => {
   let oldReceipt: string;
   let oldHref: string;
   const db = () => t.database.db as Kysely<any>;
+  // "Another process": the test's own services instance, with its own in-memory vault.
+  const other = () => t.services.complaints;
+  let helperUser: { id: string; agencyId: string; displayName: string; username: string };
 
   beforeAll(async () => {
     t = await buildTestApp(dialect, { clock });
@@ -46,6 +49,11 @@ describe.each(DIALECTS)('complaint key rotation (%s)', (dialect) => {
     await keeper.client.get('/admin/complaints/handlers');
     const granted = await keeper.client.submit(`/admin/complaints/handlers/${helper.userId}/grant`, {});
     await unlock(helper, clock, 'helper passphrase long enough', html(granted.body).querySelector('#transfer-code')!.textContent.trim());
+
+    // The helper also unlocks version 1 in the other process.
+    helperUser = { id: helper.userId, agencyId, displayName: 'helper', username: 'helper' };
+    clock.advance(31_000);
+    await other().access.unlock(helperUser, 'other-process-session', { code: totpCode(helper.secret, clock.now()), passphrase: 'helper passphrase long enough' });
 
     const res = await jsonPost(t, `${API}/corruption-reports`, { category: 'bribery', description: OLD_STORY, involvesExecutive: false, identity: { name: OLD_NAME } });
     expect(res.statusCode).toBe(201);
@@ -109,6 +117,18 @@ describe.each(DIALECTS)('complaint key rotation (%s)', (dialect) => {
     await keeper.client.submit('/admin/complaints/lock', {});
     await unlock(keeper, clock);
     expect(html((await keeper.client.get(oldHref)).body).querySelector('#description')!.textContent).toBe(OLD_STORY);
+  });
+
+  it('another process still holding version 1 can neither read nor seal anything new with it', async () => {
+    const u = other().access.unlocked('other-process-session', helperUser)!;
+    expect(u).toBeDefined();
+    const reportId = oldHref.split('/').pop()!;
+    await expect(other().handling.write(u, helperUser, reportId, 'บันทึกด้วยกุญแจเก่า', 'note')).rejects.toMatchObject({ code: 'CONFLICT' });
+    const before = await db().selectFrom('complaint_reports').select('id').where('agency_id', '=', agencyId).execute();
+    await expect(
+      other().handling.intake(u, helperUser, { channel: 'phone', receivedDate: '2026-11-30', category: 'other', description: 'รับแจ้งทางโทรศัพท์ด้วยกุญแจเก่า', involvesExecutive: false }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await db().selectFrom('complaint_reports').select('id').where('agency_id', '=', agencyId).execute()).toHaveLength(before.length);
   });
 
   it('a handler who held only version 1 has no access until granted again', async () => {
