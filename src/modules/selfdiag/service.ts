@@ -21,6 +21,8 @@ import type { Catalogue } from '../catalogue/index.js';
 import { DEFAULT_THRESHOLD, roundResults, scoringFor, weakestQuestions, type RoundResult, type ScoredQuestion } from './domain/scoring.js';
 import { combineIndicators, marginOfError, oitIndicatorScores, uncertaintyLines, withCompleted, type OitItemState } from './domain/predict.js';
 import type { DashboardCard } from '../../platform/module.js';
+import { toCsv } from '../../shared/csv.js';
+import { resultsTable } from './domain/results-table.js';
 
 export type Tool = 'IIT' | 'EIT';
 export const TOOL_LABELS: Record<Tool, string> = { IIT: 'IIT (บุคลากรภายใน)', EIT: 'EIT (ผู้รับบริการ)' };
@@ -191,6 +193,8 @@ export function selfdiagService(deps: SelfdiagDeps) {
           title,
           purpose: tool === 'IIT' ? 'แบบสำรวจความเห็นของบุคลากรก่อนการประเมิน ITA ของ ป.ป.ช. ไม่มีการผูกคำตอบกับตัวผู้ตอบ' : 'แบบสำรวจความเห็นของผู้มารับบริการก่อนการประเมิน ITA ของ ป.ป.ช.',
           questions: [...questions.map(surveyQuestion), { key: 'suggestion', text: 'ข้อเสนอแนะเพิ่มเติม', type: 'text', required: false }],
+          // Results only here, by unit above the threshold: no raw export, no engine overall.
+          ownerResultsOnly: true,
         });
         await selfdiagRepository(tx).insertRound({
           id,
@@ -260,6 +264,12 @@ export function selfdiagService(deps: SelfdiagDeps) {
         weakest,
         ...(margin !== undefined ? { margin } : {}),
       };
+    },
+
+    /** The by-unit results as CSV, with the page's suppression (domain/results-table.ts). */
+    async resultsCsv(agencyId: string, roundId: string): Promise<{ title: string; csv: string }> {
+      const view = await service.results(agencyId, roundId);
+      return { title: view.round.title, csv: toCsv(resultsTable({ tool: view.round.tool, threshold: view.round.threshold, issued: view.issued, result: view.result })) };
     },
 
     /**

@@ -39,6 +39,8 @@ export interface SurveyForm {
   versionId: string;
   versionNo: number;
   questions: Question[];
+  /** Results only through the owning module (k-anonymous there): no engine results page or raw export. */
+  ownerResultsOnly: boolean;
 }
 
 export interface SurveyResponse {
@@ -104,6 +106,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
       versionId: version.id,
       versionNo: Number(version.version_no),
       questions: parseJson<Question[]>(version.questions, []),
+      ownerResultsOnly: Number(row.owner_results_only) === 1,
     };
   }
 
@@ -121,7 +124,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
      * The agency's form with this key, created with `questions` as version 1 when missing.
      * Pass the caller's transaction so a form is never half-made.
      */
-    async ensureForm(sharedTx: SharedTransaction, agencyId: string, def: { key: string; title: string; purpose?: string; questions: Question[] }): Promise<SurveyForm> {
+    async ensureForm(sharedTx: SharedTransaction, agencyId: string, def: { key: string; title: string; purpose?: string; questions: Question[]; ownerResultsOnly?: boolean }): Promise<SurveyForm> {
       const tx = narrowDb<SurveysDb>(sharedTx);
       const r = surveysRepository(tx);
       const existing = await r.findFormByKey(agencyId, def.key);
@@ -129,7 +132,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
       const questions = parseQuestions(def.questions);
       const id = randomUUID();
       const at = clock.now().toISOString();
-      await r.insertForm({ id, agency_id: agencyId, key: def.key, title: def.title, purpose: def.purpose ?? '', current_version_id: null, created_at: at, updated_at: at });
+      await r.insertForm({ id, agency_id: agencyId, key: def.key, title: def.title, purpose: def.purpose ?? '', current_version_id: null, owner_results_only: def.ownerResultsOnly ? 1 : 0, created_at: at, updated_at: at });
       await addVersion(tx, agencyId, id, questions, null);
       return toForm(tx, (await r.findForm(agencyId, id))!);
     },
@@ -143,6 +146,17 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
       const row = await repo.findForm(agencyId, formId);
       if (!row) throw notFound('ไม่พบแบบสำรวจ');
       return toForm(db, row);
+    },
+
+    /**
+     * The form for the engine's own staff pages (results, raw export, adding a question). A form
+     * whose results only its owner may show is refused: its raw rows carry each answer's unit and
+     * an overall figure would give a hidden unit away by subtraction (docs/adr/0010).
+     */
+    async getFormForEngineView(agencyId: string, formId: string): Promise<SurveyForm> {
+      const form = await service.getForm(agencyId, formId);
+      if (form.ownerResultsOnly) throw new DomainError('FORBIDDEN', 'ผลของแบบสำรวจนี้ดูได้ที่หน้าประเมินตนเองก่อน ITA เท่านั้น ซึ่งแสดงผลรายหน่วยเฉพาะที่มีผู้ตอบถึงเกณฑ์ เพื่อไม่ให้ระบุตัวผู้ตอบได้');
+      return form;
     },
 
     async listForms(agencyId: string): Promise<(SurveyForm & { responses: number })[]> {

@@ -168,9 +168,9 @@ export function RoundPage(props: { ctx: PageContext; view: RoundView; units: str
         <Button>ออกลิงก์และคิวอาร์โค้ด</Button>
       </form>
       <p class="actions">
-        <a class="button button-secondary" href={`/admin/surveys/${round.formId}/export.csv`}>ดาวน์โหลดคำตอบ CSV</a>
-        <a class="button button-secondary" href={`/admin/surveys/${round.formId}/export.xlsx`}>ดาวน์โหลดคำตอบ Excel (XLSX)</a>
+        <a class="button button-secondary" href={`${BASE}/rounds/${round.id}/results.csv`}>ดาวน์โหลดผลรายหน่วย (CSV)</a>
       </p>
+      <p class="hint">ไม่มีการดาวน์โหลดคำตอบรายคน ไฟล์มีเฉพาะผลรายหน่วยที่แสดงในหน้านี้ หน่วยที่ผู้ตอบไม่ถึงเกณฑ์มีเพียงจำนวน</p>
     </Layout>
   );
 }
