@@ -147,7 +147,7 @@ describe.each(DIALECTS)('monthly summaries published after an import or a sync o
       expect((await client.submit('/admin/procurement/2569/import/map', { token, ...mapping })).statusCode).toBe(404);
     });
 
-    it('expires after 30 minutes and is cleared by the next upload', async () => {
+    it('expires after 30 minutes and is cleared by the next upload or the scheduled sweep', async () => {
       const started = now;
       try {
         await client.get('/admin/procurement/2569');
@@ -168,6 +168,11 @@ describe.each(DIALECTS)('monthly summaries published after an import or a sync o
         const left = await db().selectFrom('procurement_pending_imports').select('id').execute();
         expect(left.map((r) => r.id)).not.toContain(token2);
         expect(left).toHaveLength(1);
+        // The scheduled sweep removes what nobody came back for, across agencies, and nothing unexpired.
+        expect(await t.services.procurement.sweepPendingImports()).toBe(0);
+        now = new Date(now.getTime() + 31 * 60_000);
+        expect(await t.services.procurement.sweepPendingImports()).toBe(1);
+        expect(await rowCount(t, 'procurement_pending_imports')).toBe(0);
       } finally {
         now = started;
       }
