@@ -23,6 +23,18 @@ export function withDigits(text: string, digits: DigitStyle): string {
 }
 
 /**
+ * Digits of running text (a message, a detail) in the agency's style, identifiers left as written:
+ * a token (run of non-spaces) that holds a Latin letter is an identifier — a URL, an item code
+ * (O11), a tracking code (ES-7KQ2M), a file name (report-2569.pdf) — and is matched or typed
+ * elsewhere exactly, so it keeps its digits (docs/adr/0009-digits-and-identifiers.md).
+ * @example localizeDigits('รอบ 6 เดือน ข้อ O11', 'thai') // 'รอบ ๖ เดือน ข้อ O11'
+ */
+export function localizeDigits(text: string, digits: DigitStyle): string {
+  if (digits !== 'thai') return text;
+  return text.replace(/\S+/g, (token) => (/[A-Za-z]/.test(token) ? token : toThaiDigits(token)));
+}
+
+/**
  * Formats a number with a fixed number of decimals (no grouping below 10,000 as in Thai
  * official writing of scores) in the chosen digits.
  * @example formatNumber(65.66, 'thai') // '๖๕.๖๖'

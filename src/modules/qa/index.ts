@@ -8,7 +8,8 @@
  * Public: /a/{slug}/qa, /a/{slug}/qa/ask, /a/{slug}/qa/follow/{code}, JSON /a/{slug}/api/qa.
  * Staff: /admin/qa.
  */
-import { defineModule } from '../../platform/module.js';
+import { auditWords, defineModule } from '../../platform/module.js';
+import { QA_CATEGORY_LABELS } from './domain/qa.js';
 import { qaRoutes, type QaRoutesOptions } from './routes.js';
 import { qaOpenApi } from './openapi.js';
 import { seedDemoQa } from './demo.js';
@@ -35,6 +36,7 @@ export const qaModule = (options: QaRoutesOptions) =>
         'qa.answer.edit': { th: 'แก้ไขคำตอบ', en: 'Answer edited' },
       },
       entities: { qa_question: { th: 'คำถาม (ถาม-ตอบ)', en: 'Q&A question' } },
+      values: { qa_question: auditWords(QA_CATEGORY_LABELS), oit_evidence: auditWords({ qa: 'หน้าถาม-ตอบที่ระบบจัดทำ' }) },
     },
     seedDemo: ({ agencyId, actor }) => seedDemoQa(options.qa, agencyId, actor),
   });
