@@ -5,7 +5,8 @@ import { auditLabeller, COMMON_DETAIL_WORDS } from './labels.js';
 import type { AuditService } from './service.js';
 
 export { auditService, type AuditService } from './service.js';
-export { auditLabeller, type AuditLabeller } from './labels.js';
+export { auditLabeller, type AuditLabeller, type DetailPart } from './labels.js';
+export { AuditDetails } from './views/AuditPage.js';
 
 /** `labels`: every module's audit words, merged by the app from the manifests. */
 export const auditModule = (options: { audit: AuditService; labels: Required<AuditLabels> }) =>

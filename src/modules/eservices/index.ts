@@ -11,6 +11,7 @@ import { auditWords, defineModule } from '../../platform/module.js';
 import { SERVICE_TEMPLATES } from './domain/templates.js';
 import { eservicesRoutes, type EservicesRoutesOptions } from './routes.js';
 import { eservicesOpenApi } from './openapi.js';
+import { CHANNEL_LABELS, STATE_LABELS as REQUEST_STATE_LABELS } from './domain/states.js';
 
 export { eservicesService, type EservicesService, type Service, type RequestSummary } from './service.js';
 export { citizenNotifier, startCitizenNoticeScheduler, type CitizenNotifier, type CitizenChannels, type NoticeRun } from './notifications.js';
@@ -19,8 +20,6 @@ export { SERVICE_TEMPLATES } from './domain/templates.js';
 export { SATISFACTION_KEY } from './satisfaction.js';
 export type { EserviceStats, Round } from './domain/stats.js';
 export { seedDemoEservices } from './demo.js';
-
-import { CHANNEL_LABELS, STATE_LABELS as REQUEST_STATE_LABELS } from './domain/states.js';
 
 export const eservicesModule = (options: EservicesRoutesOptions) =>
   defineModule({

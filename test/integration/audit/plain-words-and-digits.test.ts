@@ -68,4 +68,58 @@ describe.each(DIALECTS)('plain words and the agency digits on %s', (dialect) => 
     expect(cells.filter((c) => words(c).length > 0).map((c) => `${words(c).join(',')} in «${c}»`)).toEqual([]);
     expect(strayArabicDigits(res.body)).toEqual([]);
   });
+
+  it('the deployment change log shows words and the digits of the administrator\'s agency', async () => {
+    const res = await admin.get('/deployment/audit');
+    expect(res.statusCode).toBe(200);
+    const cells = parse(res.body).querySelectorAll('main td').map((td) => td.textContent.trim());
+    expect(cells.some((c) => c.includes('มอบสิทธิ์ผู้ดูแลระบบ'))).toBe(true);
+    expect(cells.filter((c) => /\b[a-z]+[._][a-z_]+\b/.test(c))).toEqual([]);
+    expect(strayArabicDigits(res.body)).toEqual([]);
+  });
+
+  it('OIT pages, staff and public, show no Arabic digit outside identifiers', async () => {
+    const pages = ['/admin/oit/2565', '/admin/oit/2565/O1', '/admin/oit/2565/O11', '/admin/oit/2566/carry-over?from=2565', '/a/demo/oit', '/a/demo/oit/2565', '/a/demo/oit/2565/O1', '/a/demo/oit/2565/O5', '/a/demo/oit/2566'];
+    const found: Record<string, string[]> = {};
+    for (const url of pages) {
+      const res = url.startsWith('/a/') ? await t.app.inject({ method: 'GET', url }) : await admin.get(url);
+      expect(res.statusCode, url).toBe(200);
+      const stray = strayArabicDigits(res.body);
+      if (stray.length) found[url] = stray;
+    }
+    expect(found).toEqual({});
+  });
+
+  it('a flash message and the error messages of a refused form follow the agency digits', async () => {
+    // Carry FY2565's items over to FY2566: the flash counts items and evidence.
+    const plan = await admin.get('/admin/oit/2566/carry-over?from=2565');
+    expect(plan.statusCode).toBe(200);
+    const codes = parse(plan.body).querySelectorAll('input[name="codes"]').map((i) => i.getAttribute('value')!);
+    const done = await admin.submit('/admin/oit/2566/carry-over?from=2565', { codes: codes.slice(0, 2) });
+    expect(done.statusCode).toBe(303);
+    const after = await admin.get(String(done.headers.location));
+    const flash = parse(after.body).querySelector('main .notice-success')?.textContent ?? '';
+    expect(flash).toMatch(/ยกมาจากปี ๒๕๖๕ แล้ว ๒ รายการ/);
+    expect(strayArabicDigits(after.body, 'main .notice-success')).toEqual([]);
+
+    // An indicator score over 100: the summary and the inline message, word for word, in Thai digits.
+    const form = await admin.get('/admin/results/2565/edit');
+    const fields: Record<string, string> = {};
+    for (const el of parse(form.body).querySelectorAll('form[method="post"] input, form[method="post"] select, form[method="post"] textarea')) {
+      const name = el.getAttribute('name');
+      if (!name || name === '_csrf' || el.getAttribute('type') === 'checkbox') continue;
+      fields[name] = el.tagName === 'SELECT' ? ((el.querySelector('option[selected]') ?? el.querySelector('option'))?.getAttribute('value') ?? '') : el.tagName === 'TEXTAREA' ? el.textContent : (el.getAttribute('value') ?? '');
+    }
+    const indicator = Object.keys(fields).find((k) => /indicators/.test(k))!;
+    const refused = await admin.submit('/admin/results/2565/edit', { ...fields, [indicator]: '120' });
+    expect(refused.statusCode).toBe(400);
+    const page = parse(refused.body);
+    const summary = page.querySelectorAll('.error-summary li').map((li) => li.textContent.trim());
+    const inline = page.querySelectorAll('.error-message').map((p) => p.textContent.trim());
+    expect(summary.length).toBeGreaterThan(0);
+    expect(summary.join(' ')).toMatch(/[๐-๙]/);
+    expect(inline).toEqual(expect.arrayContaining(summary));
+    expect(strayArabicDigits(refused.body, '.error-summary')).toEqual([]);
+    expect(inline.flatMap((m) => strayArabicDigits(`<main>${m}</main>`))).toEqual([]);
+  });
 });
