@@ -13,7 +13,7 @@ import { systemClock, todayInThailand, type Clock } from './shared/clock.js';
 import { registerPlatform } from './platform/http.js';
 import { loggerOptions } from './platform/log-redact.js';
 import { installErrorHandling } from './platform/error-handler.js';
-import { mergeAuditLabels, type ModuleManifest } from './platform/module.js';
+import { mergeAuditLabels, type DashboardCardSource, type ModuleManifest } from './platform/module.js';
 import type { NavEntry } from './ui/context.js';
 import { buildOpenApiDocument, serveOpenApi, trackApiRoutes } from './platform/openapi/index.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
@@ -45,7 +45,7 @@ import { selfdiagModule, selfdiagService, seedDemoSelfdiag, type SelfdiagDb } fr
 import { jobCountsByState } from './platform/jobs.js';
 import { procurementModule, procurementService, type ProcurementDb } from './modules/procurement/index.js';
 import { oitWatchModule, oitWatchService, type OitWatchDb } from './modules/oit-watch/index.js';
-import { complaintsModule, complaintsServices, publishedComplaintStatistics, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
+import { complaintsModule, complaintsServices, publishedComplaintStatistics, registerStaffTwoFactorGate, seedDemoComplaints, type ComplaintsDb } from './modules/complaints/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -200,8 +200,18 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     // Called at request time, after the watch below exists.
     watchStatus: (agencyId) => oitWatch.status(agencyId),
   });
+  // "Something is waiting" to complaint handlers goes out on the calendar's channels, when configured.
+  const reminderMail = deps.config.reminders?.mail ? mailer(deps.config.reminders.mail) : undefined;
+  const reminderLine = deps.config.reminders?.line;
+  const complaintNotices = {
+    ...(reminderMail ? { email: (to: string[], subject: string, text: string) => reminderMail.send({ to, subject, text }) } : {}),
+    ...(reminderLine ? { line: (to: string, text: string) => pushLine({ ...reminderLine, to }, text) } : {}),
+  };
   const complaintsAt = (clock: Clock) =>
     complaintsServices({
+      notifyChannels: complaintNotices,
+      // The error's message only (an SMTP or HTTP status): the notice itself carries no content.
+      onNotifyError: (error) => console.warn(`complaint handler notice not sent: ${error instanceof Error ? error.message : String(error)}`),
       db: moduleDb<ComplaintsDb>(db),
       clock,
       serverSecret: deps.config.sessionSecret,
@@ -311,11 +321,12 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     listAgencies: agencies.listAgencies,
     oitYears: () => oit.catalogueYears(),
     bases: (agencyId) => oit.auditBases(agencyId),
-    audit: (agencyId, year, baseUrl, ownSite) => oit.selfAudit(agencyId, year, { baseUrl, ...(ownSite ? { ownSite } : {}) }),
+    audit: (agencyId, year, baseUrl, ownSite) => oit.selfAudit(agencyId, year, { baseUrl, ...(ownSite ? { ownSite } : {}), ...(config.oitWatch?.slowMs ? { slowMs: config.oitWatch.slowMs } : {}) }),
     notify: (agencyId, text, link) => calendar.notifyCoordinators(agencyId, text, link),
     publicBaseUrl: config.publicBaseUrl,
     policy: outboundPolicy,
     intervalHours: config.oitWatch?.intervalHours ?? 24,
+    ...(config.oitWatch?.slowMs ? { slowMs: config.oitWatch.slowMs } : {}),
   });
   const participation = participationService({
     db: moduleDb<ParticipationDb>(db),
@@ -338,10 +349,11 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
   const { config, clock, db } = deps;
   let navigation: NavEntry[] = [];
   let auditWords: AuditLabeller | undefined;
+  let dashboardCards: DashboardCardSource[] = [];
   const modules: ModuleManifest<any>[] = [
     usersModule({ config, users: services.users }),
     setupModule({ config, setup: services.setup }),
-    homeModule({ agencies: services.agencies, users: services.users, dashboardLinks: () => navigation, overview: services.overview }),
+    homeModule({ agencies: services.agencies, users: services.users, dashboardLinks: () => navigation, dashboardCards: () => dashboardCards, overview: services.overview }),
     agenciesModule({ agencies: services.agencies }),
     usersAdminModule({ users: services.users, units: services.agencies, config }),
     itaResultsModule({ results: services.results, catalogues: services.catalogues }),
@@ -354,7 +366,13 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
     documentsModule({ documents: services.documents, agencies: services.agencies }),
     oitModule({ oit: services.oit, files: services.files, clock }),
     {
-      ...complaintsModule({ complaints: services.complaints, agencies: services.agencies, clock, publicBaseUrl: config.publicBaseUrl }),
+      ...complaintsModule({
+        complaints: services.complaints,
+        agencies: services.agencies,
+        clock,
+        publicBaseUrl: config.publicBaseUrl,
+        notifyChannels: { mail: !!config.reminders?.mail, line: !!config.reminders?.line },
+      }),
       // The corruption-complaint channel: a handler with 2FA, the key, reports in mixed states, OIT links.
       seedDemo: ({ agency }) =>
         seedDemoComplaints(
@@ -370,6 +388,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
       ...eservicesModule({
         eservices: services.eservices,
         reports: services.eserviceReports,
+        notices: services.eserviceNotices,
         files: services.files,
         clock,
         listUsers: services.users.listUsers,
@@ -412,6 +431,7 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
   auditWords = auditLabeller(labels);
   modules.push(auditModule({ audit: services.audit, labels }));
   navigation = staffNavigation(modules);
+  dashboardCards = modules.flatMap((m) => m.dashboardCards ?? []);
   return modules;
 }
 
@@ -462,6 +482,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerPlatform(app, { config, users: services.users, agencies: services.agencies, navigation: staffNavigation(modules), deploymentRoles: services.deployment, rateLimitDb: moduleDb<PlatformTables>(db) });
   installErrorHandling(app);
+  // An agency that requires two-factor sign-in for all staff: /admin waits for the second factor.
+  registerStaffTwoFactorGate(app, services.complaints);
   registerAgencyStatusGate(app);
   registerTenantResolver(app, { agencies: services.agencies, unavailable: agencyUnavailable, deploymentHost: new URL(config.publicBaseUrl).hostname });
   // Built before any route so a module contributing a conflicting description stops start-up.

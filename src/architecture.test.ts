@@ -13,7 +13,7 @@ const SRC = dirname(fileURLToPath(import.meta.url));
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [p] : [];
+    return statSync(p).isDirectory() ? walk(p) : /\.tsx?$/.test(name) && !/\.(test|bench)\.tsx?$/.test(name) ? [p] : [];
   });
 }
 
@@ -21,13 +21,15 @@ interface ImportSpec {
   spec: string;
   /** `import type { … }` / `export type { … }`: erased at run time. */
   typeOnly: boolean;
+  /** `import('…')`: loaded when the code runs, not when the file is loaded. */
+  dynamic?: boolean;
 }
 
 function importSpecs(file: string): ImportSpec[] {
   const text = readFileSync(file, 'utf8');
   const statics = [...text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({ spec: m[3]!, typeOnly: !!m[2] }));
   const sideEffects = [...text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => ({ spec: m[1]!, typeOnly: false }));
-  const dynamic = [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => ({ spec: m[1]!, typeOnly: false }));
+  const dynamic = [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => ({ spec: m[1]!, typeOnly: false, dynamic: true }));
   return [...statics, ...sideEffects, ...dynamic];
 }
 const importsOf = (file: string): string[] => importSpecs(file).map((i) => i.spec);
@@ -42,7 +44,7 @@ const MODULES = readdirSync(join(SRC, 'modules')).filter((n) => statSync(join(SR
 const edges = files.flatMap((file) =>
   importSpecs(file)
     .filter((i) => i.spec.startsWith('.'))
-    .map((i) => ({ from: rel(file), to: rel(resolve(dirname(file), i.spec)), typeOnly: i.typeOnly })),
+    .map((i) => ({ from: rel(file), to: rel(resolve(dirname(file), i.spec)), typeOnly: i.typeOnly, dynamic: !!i.dynamic })),
 );
 
 describe('import rules', () => {
@@ -117,6 +119,31 @@ describe('import rules', () => {
     expect(oitContext).toContain('modules/agencies/index.js');
     expect(edges.some((e) => e.from === 'modules/oit/index.ts' && e.to === 'modules/oit/demo.js')).toBe(true);
     expect(edges.some((e) => e.typeOnly && e.from.includes('/domain/') && e.to === 'modules/catalogue/index.js')).toBe(true);
+  });
+});
+
+describe('start-up rules', () => {
+  // exceljs, pdfkit/fontkit, docx, JSZip, libsodium and pg were half of the server's cold start
+  // and 60+ MB of its idle memory (bench/startup.ts, issue 14): they load on first use, through
+  // shared/lazy-libraries.ts, a dynamic import() or a require() where the code must stay synchronous.
+  const HEAVY = /^(exceljs|pdfkit|fontkit|docx|jszip|libsodium-wrappers-sumo|pg)$/;
+  // Files that are themselves only ever loaded by a dynamic import (the document renderers).
+  const LAZY_FILES = ['modules/documents/docx/render-docx.ts', 'modules/documents/pdf/render-pdf.ts'];
+
+  it('heavy libraries are never imported statically, except by files that are loaded lazily', () => {
+    const offences = files.flatMap((file) =>
+      importSpecs(file)
+        .filter((i) => HEAVY.test(i.spec) && !i.typeOnly && !i.dynamic && !LAZY_FILES.includes(rel(file)))
+        .map((i) => `${rel(file)} → ${i.spec}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it('the lazily loaded files are reached only by dynamic import (or for types)', () => {
+    const lazy = new Set(LAZY_FILES.map((f) => f.replace(/\.ts$/, '.js')));
+    const offences = edges.filter((e) => lazy.has(e.to) && !e.typeOnly && !e.dynamic).map((e) => `${e.from} → ${e.to}`);
+    expect(offences).toEqual([]);
+    expect(edges.some((e) => e.dynamic && lazy.has(e.to))).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@ import { startReminderScheduler } from './modules/calendar/index.js';
 import { startOitWatchScheduler } from './modules/oit-watch/index.js';
 import { inProcessFetch } from './platform/in-process-fetch.js';
 import { startOrphanSweeper } from './platform/file-store.js';
+import { startComplaintOrphanSweeper } from './modules/complaints/index.js';
 import { startCitizenNoticeScheduler, startEservicePurgeScheduler } from './modules/eservices/index.js';
 
 async function main(): Promise<void> {
@@ -24,12 +25,14 @@ async function main(): Promise<void> {
   await upgradeDatabase(database.db, config, { version: APP_VERSION, log: (m) => process.stdout.write(`  ${m}\n`) });
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
 
-  const { users, calendar, oitWatch, files, eserviceReports, eserviceNotices } = createServices({ db: database.db, clock: systemClock, config });
+  const { users, calendar, oitWatch, files, eserviceReports, eserviceNotices, complaints } = createServices({ db: database.db, clock: systemClock, config });
   // Work outside a request has no tenant, so it sees no agency's rows unless it names a scope:
   // the schedulers, the orphan sweeper and users.countUsers do (docs/adr/0008).
   await app.listen({ port: config.port, host: config.host });
   // Upload files a crash left without their row (issue 7): swept at start and hourly.
   const sweeper = startOrphanSweeper(files, app.log);
+  // The same for the complaint channel's encrypted files (DATA_DIR/complaints), which have their own store.
+  const complaintSweeper = startComplaintOrphanSweeper(complaints, app.log);
   const backups = scheduleBackups(database.db, config, { version: APP_VERSION, log: app.log });
   // Reminders of the calendar: safe to run in every instance (each reminder is claimed once in the database).
   const scheduler = startReminderScheduler(calendar, { intervalMinutes: config.reminders?.intervalMinutes ?? 60, onError: (e) => app.log.error(e, 'reminder run failed') });
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     backups?.stop();
     sweeper.stop();
+    complaintSweeper.stop();
     scheduler.stop();
     watch.stop();
     notices.stop();

@@ -10,6 +10,7 @@ export const BENCHES: { name: string; file: string; summary: string }[] = [
   { name: 'reports', file: 'reports.ts', summary: '6-month measures report of a 15-measure plan as DOCX and PDF, 20 runs each after 2 warm-ups (median)' },
   { name: 'deployment', file: 'deployment.ts', summary: 'province view (≈100–900 agencies, p95 < 100 ms), national summary (8,317, p95 < 1 s) and public OIT index vs bare route with 8,317 agencies × 5 years on PostgreSQL' },
   { name: 'eservice-submit', file: 'eservice-submit.ts', summary: 'e-service JSON submissions/s (≥ 200/s) while the public OIT index keeps p99 < 50 ms, on the demo agency' },
+  { name: 'survey-respond', file: 'survey-respond.ts', summary: 'self-diagnosis survey responses/s through POST /a/demo/survey/{token} with one-time links (≥ 200/s)' },
   { name: 'startup', file: 'startup.ts', summary: 'cold start to the first served page and idle RSS, tsx vs the compiled build (< 1 s, < 120 MB)' },
   { name: 'upload-100mb', file: 'upload-100mb.ts', summary: 'peak RSS growth of the server while a 100 MB file streams through the OIT evidence upload' },
 ];

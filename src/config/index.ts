@@ -53,6 +53,8 @@ const envSchema = z.object({
   GOVSPENDING_API_KEY: z.string().min(8).optional(),
   /** Hours between two runs of the watch on the public OIT pages (0 = off). */
   OIT_WATCH_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
+  /** Milliseconds after which the watch reports a public OIT page, file or link as slow. */
+  OIT_WATCH_SLOW_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Hours between two runs of the e-service retention purge (PDPA) over every agency (0 = off; the CLI still works). */
   ESERVICE_PURGE_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
   /** Seconds between two passes that send (and retry) citizens' e-service notices (0 = only right after each change). */
@@ -90,7 +92,7 @@ export interface Config {
   /** The government spending API (procurement module); absent = not used. `baseUrl`/`minIntervalMs` only for tests. */
   readonly govspending?: { readonly apiKey: string; readonly baseUrl?: string; readonly minIntervalMs?: number; readonly pageSize?: number };
   /** The watch on the public OIT pages; absent = daily. */
-  readonly oitWatch?: { readonly intervalHours: number };
+  readonly oitWatch?: { readonly intervalHours: number; readonly slowMs?: number };
   /**
    * E-services' background work; absent = defaults (daily purge, notices every minute). Citizens'
    * notices go by the reminders' SMTP_URL and, with `line`, by the LINE Messaging API (the
@@ -144,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leadDays: e.REMINDER_LEAD_DAYS,
     },
     ...(e.GOVSPENDING_API_KEY ? { govspending: { apiKey: e.GOVSPENDING_API_KEY } } : {}),
-    oitWatch: { intervalHours: e.OIT_WATCH_INTERVAL_HOURS },
+    oitWatch: { intervalHours: e.OIT_WATCH_INTERVAL_HOURS, slowMs: e.OIT_WATCH_SLOW_MS },
     eservices: {
       purgeIntervalHours: e.ESERVICE_PURGE_INTERVAL_HOURS,
       noticeIntervalSeconds: e.ESERVICE_NOTICE_INTERVAL_SECONDS,

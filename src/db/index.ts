@@ -4,8 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import type { Config } from '../config/index.js';
 import { migrations } from './migrations/index.js';
@@ -36,9 +37,15 @@ export interface PostgresOptions {
   unscoped?: TenantScope;
 }
 
+// pg is loaded only when a PostgreSQL database is opened: the embedded SQLite default never pays
+// for it at start-up (bench/startup.ts). It is CommonJS, so a synchronous require keeps
+// openDatabase synchronous.
+const require = createRequire(import.meta.url);
+const loadPg = (): typeof pg => require('pg') as typeof pg;
+
 export function openDatabase(database: Config['database'], pgOptions: PostgresOptions = {}): Db {
   if (database.kind === 'postgres') {
-    const pool = new pg.Pool({
+    const pool = new (loadPg().Pool)({
       connectionString: database.url,
       max: pgOptions.max ?? 10,
       ...(pgOptions.schema ? { options: `-c search_path=${pgOptions.schema}` } : {}),

@@ -16,7 +16,6 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import type { Config } from '../config/index.js';
 
 export const BACKUP_FORMAT = 'prongsai-backup/1';
@@ -166,6 +165,7 @@ export async function unpackBackup(archive: string, workDir: string): Promise<{ 
 }
 
 async function postgresIsEmpty(url: string, schema: string | undefined): Promise<boolean> {
+  const { default: pg } = await import('pg'); // only for PostgreSQL deployments
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

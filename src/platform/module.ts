@@ -30,6 +30,26 @@ export interface AuditLabels {
   values?: Record<string, Record<string, Msg>>;
 }
 
+/**
+ * A card a module adds to the staff dashboard (/admin), e.g. the self-diagnosis prediction. Texts
+ * are Thai with Arabic digits; the dashboard writes them in the agency's digits.
+ */
+export interface DashboardCard {
+  /** Stable key: the card's `id` (`dashboard-card-{key}`), for tests and links. */
+  key: string;
+  title: string;
+  figures: { label: string; value: string }[];
+  /** Plain sentences under the figures (e.g. how uncertain a prediction is). */
+  notes: string[];
+  link: { href: string; label: string };
+}
+
+/** Where a dashboard card comes from: shown only to staff with `permission`; null → no card. */
+export interface DashboardCardSource {
+  permission: Permission;
+  load: (agencyId: string) => Promise<DashboardCard | null>;
+}
+
 /** What a module's demo hook gets: the demo agency, its administrator and the demo results year. */
 export interface DemoSeedContext {
   agencyId: string;
@@ -60,6 +80,8 @@ export interface ModuleManifest<Options extends Record<string, unknown> = Record
   seedDemo?: (ctx: DemoSeedContext) => Promise<unknown>;
   /** The module's public JSON APIs, merged into the one OpenAPI document (GET /openapi.json). */
   openapi?: OpenApiContribution;
+  /** Cards on the staff dashboard, in order, each guarded by a permission. */
+  dashboardCards?: readonly DashboardCardSource[];
   /** Gauges for GET /metrics (counts by state, queue lengths): numbers only, never content. */
   gauges?: readonly GaugeSource[];
 }

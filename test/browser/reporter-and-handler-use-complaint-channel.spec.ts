@@ -92,6 +92,15 @@ async function report(page: Page, base: string, withPhoto: boolean): Promise<str
   await page.getByLabel('เรื่องที่จะแจ้งเป็นเรื่องประเภทใด').selectOption('bribery');
   await page.getByLabel('เกิดอะไรขึ้น').fill(STORY);
   if (withPhoto) await page.locator('#f-files').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photoWithGps() });
+  // The proof of work (relief over the address's limit): solved in the background with
+  // JavaScript, into the action URL; without JavaScript the action stays plain and the form works.
+  const form = page.locator('form[data-module="proof-of-work"]');
+  if ((await page.locator('html.js-enabled').count()) > 0) {
+    await page.locator('form[data-pow-solved="true"]').waitFor({ timeout: 90_000 });
+    expect(await form.getAttribute('action')).toMatch(/^\/a\/[^?]+\/report-corruption\?pow=v1\.\d+\./);
+  } else {
+    expect(await form.getAttribute('action')).toBe(`/a/${AGENCY.slug}/report-corruption`);
+  }
   await page.getByRole('button', { name: 'ส่งเรื่อง' }).click();
   await at(page, /^ได้รับเรื่องของท่านแล้ว$/);
   const receipt = normalized(await page.locator('#receipt').textContent()).replace(/\s/g, '');

@@ -3,7 +3,8 @@
  *   writes the usage statistics and satisfaction report of a round (the same figures as the
  *   statistics page);
  * `npm run cli -- eservice purge [--agency SLUG]` runs the retention job (PDPA): closed requests
- *   past their service's retention lose their personal data. Run it daily from cron.
+ *   past their service's retention lose their personal data. The app runs the same job daily
+ *   (ESERVICE_PURGE_INTERVAL_HOURS); this is for a run at once, or with the schedule off.
  */
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';

@@ -22,6 +22,12 @@ import { pickAgency, yearFlag } from './oit.js';
 
 const USAGE = 'วิธีใช้: npm run cli -- procurement import FILE --agency SLUG --year N [--map "projectNo=เลขที่โครงการ;…"] | procurement sync --agency SLUG --year N --dept CODE | procurement publish --agency SLUG --year N';
 
+/** The monthly summaries an import or sync attached to OIT on its own (or why it could not). */
+function publishedLine(io: CliIO, r: { published?: { months: string[]; attachedTo: string | null }; publishError?: string }): void {
+  if (r.publishError) io.err(`นำเข้าแล้ว แต่แนบสรุปผลรายเดือนไม่สำเร็จ: ${r.publishError} (สั่ง procurement publish อีกครั้งได้)`);
+  else if (r.published?.months.length) io.out(`แนบสรุปผลรายเดือน ${r.published.months.join(', ')} ที่ ${r.published.attachedTo}`);
+}
+
 export async function runProcurement(args: string[], io: CliIO, services: Pick<Services, 'agencies' | 'procurement'>): Promise<number> {
   const { positional, flags } = parseArgs(args, ['agency', 'year', 'map', 'dept']);
   const [sub, file] = positional;
@@ -55,6 +61,7 @@ export async function runProcurement(args: string[], io: CliIO, services: Pick<S
       return 1;
     }
     io.out(`นำเข้าทะเบียนการจัดซื้อจัดจ้างปี ${year} ของ ${agency.nameTh}: ใหม่ ${r.created} ปรับปรุง ${r.updated} ไม่เปลี่ยน ${r.unchanged} รายการ`);
+    publishedLine(io, r);
     return 0;
   }
   if (sub === 'sync') {
@@ -62,6 +69,7 @@ export async function runProcurement(args: string[], io: CliIO, services: Pick<S
     const agency = await pickAgency(services, slug);
     const r = await services.procurement.syncFromApi(SYSTEM_ACTOR, agency.id, year, typeof flags.dept === 'string' ? flags.dept : '');
     io.out(`ดึงข้อมูล ${r.fetched} รายการ: ใหม่ ${r.created} ปรับปรุง ${r.updated} ไม่เปลี่ยน ${r.unchanged} ข้าม ${r.skipped}${r.done ? '' : ' (ยังไม่ครบ)'}`);
+    publishedLine(io, r);
     return 0;
   }
   if (sub === 'publish') {

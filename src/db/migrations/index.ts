@@ -21,7 +21,12 @@ import * as m202612011503 from './202612011503_create_self_diagnosis.js';
 import * as m202612011601 from './202612011601_create_procurement.js';
 import * as m202612011602 from './202612011602_create_oit_watch.js';
 import * as m202612011100 from './202612011100_create_rate_limit_hits.js';
+import * as m202612021201 from './202612021201_procurement_published_months_and_pending_imports.js';
+import * as m202612021202 from './202612021202_procurement_plan_project_no.js';
+import * as m202612021301 from './202612021301_create_complaint_options_and_staff_sessions.js';
 import * as m202612021501 from './202612021501_create_eservice_notifications.js';
+import * as m202612021101 from './202612021101_create_qa_categories.js';
+import * as m202612021102 from './202612021102_add_survey_owner_results_only.js';
 
 export const migrations: Record<string, Migration> = {
   '202611250001_create_platform': m0001,
@@ -42,5 +47,10 @@ export const migrations: Record<string, Migration> = {
   '202612011601_create_procurement': m202612011601,
   '202612011602_create_oit_watch': m202612011602,
   '202612011100_create_rate_limit_hits': m202612011100,
+  '202612021201_procurement_published_months_and_pending_imports': m202612021201,
+  '202612021202_procurement_plan_project_no': m202612021202,
+  '202612021301_create_complaint_options_and_staff_sessions': m202612021301,
   '202612021501_create_eservice_notifications': m202612021501,
+  '202612021101_create_qa_categories': m202612021101,
+  '202612021102_add_survey_owner_results_only': m202612021102,
 };

@@ -75,7 +75,34 @@ export function complaintAccess({ db, clock, serverSecret }: AccessDeps) {
     return new TextDecoder().decode(decrypt(totpKey, unb64(wrapped)));
   }
 
+  /** A TOTP code of a later step than the last accepted, or an unused recovery code; undefined otherwise. */
+  async function checkCode(f: { totp_secret_wrapped: string; last_step: number | null; recovery_hashes: string }, code: string, now: Date): Promise<{ step?: number; recoveryLeft?: string[] } | undefined> {
+    const step = totpStep(await unwrapTotp(f.totp_secret_wrapped), code, now);
+    if (step !== undefined && (f.last_step === null || step > Number(f.last_step))) return { step };
+    const hashes = JSON.parse(f.recovery_hashes) as string[];
+    const h = hashRecoveryCode(code);
+    return hashes.includes(h) ? { recoveryLeft: hashes.filter((x) => x !== h) } : undefined;
+  }
+
   return {
+    /**
+     * The second factor alone (sign-in when the agency requires it for all staff, step-up before
+     * a key rotation): the code is consumed and the check audited either way.
+     */
+    async verifySecondFactor(user: HandlerUser, code: string, purpose: 'sign-in' | 'rotate'): Promise<void> {
+      const f = await repo.factorFor(user.agencyId, user.id);
+      if (!f?.confirmed_at) throw forbidden('ต้องตั้งค่าการยืนยันตัวตนสองขั้นตอนก่อน');
+      const checked = await checkCode(f, code, clock.now());
+      if (!checked) {
+        await writeAudit(db, clock, actorOf(user), { agencyId: user.agencyId, action: 'complaints.2fa.refused', entityType: 'user', entityId: user.id, details: { purpose } });
+        throw validationError('รหัสไม่ถูกต้อง', [{ field: 'code', message: 'รหัสยืนยันตัวตนไม่ถูกต้อง ใช้แล้ว หรือหมดเวลา' }]);
+      }
+      await db.transaction().execute(async (tx) => {
+        await complaintsRepository(tx).updateFactor(user.agencyId, user.id, checked.recoveryLeft ? { recovery_hashes: JSON.stringify(checked.recoveryLeft) } : { last_step: checked.step! });
+        await writeAudit(tx, clock, actorOf(user), { agencyId: user.agencyId, action: checked.recoveryLeft ? 'complaints.2fa.recovery-code' : 'complaints.2fa.verify', entityType: 'user', entityId: user.id, details: { purpose } });
+      });
+    },
+
     /** The Ed25519 secret key of a complaint key, unwrapped with the server's key (cached). */
     async signingSecret(key: KeyRow): Promise<Uint8Array> {
       const hit = signCache.get(key.id);
@@ -188,17 +215,12 @@ export function complaintAccess({ db, clock, serverSecret }: AccessDeps) {
       const f = await repo.factorFor(user.agencyId, user.id);
       if (!f?.confirmed_at) throw forbidden('ต้องตั้งค่าการยืนยันตัวตนสองขั้นตอนก่อน');
       const now = clock.now();
-      const step = totpStep(await unwrapTotp(f.totp_secret_wrapped), input.code, now);
-      let recoveryLeft: string[] | undefined;
-      if (step === undefined || (f.last_step !== null && step <= Number(f.last_step))) {
-        const hashes = JSON.parse(f.recovery_hashes) as string[];
-        const h = hashRecoveryCode(input.code);
-        if (!hashes.includes(h)) {
-          await writeAudit(db, clock, actorOf(user), { agencyId: user.agencyId, action: 'complaints.unlock.refused', entityType: 'user', entityId: user.id });
-          throw validationError('รหัสไม่ถูกต้อง', [{ field: 'code', message: 'รหัสยืนยันตัวตนไม่ถูกต้อง ใช้แล้ว หรือหมดเวลา' }]);
-        }
-        recoveryLeft = hashes.filter((x) => x !== h);
+      const checked = await checkCode(f, input.code, now);
+      if (!checked) {
+        await writeAudit(db, clock, actorOf(user), { agencyId: user.agencyId, action: 'complaints.unlock.refused', entityType: 'user', entityId: user.id });
+        throw validationError('รหัสไม่ถูกต้อง', [{ field: 'code', message: 'รหัสยืนยันตัวตนไม่ถูกต้อง ใช้แล้ว หรือหมดเวลา' }]);
       }
+      const { step, recoveryLeft } = checked;
       const key = await repo.activeKey(user.agencyId);
       if (!key) throw new DomainError('NOT_FOUND', 'หน่วยงานยังไม่ได้สร้างกุญแจสำหรับเรื่องร้องเรียน');
       const grant = await repo.grantFor(user.agencyId, key.id, user.id);
@@ -242,6 +264,12 @@ export function complaintAccess({ db, clock, serverSecret }: AccessDeps) {
 
     lock(sessionRef: string): void {
       vault.delete(sessionRef);
+    },
+
+    /** After a key rotation: every session of the agency holds a retired key; only `keep` is re-opened with the new one. */
+    replaceUnlocked(agencyId: string, keep: { sessionRef: string; unlocked: Unlocked }): void {
+      for (const [k, v] of vault) if (v.agencyId === agencyId) vault.delete(k);
+      vault.set(keep.sessionRef, { ...keep.unlocked, touched: clock.now().getTime() });
     },
 
     /** A stable reference to a session without keeping its cookie: SHA-256 of the token. */

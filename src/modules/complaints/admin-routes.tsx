@@ -16,6 +16,8 @@ import type { ComplaintAccess, HandlerUser, Unlocked } from './access.js';
 import type { ComplaintHandling } from './handling.js';
 import type { ComplaintChannel } from './service.js';
 import { channelHeaders } from './routes.js';
+import type { ComplaintKeyRotation } from './rotation.js';
+import { RotationPage } from './views/SecurityPages.js';
 import { DetailPage, EnrolPage, HandlersPage, IntakePage, ListPage, NoAccessPage, RecoveryCodesPage, SettingsPage, SetupKeyPage, UnlockPage } from './views/StaffPages.js';
 
 export interface AdminRoutesOptions {
@@ -23,6 +25,7 @@ export interface AdminRoutesOptions {
   handling: ComplaintHandling;
   channel: ComplaintChannel;
   handlers: (agencyId: string) => Promise<{ id: string; displayName: string }[]>;
+  rotation: ComplaintKeyRotation;
   [key: string]: unknown;
 }
 
@@ -233,6 +236,28 @@ export const complaintAdminRoutes: FastifyPluginAsync<AdminRoutesOptions> = asyn
     if (!target) throw new DomainError('NOT_FOUND', 'ไม่พบผู้รับผิดชอบ');
     const code = await access.grant(g.u, g.user, { id: target.id, agencyId: g.user.agencyId, displayName: target.displayName, username: '' });
     return sendPage(reply, <HandlersPage ctx={pageContext(request, reply)} handlers={await handlersView(g.user.agencyId)} code={{ name: target.displayName, code }} />);
+  });
+
+  // ----- key rotation (custodian: complaints.disclose; unlocked session; fresh second factor)
+  const custodian = { preHandler: requirePermission('complaints.disclose') };
+  app.get(`${BASE}/keys`, custodian, async (request, reply) => {
+    const g = await gate(request, reply);
+    if (!g) return reply;
+    return sendPage(reply, <RotationPage ctx={pageContext(request, reply)} versions={await opts.rotation.history(g.user.agencyId)} />);
+  });
+  app.post(`${BASE}/keys/rotate`, custodian, async (request, reply) => {
+    const g = await gate(request, reply);
+    if (!g) return reply;
+    const b = (request.body ?? {}) as Body;
+    const custodianRole = can(staff(request).user.roles, 'complaints.disclose');
+    try {
+      const done = await opts.rotation.rotate(g.u, { ...g.user, custodian: custodianRole }, sessionRef(request), { code: b.code ?? '', passphrase: b.passphrase ?? '' });
+      return sendPage(reply, <RotationPage ctx={pageContext(request, reply)} versions={await opts.rotation.history(g.user.agencyId)} done={done} />);
+    } catch (error) {
+      const v = validation(error);
+      if (!v) throw error;
+      return sendPage(reply, <RotationPage ctx={pageContext(request, reply)} versions={await opts.rotation.history(g.user.agencyId)} errors={v.fieldErrors} />, 400);
+    }
   });
 
   const settings = { preHandler: requirePermission('complaints.settings') };

@@ -72,6 +72,14 @@ export function complaintHandling(deps: HandlingDeps) {
     return row;
   }
 
+  /**
+   * Inside a transaction that seals to the unlocked key: the key must still be the active one (a
+   * rotation in another process would otherwise miss what this commits after its re-sealing).
+   */
+  async function claimKey(r: ReturnType<typeof complaintsRepository>, u: Unlocked): Promise<void> {
+    if ((await r.claimActiveKey(u.agencyId, u.keyId)) === 0) throw new DomainError('CONFLICT', 'กุญแจเรื่องร้องเรียนถูกเปลี่ยนแล้ว กรุณาเปิดกุญแจใหม่อีกครั้ง');
+  }
+
   async function contentKeyOf(u: Unlocked, row: ReportRow): Promise<Uint8Array> {
     await sodium();
     if (row.key_id !== u.keyId) throw new DomainError('CONFLICT', 'เรื่องนี้เข้ารหัสด้วยกุญแจรุ่นก่อน กรุณาเปิดด้วยกุญแจรุ่นนั้น');
@@ -178,6 +186,7 @@ export function complaintHandling(deps: HandlingDeps) {
       const ts = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
         const r = complaintsRepository(tx);
+        await claimKey(r, u);
         const sealed = kind === 'note' ? sealTo(u.boxPublic, body) : encrypt(key, body);
         await r.insertMessage({ id: randomUUID(), agency_id: u.agencyId, report_id: row.id, author: kind, author_user_id: user.id, body: b64(sealed), created_at: ts });
         if (kind === 'handler') await r.updateReport(u.agencyId, row.id, { reporter_waiting: 1, updated_at: ts });
@@ -254,6 +263,7 @@ export function complaintHandling(deps: HandlingDeps) {
       const id = randomUUID();
       const ts = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
+        await claimKey(complaintsRepository(tx), u);
         await complaintsRepository(tx).insertReport({
           id, agency_id: u.agencyId, key_id: u.keyId, receipt_lookup: null, reporter_key: null,
           agency_key_sealed: b64(sealTo(u.boxPublic, contentKey)), content: b64(encrypt(contentKey, JSON.stringify(content))),

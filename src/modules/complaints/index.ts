@@ -22,6 +22,12 @@ import { complaintChannelRoutes, CHANNEL_LOG_SERIALIZERS } from './routes.js';
 import { complaintAdminRoutes } from './admin-routes.js';
 import { complaintsOpenApi } from './openapi.js';
 import { complaintsRepository } from './repository.js';
+import { complaintKeyRotation } from './rotation.js';
+import { staffTwoFactor } from './staff-two-factor.js';
+import { waitingNotifier, type HandlerNotifyChannels } from './notify.js';
+import { complaintOrphanSweep } from './orphan-sweep.js';
+export { startComplaintOrphanSweeper } from './orphan-sweep.js';
+import { complaintSecurityRoutes, staffTwoFactorGate } from './security-routes.js';
 import type { AbuseLimiter } from './abuse.js';
 
 export type { PublishedStatistics, Cell, Round } from './domain/statistics.js';
@@ -35,7 +41,11 @@ export interface ComplaintsDeps {
   dataDir: string;
   publicBaseUrl: string;
   agencies: Pick<AgenciesService, 'listExecutives'>;
-  listUsers: (agencyId: string) => Promise<{ id: string; displayName: string; roles: readonly string[]; disabled: boolean }[]>;
+  listUsers: (agencyId: string) => Promise<{ id: string; displayName: string; email?: string | null; roles: readonly string[]; disabled: boolean }[]>;
+  /** Optional e-mail / LINE channels for "something is waiting" (the calendar module's, wired in app.ts). */
+  notifyChannels?: HandlerNotifyChannels;
+  /** Where a failed e-mail / LINE notice is reported (the app log); never with content. */
+  onNotifyError?: (error: unknown) => void;
   attach: AttachFn;
   getCatalogue: (year: number) => Promise<Catalogue | undefined>;
 }
@@ -46,13 +56,28 @@ export function complaintsServices(deps: ComplaintsDeps) {
   const executiveName = async (agencyId: string, id: string) => (await deps.agencies.listExecutives(agencyId)).find((e) => e.id === id)?.nameTh;
   const access = complaintAccess(deps);
   const blobs = complaintBlobStore(deps.dataDir);
-  const channel = complaintChannel({ ...deps, access, blobs, handlers, executiveName });
+  const rotation = complaintKeyRotation({ ...deps, access });
+  const staff2fa = staffTwoFactor({ ...deps, access });
+  const notifyWaiting = waitingNotifier({
+    ...(deps.notifyChannels ? { channels: deps.notifyChannels } : {}),
+    ...(deps.onNotifyError ? { onError: deps.onNotifyError } : {}),
+    options: staff2fa.options,
+    users: deps.listUsers,
+    publicBaseUrl: deps.publicBaseUrl,
+  });
+  const channel = complaintChannel({ ...deps, access, blobs, handlers, executiveName, keyHistory: rotation.history, notifyWaiting });
   const handling = complaintHandling({ ...deps, access, blobs, channel, handlers });
   return {
     access,
+    rotation,
+    staff2fa,
     channel,
     handling,
     handlers,
+    /** Encrypted files with no attachment row, unchanged for an hour (a crash mid-submission): removed. */
+    sweepOrphans: complaintOrphanSweep({ db: deps.db, clock: deps.clock, root: blobs.root }),
+    /** Second-factor session marks older than any session. */
+    sweepMarks: staff2fa.sweepMarks,
     /** The one exported statistics function: suppressed counts of a fiscal round. */
     publishedComplaintStatistics: complaintStatistics(deps.db),
     /** Attaches guideline, channel and statistics pages to the OIT items of a year, by role. */
@@ -76,6 +101,8 @@ interface RoutesOptions {
   clock: Clock;
   publicBaseUrl: string;
   limiter?: AbuseLimiter;
+  /** Whether SMTP / LINE are configured (the notification options page says so). */
+  notifyChannels?: { mail: boolean; line: boolean };
   [key: string]: unknown;
 }
 
@@ -92,7 +119,8 @@ const routes: FastifyPluginAsync<RoutesOptions> = async (app, o) => {
     limiter: o.limiter,
     logSerializers: CHANNEL_LOG_SERIALIZERS,
   });
-  await app.register(complaintAdminRoutes, { access: c.access, handling: c.handling, channel: c.channel, handlers: c.handlers, logSerializers: CHANNEL_LOG_SERIALIZERS });
+  await app.register(complaintAdminRoutes, { access: c.access, handling: c.handling, channel: c.channel, handlers: c.handlers, rotation: c.rotation, logSerializers: CHANNEL_LOG_SERIALIZERS });
+  await app.register(complaintSecurityRoutes, { access: c.access, staff2fa: c.staff2fa, channels: o.notifyChannels ?? { mail: false, line: false } });
 };
 
 export const complaintsModule = (options: RoutesOptions) =>
@@ -116,8 +144,14 @@ export const complaintsModule = (options: RoutesOptions) =>
         'complaints.key.grant': { th: 'มอบสิทธิ์กุญแจเรื่องร้องเรียน', en: 'Complaint key granted' },
         'complaints.key.revoke': { th: 'เพิกถอนสิทธิ์กุญแจเรื่องร้องเรียน', en: 'Complaint key revoked' },
         'complaints.unlock': { th: 'ปลดล็อกกุญแจเรื่องร้องเรียน', en: 'Complaint key unlocked' },
+        'complaints.key.rotate': { th: 'เปลี่ยนกุญแจเรื่องร้องเรียน', en: 'Complaint key rotated' },
+        'complaints.2fa.enrol': { th: 'ตั้งค่าการยืนยันตัวตนสองขั้นตอน', en: 'Two-factor sign-in enrolled' },
+        'complaints.2fa.verify': { th: 'ยืนยันตัวตนขั้นที่สอง', en: 'Second factor passed' },
+        'complaints.2fa.recovery-code': { th: 'ยืนยันตัวตนขั้นที่สองด้วยรหัสกู้คืน', en: 'Second factor passed with a recovery code' },
+        'complaints.2fa.refused': { th: 'ยืนยันตัวตนขั้นที่สองไม่สำเร็จ', en: 'Second factor refused' },
+        'complaints.staff-2fa.policy': { th: 'เปลี่ยนการบังคับยืนยันตัวตนสองขั้นตอนของเจ้าหน้าที่', en: 'Staff two-factor requirement changed' },
+        'complaints.notify.settings': { th: 'เปลี่ยนการแจ้งเตือนผู้รับผิดชอบเรื่องร้องเรียน', en: 'Complaint notification options changed' },
         'complaints.unlock.refused': { th: 'ปลดล็อกกุญแจเรื่องร้องเรียนไม่สำเร็จ', en: 'Complaint key unlock refused' },
-        'complaints.2fa.enrol': { th: 'ลงทะเบียนการยืนยันตัวตนสองขั้นตอน', en: 'Two-step sign-in enrolled' },
         'complaints.list.view': { th: 'เปิดดูรายการเรื่องร้องเรียน', en: 'Complaint list viewed' },
         'complaints.report.view': { th: 'เปิดอ่านเรื่องร้องเรียน', en: 'Complaint opened' },
         'complaints.report.assign': { th: 'รับผิดชอบเรื่องร้องเรียน', en: 'Complaint assigned' },
@@ -143,6 +177,17 @@ export const complaintsModule = (options: RoutesOptions) =>
     nav: [
       { href: '/admin/complaints', label: { th: 'เรื่องร้องเรียนการทุจริต', en: 'Corruption complaints' }, permission: 'complaints.handle' },
       { href: '/admin/complaints/settings', label: { th: 'ตั้งค่าช่องทางร้องเรียน', en: 'Complaint channel settings' }, permission: 'complaints.settings' },
+      { href: '/admin/complaints/notifications', label: { th: 'การแจ้งเตือนเรื่องร้องเรียน', en: 'Complaint notifications' }, permission: 'complaints.settings' },
+      { href: '/admin/complaints/keys', label: { th: 'กุญแจเรื่องร้องเรียน', en: 'Complaint keys' }, permission: 'complaints.disclose' },
+      { href: '/admin/security', label: { th: 'ความปลอดภัยในการเข้าระบบ', en: 'Sign-in security' }, permission: 'users.manage' },
     ],
   });
 export type { ComplaintsDb, ComplaintTables } from './tables.js';
+
+/**
+ * Installs the staff-wide second-factor gate (an agency option of this module, because the
+ * factors live here) on the whole app: call once, after the session is resolved.
+ */
+export function registerStaffTwoFactorGate(app: import('fastify').FastifyInstance, complaints: ComplaintsServices): void {
+  app.addHook('onRequest', staffTwoFactorGate(complaints.staff2fa));
+}

@@ -7,12 +7,26 @@ import { receiptInput, reportInput } from './schemas.js';
 const slug = { name: 'slug', in: 'path' as const, required: true, description: 'ชื่อย่อของหน่วยงานใน URL', schema: { type: 'string' } };
 
 export const complaintKeyOutput = z.object({ publicKey: z.string().describe('กุญแจสาธารณะ Ed25519 ของหน่วยงาน (base64)') }).strict();
+export const keyHistoryOutput = z
+  .object({
+    keys: z.array(
+      z
+        .object({
+          version: z.number().int().describe('รุ่นของกุญแจ (keyVersion ในหลักฐานการรับเรื่อง)'),
+          publicKey: z.string().describe('กุญแจสาธารณะ Ed25519 ของรุ่นนี้ (base64)'),
+          validFrom: z.string().describe('เริ่มใช้ลงนาม (ISO 8601)'),
+          validUntil: z.string().nullable().describe('เลิกใช้ลงนาม (ISO 8601); null = รุ่นที่ใช้อยู่'),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
 export const acknowledgementOutput = z
   .object({
     receipt: z.string().regex(/^\d{16}$/).describe('รหัสติดตามเรื่อง 16 หลัก แสดงครั้งเดียว'),
     acknowledgement: z
       .object({
-        payload: z.string().describe('base64 ของ JSON (UTF-8) ที่ลงนาม: type, v, agency, agencyId, reportHash, receivedAt'),
+        payload: z.string().describe('base64 ของ JSON (UTF-8) ที่ลงนาม: type, v, agency, agencyId, keyVersion, reportHash, receivedAt'),
         signature: z.string().describe('ลายมือชื่อ Ed25519 (base64) เหนือไบต์ของ payload ที่ถอดรหัส base64 แล้ว'),
       })
       .strict(),
@@ -41,6 +55,7 @@ const common = {
 export const complaintsOpenApi: OpenApiContribution = {
   schemas: {
     ComplaintsPublicKey: jsonSchemaOf(complaintKeyOutput),
+    ComplaintsKeyHistory: jsonSchemaOf(keyHistoryOutput),
     ComplaintsReportInput: jsonSchemaOf(reportInput, 'input'),
     ComplaintsReceipt: jsonSchemaOf(acknowledgementOutput),
     ComplaintsStatusInput: jsonSchemaOf(receiptInput, 'input'),
@@ -54,6 +69,15 @@ export const complaintsOpenApi: OpenApiContribution = {
         tags: ['complaints'],
         parameters: [slug],
         responses: { '200': jsonResponse('กุญแจสาธารณะ', ref('ComplaintsPublicKey')), ...common },
+      },
+    },
+    '/a/{slug}/api/complaint-keys': {
+      get: {
+        operationId: 'complaintsKeyHistory',
+        summary: 'กุญแจสาธารณะทุกรุ่น (หลังเปลี่ยนกุญแจ หลักฐานการรับเรื่องเดิมยังตรวจได้ด้วยรุ่นของมัน)',
+        tags: ['complaints'],
+        parameters: [slug],
+        responses: { '200': jsonResponse('กุญแจสาธารณะทุกรุ่น เรียงจากเก่าไปใหม่', ref('ComplaintsKeyHistory')), ...common },
       },
     },
     '/a/{slug}/api/corruption-reports': {

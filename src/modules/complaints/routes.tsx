@@ -16,7 +16,7 @@ import type { AgenciesService } from '../agencies/index.js';
 import type { ComplaintChannel, IncomingFile } from './service.js';
 import { MAX_FILE_BYTES, MAX_FILES } from './service.js';
 import type { PublishedComplaintStatistics } from './statistics.js';
-import { abuseLimiter, type AbuseLimiter } from './abuse.js';
+import { abuseLimiter, workRelief, type AbuseLimiter, type WorkRelief } from './abuse.js';
 import { FollowUpPage, ReceiptPage, ReportFormPage, StatusPage } from './views/PublicPages.js';
 import { cellText, GuidelinePage, PublicStatisticsPage } from './views/PublicInfoPages.js';
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from './domain/types.js';
@@ -47,6 +47,8 @@ export interface ChannelRoutesOptions {
   clock: Clock;
   publicBaseUrl: string;
   limiter?: AbuseLimiter;
+  /** Proof-of-work relief for an address over its limit (abuse.ts); a fresh one per app by default. */
+  relief?: WorkRelief;
   [key: string]: unknown;
 }
 
@@ -90,16 +92,19 @@ const formToInput = (f: Record<string, string>) => {
 export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = async (app: FastifyInstance, opts) => {
   const { channel, agencies, statistics, clock } = opts;
   const limiter = opts.limiter ?? abuseLimiter({ windowMs: 10 * 60_000, limits: DEFAULT_LIMITS });
+  const relief = opts.relief ?? workRelief();
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (/^\/a\/[^/]+\/(report-corruption|api\/(complaint-key|corruption-reports))/.test(path)) channelHeaders(reply);
+    if (/^\/a\/[^/]+\/(report-corruption|api\/(complaint-keys?|corruption-reports))/.test(path)) channelHeaders(reply);
   });
 
   // The platform's tenant resolver found the agency of the address (slug or host name).
   const agencyOf = async (request: FastifyRequest) => publicTenant(request);
-  const limit = (request: FastifyRequest, bucket: 'submit' | 'lookup') => {
-    if (!limiter.allow(request.ip, bucket)) throw new DomainError('RATE_LIMITED', 'มีการส่งบ่อยเกินไป กรุณารอประมาณ 10 นาทีแล้วลองใหม่');
+  // `work` is a solved challenge the form's script put in the action URL (never report data):
+  // over the limit, it lets this one submission through; without it, the limit stands.
+  const limit = (request: FastifyRequest, bucket: 'submit' | 'lookup', work?: unknown) => {
+    if (!limiter.allow(request.ip, bucket) && !(typeof work === 'string' && relief.redeem(work))) throw new DomainError('RATE_LIMITED', 'มีการส่งบ่อยเกินไป กรุณารอประมาณ 10 นาทีแล้วลองใหม่');
   };
   const executivesOf = async (agencyId: string) => (await agencies.listExecutives(agencyId)).map((e) => ({ id: e.id, label: `${e.nameTh} (${e.positionTh})` }));
 
@@ -108,12 +113,12 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
   app.get('/a/:slug/report-corruption', async (request, reply) => {
     const agency = await agencyOf(request);
     const ctx = pageContext(request, reply, agency);
-    return sendPage(reply, <ReportFormPage ctx={ctx} slug={agency.slug} open={await channel.channelOpen(agency.id)} executives={await executivesOf(agency.id)} />);
+    return sendPage(reply, <ReportFormPage ctx={ctx} slug={agency.slug} open={await channel.channelOpen(agency.id)} executives={await executivesOf(agency.id)} work={relief.challenge()} />);
   });
 
   app.post('/a/:slug/report-corruption', async (request, reply) => {
     const agency = await agencyOf(request);
-    limit(request, 'submit');
+    limit(request, 'submit', (request.query as Record<string, unknown> | undefined)?.pow);
     let fields: Record<string, string> = {};
     try {
       const form = await readChannelForm(request);
@@ -123,7 +128,7 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
       const ctx = pageContext(request, reply, agency);
-      return sendPage(reply, <ReportFormPage ctx={ctx} slug={agency.slug} open executives={await executivesOf(agency.id)} values={fields} errors={error.fieldErrors} />, 400);
+      return sendPage(reply, <ReportFormPage ctx={ctx} slug={agency.slug} open executives={await executivesOf(agency.id)} values={fields} errors={error.fieldErrors} work={relief.challenge()} />, 400);
     }
   });
 
@@ -230,6 +235,15 @@ export const complaintChannelRoutes: FastifyPluginAsync<ChannelRoutesOptions> = 
     const publicKey = await channel.publicKey(agency.id);
     if (!publicKey) throw new DomainError('NOT_FOUND', 'หน่วยงานนี้ยังไม่เปิดช่องทางแจ้งเบาะแสการทุจริต');
     return reply.send({ publicKey });
+  });
+
+  // Every version's public key: an acknowledgement names its keyVersion (older ones: the version
+  // whose validFrom…validUntil holds their receivedAt), so receipts survive a key rotation.
+  app.get('/a/:slug/api/complaint-keys', async (request, reply) => {
+    const agency = await agencyOf(request);
+    const keys = await channel.keyHistory(agency.id);
+    if (keys.length === 0) throw new DomainError('NOT_FOUND', 'หน่วยงานนี้ยังไม่เปิดช่องทางแจ้งเบาะแสการทุจริต');
+    return reply.send({ keys: keys.map((k) => ({ version: k.version, publicKey: k.publicKey, validFrom: k.createdAt, validUntil: k.retiredAt })) });
   });
 
   const api = { config: { csrf: false }, bodyLimit: 64 * 1024 };

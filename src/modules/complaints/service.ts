@@ -19,6 +19,8 @@ import { STATE_LABELS, OUTCOME_LABELS, OUTSIDE_BODY_LABELS, type Channel, type I
 import { DEFAULT_GUIDELINE, guidelineInput, receiptInput, replyInput, reportInput, type Guideline, type ReportInput } from './schemas.js';
 import type { ComplaintAccess } from './access.js';
 import type { ComplaintBlobStore } from './blob-store.js';
+import type { KeyVersion } from './rotation.js';
+import type { WaitingNotifier } from './notify.js';
 import type { ReportRow } from './tables.js';
 
 export const MAX_FILES = 3;
@@ -62,9 +64,15 @@ export interface ChannelDeps {
   blobs: ComplaintBlobStore;
   /** Ids and names of the agency's complaint handlers (from the users module). */
   handlers: (agencyId: string) => Promise<{ id: string; displayName: string }[]>;
+  keyHistory: (agencyId: string) => Promise<KeyVersion[]>;
+  /** E-mail / LINE "something is waiting" after a commit (notify.ts); in-app notices are written regardless. */
+  notifyWaiting?: WaitingNotifier;
   /** Executive names (agencies module), to route a report away from the one it names. */
   executiveName: (agencyId: string, executiveId: string) => Promise<string | undefined>;
 }
+
+/** The key a submission sealed to was retired by a rotation before it committed. */
+class KeyRetired extends Error {}
 
 const REPORTER_ACTOR: Actor = { userId: null, label: 'ช่องทางแจ้งเบาะแสการทุจริต' };
 const normName = (s: string) => s.replace(/^(นาย|นางสาว|นาง|ว่าที่ร้อยตรี|ดร\.)\s*/u, '').replace(/\s+/g, ' ').trim();
@@ -219,6 +227,7 @@ export function complaintChannel(deps: ChannelDeps) {
     try {
       await db.transaction().execute(async (tx) => {
         const r = complaintsRepository(tx);
+        if ((await r.claimActiveKey(agency.id, key.id)) === 0) throw new KeyRetired();
         await r.insertReport({
           id, agency_id: agency.id, key_id: key.id,
           receipt_lookup: receiptLookup(lookupKey, agency.id, receipt),
@@ -245,7 +254,8 @@ export function complaintChannel(deps: ChannelDeps) {
       }
       throw error;
     }
-    const payload = new TextEncoder().encode(JSON.stringify({ type: 'prongsai-corruption-report-acknowledgement', v: 1, agency: agency.slug, agencyId: agency.id, reportHash, receivedAt: ts }));
+    deps.notifyWaiting?.(agency.id, handlerIds, excluded);
+    const payload = new TextEncoder().encode(JSON.stringify({ type: 'prongsai-corruption-report-acknowledgement', v: 1, agency: agency.slug, agencyId: agency.id, keyVersion: Number(key.version), reportHash, receivedAt: ts }));
     const signature = signDetached(payload, await access.signingSecret(key));
     return { receipt, acknowledgement: { payload: b64(payload), signature: b64(signature) } };
   }
@@ -266,6 +276,9 @@ export function complaintChannel(deps: ChannelDeps) {
       return (await access.activeKey(agencyId))?.sign_public;
     },
 
+    /** Every key version's public signing key (the history that keeps old acknowledgements verifiable). */
+    keyHistory: (agencyId: string) => deps.keyHistory(agencyId),
+
     channelOpen: async (agencyId: string): Promise<boolean> => (await access.activeKey(agencyId)) !== undefined,
 
     /**
@@ -275,7 +288,14 @@ export function complaintChannel(deps: ChannelDeps) {
     async submit(agency: AgencyRef, input: unknown, opts: { channel?: Channel; files?: IncomingFile[]; keepOriginals?: boolean; receivedDate?: string } = {}): Promise<{ receipt: string; acknowledgement: Acknowledgement }> {
       const data = parse(reportInput, input);
       const files = prepareFiles(opts.files ?? []);
-      return oneAtATime(() => store(agency, data, files, opts));
+      // A rotation between reading the key and committing retires it: seal again to the new one.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await oneAtATime(() => store(agency, data, files, opts));
+        } catch (error) {
+          if (!(error instanceof KeyRetired) || attempt >= 3) throw error;
+        }
+      }
     },
 
     /** What the reporter sees with the receipt. */
@@ -303,6 +323,7 @@ export function complaintChannel(deps: ChannelDeps) {
         await notifyHandlers(tx, agencyId, row.id, JSON.parse(row.excluded_user_ids) as string[], handlerIds, ts);
         await writeAudit(tx, clock, REPORTER_ACTOR, { agencyId, action: 'complaints.report.reporter-reply', entityType: 'complaint', entityId: row.id });
       });
+      deps.notifyWaiting?.(agencyId, handlerIds, JSON.parse(row.excluded_user_ids) as string[]);
       return reporterView((await repo.reportById(agencyId, row.id))!, key);
     },
 

@@ -102,6 +102,23 @@ export interface ComplaintNotificationsTable {
   read_at: string | null;
 }
 
+/** Agency options beside the guideline: staff-wide 2FA and "something is waiting" notifications. */
+export interface ComplaintOptionsTable {
+  agency_id: string;
+  require_staff_2fa: number;
+  notify_email: number;
+  notify_line_to: string | null;
+  updated_at: string;
+}
+/** Sessions that passed the second factor at sign-in, by SHA-256 of the session token. */
+export interface ComplaintStaffSessionsTable {
+  id: string;
+  agency_id: string;
+  user_id: string;
+  session_ref: string;
+  verified_at: string;
+}
+
 export interface ComplaintTables {
   complaint_keys: ComplaintKeysTable;
   complaint_key_grants: ComplaintKeyGrantsTable;
@@ -112,11 +129,14 @@ export interface ComplaintTables {
   complaint_attachments: ComplaintAttachmentsTable;
   complaint_settings: ComplaintSettingsTable;
   complaint_notifications: ComplaintNotificationsTable;
+  complaint_options: ComplaintOptionsTable;
+  complaint_staff_sessions: ComplaintStaffSessionsTable;
 }
 
 export type ReportRow = Selectable<ComplaintReportsTable>;
 export type KeyRow = Selectable<ComplaintKeysTable>;
 export type MessageRow = Selectable<ComplaintMessagesTable>;
+export type OptionsRow = Selectable<ComplaintOptionsTable>;
 export type AttachmentRow = Selectable<ComplaintAttachmentsTable>;
 
 /** What the complaints module's code may query: its own tables and the platform's. */

@@ -1,5 +1,6 @@
 /** The province view as CSV (UTF-8 with BOM, for Excel) and XLSX: one row per agency, the same columns. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../shared/lazy-libraries.js';
 import { toCsv } from '../ita-results/index.js';
 import { AGENCY_STATUS_LABELS, isAgencyStatus } from '../agencies/index.js';
 import type { OverviewData } from './overview.js';
@@ -56,7 +57,7 @@ export function overviewCsv(data: OverviewData): string {
 }
 
 export async function overviewXlsx(data: OverviewData): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const sheet = wb.addWorksheet('ภาพรวม');
   sheet.addRow(HEADER).font = { bold: true };
   for (const row of table(data)) sheet.addRow(row.map(inert));

@@ -14,8 +14,10 @@ import type { DocModel } from './domain/model.js';
 import { buildMeasuresDocument, type MeasuresDocumentOptions } from './domain/measures-document.js';
 import { claimedCatalogueElements } from './domain/measures-document.js';
 export { claimedCatalogueElements };
-import { renderDocx } from './docx/render-docx.js';
-import { renderPdf } from './pdf/render-pdf.js';
+// The renderers (with docx, pdfkit and fontkit) load on the first document, not at start-up: see
+// src/shared/lazy-libraries.ts.
+const renderDocx = async (model: DocModel) => (await import('./docx/render-docx.js')).renderDocx(model);
+const renderPdf = async (model: DocModel) => (await import('./pdf/render-pdf.js')).renderPdf(model);
 import { renderDocumentHtml } from './html/render-html.js';
 
 export type DocumentFormat = 'docx' | 'pdf' | 'html';

@@ -17,7 +17,11 @@ export async function seedDemoEservices(deps: { eservices: EservicesService; sur
   await eservices.addReplyTemplate(actor, agencyId, 'รับเรื่องแล้ว', 'หน่วยงานได้รับเรื่องของท่านแล้ว และจะดำเนินการภายในระยะเวลาที่กำหนด');
   await eservices.addReplyTemplate(actor, agencyId, 'ขอเอกสารเพิ่มเติม', 'กรุณาส่งสำเนาบัตรประจำตัวประชาชนเพิ่มเติมทางหน้าติดตามสถานะ');
 
-  const lightReq = (address: string, problem: string) => ({ fields: { location: address, problem, name: 'ผู้แจ้ง (สมมุติ)', phone: '0812345678' }, channel: 'online' as const });
+  // One report carries the coordinates a phone adds, so the staff page shows its OpenStreetMap link.
+  const lightReq = (address: string, problem: string, point?: { lat: number; lng: number }) => ({
+    fields: { location: point ? { address, ...point } : address, problem, name: 'ผู้แจ้ง (สมมุติ)', phone: '0812345678' },
+    channel: 'online' as const,
+  });
   const petitionReq = (subject: string) => ({
     fields: { full_name: 'นายตัวอย่าง ทดสอบ (สมมุติ)', phone: '0898765432', address: '12 หมู่ 3 ตำบลตัวอย่าง', subject, details: `รายละเอียดคำร้องเรื่อง${subject} (ข้อมูลสาธิต)` },
     channel: 'online' as const,
@@ -27,7 +31,7 @@ export async function seedDemoEservices(deps: { eservices: EservicesService; sur
   const plan: { service: string; input: Parameters<EservicesService['submitRequest']>[2]; to: ('in_progress' | 'waiting_citizen' | 'done' | 'rejected')[]; answers?: Record<string, string> }[] = [
     { service: light.id, input: lightReq('หน้าวัดตัวอย่าง หมู่ 1', 'ไฟดับ'), to: ['in_progress', 'done'], answers: { process: '5', time: '4', staff: '5', channel: '5', overall: '5' } },
     { service: light.id, input: lightReq('ซอย 3 หมู่ 4', 'ไฟกะพริบ'), to: ['done'], answers: { process: '4', time: '4', staff: '4', channel: '5', overall: '4' } },
-    { service: light.id, input: lightReq('สะพานข้ามลำห้วย', 'เสาหรือโคมชำรุด'), to: ['in_progress'] },
+    { service: light.id, input: lightReq('สะพานข้ามลำห้วย', 'เสาหรือโคมชำรุด', { lat: 14.9799, lng: 102.0978 }), to: ['in_progress'] },
     { service: light.id, input: lightReq('ตลาดสด', 'ไฟดับ'), to: [] },
     { service: petition.id, input: petitionReq('ขอสำเนาเอกสาร'), to: ['in_progress', 'done'], answers: { process: '4', time: '3', staff: '5', channel: '4', overall: '4', suggestion: 'อยากให้แจ้งผลทางโทรศัพท์ด้วย' } },
     { service: petition.id, input: petitionReq('ขอใช้สถานที่'), to: ['waiting_citizen'] },

@@ -6,6 +6,8 @@
  *
  * Public: /a/{slug}/eservice (the page to link from the agency's website), its JSON API under
  * /a/{slug}/api/… (see api-routes.ts). Staff: /admin/eservices. CLI: `eservice report`, `eservice purge`.
+ * Background (main.ts): citizens' notices (notifications.ts) and the daily retention purge
+ * (`startEservicePurgeScheduler`), both safe with several instances (docs/adr/0009).
  */
 import { auditWords, defineModule } from '../../platform/module.js';
 import { SERVICE_TEMPLATES } from './domain/templates.js';

@@ -18,7 +18,7 @@ import { startIntervalJob, type IntervalJob } from '../../platform/interval-job.
 import { eservicesRepository } from './repository.js';
 import type { EservicesDb, EserviceNotificationsTable, RequestRow } from './tables.js';
 import { isRequestState } from './domain/states.js';
-import { noticeMessage, statusUrl, type NoticeKind } from './domain/notice.js';
+import { noticeMessage, statusUrl, withoutAddresses, type NoticeKind } from './domain/notice.js';
 
 /** Where a notice can go; each is present only when configured. */
 export interface CitizenChannels {
@@ -48,9 +48,6 @@ export function noticeRow(
   if (!reachable) return undefined;
   return { id: randomUUID(), agency_id: request.agency_id, request_id: request.id, kind, to_state: toState, state: 'pending', claimed_by: null, attempts: 0, channels: '[]', error: null, created_at: at, updated_at: at };
 }
-
-/** An SMTP server's refusal may quote the recipient: kept errors never hold an address. */
-export const withoutAddresses = (text: string): string => text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '[address]').replace(/U[0-9a-f]{32}/g, '[line-user]');
 
 export interface NotifierDeps {
   db: Kysely<EservicesDb>;

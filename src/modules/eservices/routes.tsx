@@ -9,6 +9,7 @@ import type { Unit } from '../agencies/index.js';
 import type { User } from '../users/index.js';
 import type { EservicesService } from './service.js';
 import type { EserviceReports } from './reports.js';
+import type { CitizenNotifier } from './notifications.js';
 import { publicRoutes } from './public-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { staffRoutes } from './staff-routes.js';
@@ -16,6 +17,8 @@ import { staffRoutes } from './staff-routes.js';
 export interface EservicesRoutesOptions extends Record<string, unknown> {
   eservices: EservicesService;
   reports: EserviceReports;
+  /** Citizens' notices: the request page lists what was sent (never to whom). */
+  notices?: CitizenNotifier;
   files: FileStore;
   clock: Clock;
   listUsers: (agencyId: string) => Promise<User[]>;

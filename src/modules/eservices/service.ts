@@ -1,7 +1,7 @@
 /**
- * E-service use cases: the catalogue (templates switched on and edited), citizens' requests
+ * E-service use cases: the catalogue (catalogue.ts, spread in here), citizens' requests
  * without an account, the staff queue, messages and reply templates. Statistics, reports and the
- * retention job are in reports.ts. Every call takes the agency id; personal data is shown
+ * retention job are in reports.ts; citizens' notices in notifications.ts. Every call takes the agency id; personal data is shown
  * unmasked only to the staff who handle a request (its assignee or its unit).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -18,28 +18,15 @@ import type { User } from '../users/index.js';
 import type { SurveysService } from '../surveys/index.js';
 import { eservicesRepository } from './repository.js';
 import type { RequestRow, ServiceRow } from './tables.js';
-import { formDefinitionSchema, validateValues, normalisePhone, type FieldValues, type FormField } from './domain/fields.js';
-import { NEXT_STATES, isFinal, isOverdue, isRequestState, normaliseTrackingCode, trackingCodeFrom, type Category, type Channel, type RequestState } from './domain/states.js';
-import { SERVICE_TEMPLATES, templateByKey } from './domain/templates.js';
-import { contactSchema, serviceSettingsSchema } from './schemas.js';
+import { validateValues, normalisePhone, type FieldValues } from './domain/fields.js';
+import { NEXT_STATES, isFinal, isOverdue, isRequestState, normaliseTrackingCode, trackingCodeFrom, type Channel, type RequestState } from './domain/states.js';
+import { contactSchema } from './schemas.js';
 import { SATISFACTION_FORM, SATISFACTION_KEY } from './satisfaction.js';
 import { noticeRow, type NoticeChannels } from './notifications.js';
+import { eserviceCatalogue, parse, requireService as requireServiceOf, toService } from './catalogue.js';
 
-export interface Service {
-  id: string;
-  category: Category;
-  templateKey: string | null;
-  nameTh: string;
-  descriptionTh: string;
-  documentsTh: string;
-  feeTh: string;
-  timeLimitDays: number;
-  unitId: string | null;
-  purposeTh: string;
-  retentionDays: number;
-  enabled: boolean;
-  fields: FormField[];
-}
+export { toService, type Service } from './catalogue.js';
+
 
 export interface RequestSummary {
   id: string;
@@ -57,29 +44,6 @@ export interface RequestSummary {
   updatedAt: string;
 }
 
-const parse = <T>(s: string, fallback: T): T => {
-  try {
-    return JSON.parse(s) as T;
-  } catch {
-    return fallback;
-  }
-};
-
-export const toService = (r: ServiceRow): Service => ({
-  id: r.id,
-  category: r.category as Category,
-  templateKey: r.template_key,
-  nameTh: r.name_th,
-  descriptionTh: r.description_th,
-  documentsTh: r.documents_th,
-  feeTh: r.fee_th,
-  timeLimitDays: Number(r.time_limit_days),
-  unitId: r.unit_id,
-  purposeTh: r.purpose_th,
-  retentionDays: Number(r.retention_days),
-  enabled: Number(r.enabled) === 1,
-  fields: parse<FormField[]>(r.fields, []),
-});
 
 export const CITIZEN: Actor = { userId: null, label: 'ผู้ยื่นคำขอ (ประชาชน)' };
 
@@ -132,11 +96,8 @@ export function eservicesService(deps: EservicesDeps) {
   const handles = (user: User, r: Pick<RequestRow, 'assigned_to' | 'unit_id'>) => r.assigned_to === user.id || (r.unit_id !== null && r.unit_id === user.unitId);
   const mayOpen = (user: User, r: Pick<RequestRow, 'assigned_to' | 'unit_id'>) => can(user.roles, 'eservice.manage') || handles(user, r);
 
-  async function requireService(agencyId: string, id: string): Promise<ServiceRow> {
-    const row = await repo.findService(agencyId, id);
-    if (!row) throw notFound('ไม่พบงานบริการ');
-    return row;
-  }
+  const catalogue = eserviceCatalogue(deps);
+  const requireService = (agencyId: string, id: string): Promise<ServiceRow> => requireServiceOf(db, agencyId, id);
 
   async function requireRequest(user: User, agencyId: string, id: string): Promise<RequestRow> {
     const row = await repo.findRequest(agencyId, id);
@@ -157,87 +118,7 @@ export function eservicesService(deps: EservicesDeps) {
   }
 
   const service = {
-    templates: () => SERVICE_TEMPLATES,
-
-    async listServices(agencyId: string): Promise<Service[]> {
-      return (await repo.listServices(agencyId)).map(toService);
-    },
-    async publicServices(agencyId: string): Promise<Service[]> {
-      return (await repo.listServices(agencyId, { enabledOnly: true })).map(toService);
-    },
-    async getService(agencyId: string, id: string): Promise<Service> {
-      return toService(await requireService(agencyId, id));
-    },
-    async publicService(agencyId: string, id: string): Promise<Service> {
-      const s = toService(await requireService(agencyId, id));
-      if (!s.enabled) throw notFound('ไม่พบงานบริการ หรือหน่วยงานปิดรับคำขอทางออนไลน์แล้ว');
-      return s;
-    },
-
-    /** Switches a template on: the agency gets its own copy, enabled, to edit. */
-    async enableTemplate(actor: Actor, agencyId: string, templateKey: string, opts: { unitId?: string | null } = {}): Promise<Service> {
-      const t = templateByKey(templateKey);
-      if (!t) throw notFound('ไม่พบแม่แบบงานบริการ');
-      const id = randomUUID();
-      const at = now();
-      await db.transaction().execute(async (tx) => {
-        const r = eservicesRepository(tx);
-        await r.insertService({
-          id,
-          agency_id: agencyId,
-          category: t.category,
-          template_key: t.key,
-          name_th: t.nameTh,
-          description_th: t.descriptionTh,
-          documents_th: t.documentsTh,
-          fee_th: t.feeTh,
-          time_limit_days: t.timeLimitDays,
-          unit_id: opts.unitId ?? null,
-          purpose_th: t.purposeTh,
-          retention_days: t.retentionDays,
-          enabled: 1,
-          fields: JSON.stringify(t.fields),
-          sort_order: (await r.listServices(agencyId)).length,
-          created_at: at,
-          updated_at: at,
-        });
-        await satisfactionForm(tx, agencyId);
-        await writeAudit(tx, clock, actor, { agencyId, action: 'eservice.service.enable', entityType: 'eservice_service', entityId: id, details: { template: t.key } });
-      });
-      await deps.onPublicPageChanged?.(agencyId);
-      return service.getService(agencyId, id);
-    },
-
-    /** Saves a service's settings and form; the form definition is validated as a whole. */
-    async updateService(actor: Actor, agencyId: string, id: string, settings: unknown, fields: unknown): Promise<Service> {
-      await requireService(agencyId, id);
-      const errors: FieldError[] = [];
-      const s = serviceSettingsSchema.safeParse(settings);
-      if (!s.success) errors.push(...zodToFieldErrors(s.error));
-      const f = formDefinitionSchema.safeParse(fields);
-      if (!f.success) errors.push(...zodToFieldErrors(f.error).map((e) => ({ ...e, field: e.field ? `fields.${e.field}` : 'fields' })));
-      if (!s.success || !f.success) throw validationError('ข้อมูลงานบริการไม่ถูกต้อง', errors);
-      const v = s.data;
-      await db.transaction().execute(async (tx) => {
-        await eservicesRepository(tx).updateService(agencyId, id, {
-          name_th: v.nameTh,
-          category: v.category,
-          description_th: v.descriptionTh,
-          documents_th: v.documentsTh,
-          fee_th: v.feeTh,
-          time_limit_days: v.timeLimitDays,
-          retention_days: v.retentionDays,
-          purpose_th: v.purposeTh,
-          unit_id: v.unitId,
-          enabled: v.enabled ? 1 : 0,
-          fields: JSON.stringify(f.data),
-          updated_at: now(),
-        });
-        await writeAudit(tx, clock, actor, { agencyId, action: 'eservice.service.update', entityType: 'eservice_service', entityId: id, details: { name: v.nameTh, enabled: v.enabled, fields: f.data.length } });
-      });
-      await deps.onPublicPageChanged?.(agencyId);
-      return service.getService(agencyId, id);
-    },
+    ...catalogue,
 
     /**
      * A citizen's request (web form, JSON API or recorded at the counter). Invalid input → one

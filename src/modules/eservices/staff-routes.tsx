@@ -42,7 +42,7 @@ export function fieldsFromForm(values: Record<string, string>) {
     });
 }
 
-export function staffRoutes(app: FastifyInstance, { eservices, reports, files, clock, listUsers, listUnits, publicBaseUrl }: EservicesRoutesOptions): void {
+export function staffRoutes(app: FastifyInstance, { eservices, reports, notices, files, clock, listUsers, listUnits, publicBaseUrl }: EservicesRoutesOptions): void {
   const handle = { preHandler: requirePermission('eservice.handle') };
   const manage = { preHandler: requirePermission('eservice.manage') };
   const people = async (agencyId: string) => (await listUsers(agencyId)).filter((u) => !u.disabled).map((u) => ({ id: u.id, name: u.displayName }));
@@ -62,7 +62,8 @@ export function staffRoutes(app: FastifyInstance, { eservices, reports, files, c
     const view = await eservices.requestDetail(user, agency.id, id);
     reply.header('cache-control', 'no-store');
     const templates = await eservices.listReplyTemplates(agency.id);
-    return sendPage(reply, <RequestPage ctx={pageContext(request, reply)} view={view} users={await people(agency.id)} templates={templates} values={values} errors={errors} />, errors ? 400 : 200);
+    const sent = notices ? await notices.forRequest(agency.id, id) : [];
+    return sendPage(reply, <RequestPage ctx={pageContext(request, reply)} view={view} notices={sent} users={await people(agency.id)} templates={templates} values={values} errors={errors} />, errors ? 400 : 200);
   }
 
   app.get<{ Params: { id: string } }>('/admin/eservices/requests/:id', handle, async (request, reply) => renderRequest(request, reply, idOf(request.params.id)));

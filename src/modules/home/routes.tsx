@@ -9,6 +9,7 @@ import { messages, tr } from '../../ui/i18n.js';
 import type { AgenciesService } from '../agencies/index.js';
 import type { UsersService } from '../users/index.js';
 import type { NavEntry } from '../../ui/context.js';
+import type { DashboardCard, DashboardCardSource } from '../../platform/module.js';
 import type { OverviewSource } from './overview.js';
 import { DashboardPage } from './views/DashboardPage.js';
 import { AgencyHomePage } from './views/AgencyHomePage.js';
@@ -30,9 +31,11 @@ export interface HomeRoutesOptions extends Record<string, unknown> {
   /** Dashboard links contributed by modules (same entries as the navigation). */
   dashboardLinks: () => NavEntry[];
   overview: OverviewSource;
+  /** Cards contributed by modules' manifests (e.g. the self-diagnosis prediction). */
+  dashboardCards?: () => readonly DashboardCardSource[];
 }
 
-export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (app, { agencies, users, dashboardLinks, overview }) => {
+export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (app, { agencies, users, dashboardLinks, dashboardCards, overview }) => {
   // Browsers ask for it on every page; an empty answer keeps logs and consoles free of 404s.
   app.get('/favicon.ico', (_request, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
 
@@ -70,7 +73,19 @@ export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (app, { a
     const { agency } = staff(request);
     const ctx = pageContext(request, reply);
     const links = dashboardLinks().filter((n) => n.href !== '/admin' && (!n.permission || ctx.can(n.permission)));
-    return sendPage(reply, <DashboardPage ctx={ctx} agency={agency} overview={await overview(agency.id)} links={links} />);
+    const sources = (dashboardCards?.() ?? []).filter((c) => ctx.can(c.permission));
+    // One module's card failing must not take the dashboard down: it is logged and left out.
+    const cards = (
+      await Promise.all(
+        sources.map((c) =>
+          c.load(agency.id).catch((error: unknown) => {
+            request.log.error({ err: error }, 'dashboard card failed');
+            return null;
+          }),
+        ),
+      )
+    ).filter((c): c is DashboardCard => c !== null);
+    return sendPage(reply, <DashboardPage ctx={ctx} agency={agency} overview={await overview(agency.id)} links={links} cards={cards} />);
   });
 
   app.get('/a/:slug', async (request, reply) => {

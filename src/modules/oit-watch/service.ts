@@ -14,7 +14,7 @@ import type { Clock } from '../../shared/clock.js';
 import { todayInThailand } from '../../shared/clock.js';
 import { fiscalYearOf } from '../../shared/fiscal.js';
 import { outboundFetch, type OutboundPolicy } from '../../platform/outbound-fetch.js';
-import type { AuditReport, FetchLike } from '../oit/index.js';
+import { tlsProblem, type AuditReport, type FetchLike } from '../oit/index.js';
 import type { Agency } from '../agencies/index.js';
 import { oitWatchRepository } from './repository.js';
 import type { OitWatchDb, WatchAlertRow, WatchCheckRow, WatchRunRow } from './tables.js';
@@ -88,7 +88,7 @@ export function oitWatchService(deps: OitWatchDeps) {
         f.ms = Date.now() - t0;
         const e = error as Error;
         f.ok = false;
-        f.problem = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'ลิงก์ไม่ตอบสนองภายในเวลา' : /certificate|SSL|TLS/i.test(e.message) ? `HTTPS ผิดพลาด (${e.message.slice(0, 120)})` : `ลิงก์เปิดไม่ได้ (${e.message.slice(0, 120)})`;
+        f.problem = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'ลิงก์ไม่ตอบสนองภายในเวลา' : (tlsProblem(error) ?? `ลิงก์เปิดไม่ได้ (${e.message.slice(0, 120)})`);
       }
     }
   }

@@ -7,7 +7,7 @@
  * (pdfkit with Sarabun) and go through the same upload path as an officer's files.
  */
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../shared/lazy-libraries.js';
 import type { User } from '../users/index.js';
 import type { OitService } from './service.js';
 import type { FileStore } from '../../platform/file-store.js';
@@ -15,7 +15,8 @@ import { firstHalfRange, fiscalYearRange } from '../../shared/fiscal.js';
 
 const require = createRequire(import.meta.url);
 
-function pdf(lines: string[]): Promise<Buffer> {
+async function pdf(lines: string[]): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: lines[0] ?? 'demo', Producer: 'Prongsai demo' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -28,7 +29,8 @@ function pdf(lines: string[]): Promise<Buffer> {
 }
 
 /** A page holding only a grey image: what a scanner produces, with no text layer. */
-function scannedPdf(): Promise<Buffer> {
+async function scannedPdf(): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4' });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -19,6 +19,7 @@ export { itasCsv, type ItasRow } from './domain/itas-export.js';
 export { itasXlsx } from './itas-xlsx.js';
 export type { OitDb, OitTables } from './tables.js';
 export type { FetchLike, AuditReport } from './self-audit.js';
+export { tlsProblem } from './self-audit.js';
 
 export const oitModule = (options: { oit: OitService; files: FileStore; clock: Clock }) =>
   defineModule({

@@ -1,10 +1,11 @@
 /** The ITAS export as an Excel workbook (one sheet, URLs as hyperlinks). */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../shared/lazy-libraries.js';
 import { ITAS_COLUMNS, itasCell, type ItasRow } from './domain/itas-export.js';
 import { assertZipWithinLimits } from '../../shared/zip-limits.js';
 
 export async function itasXlsx(rows: ItasRow[], sheetName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Prongsai';
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
   ws.columns = ITAS_COLUMNS.map((c) => ({ header: c.label, key: c.key, width: c.width }));
@@ -20,7 +21,7 @@ export async function itasXlsx(rows: ItasRow[], sheetName: string): Promise<Buff
 /** The first worksheet of a workbook as rows of text cells (for the vendor-site import). */
 export async function xlsxTable(bytes: Buffer): Promise<string[][]> {
   await assertZipWithinLimits(bytes);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const ws = wb.worksheets[0];
   if (!ws) return [];

@@ -73,7 +73,7 @@ export function portalUseCases(ctx: OitContext) {
      * never fetches itself over HTTP. Any other site goes through the platform's outbound fetch,
      * which reaches public internet addresses only.
      */
-    async selfAudit(agencyId: string, year: number, opts: { baseUrl?: string; fetchImpl?: FetchLike; ownSite?: FetchLike } = {}): Promise<AuditReport> {
+    async selfAudit(agencyId: string, year: number, opts: { baseUrl?: string; fetchImpl?: FetchLike; ownSite?: FetchLike; slowMs?: number } = {}): Promise<AuditReport> {
       const catalogue = await ctx.requireCatalogue(year);
       const agency = await agencies.getAgency(agencyId);
       const baseUrl = opts.baseUrl ?? config.publicBaseUrl;
@@ -82,7 +82,7 @@ export function portalUseCases(ctx: OitContext) {
       if (own && !opts.fetchImpl && !opts.ownSite) throw validationError('ตรวจเว็บไซต์ของระบบนี้ได้จากหน้าเว็บหรือคำสั่ง CLI เท่านั้น');
       const policy = { selfOrigins: [config.publicBaseUrl], allowPrivate: config.outboundAllowPrivate };
       const fetchImpl: FetchLike = opts.fetchImpl ?? (own ? opts.ownSite! : (url, init) => outboundFetch(url, policy, { ...init, maxRedirects: 0 }));
-      return runSelfAudit({ baseUrl, slug: agency.slug, year, codes: catalogue.oitItems.map((i) => i.code), fetchImpl });
+      return runSelfAudit({ baseUrl, slug: agency.slug, year, codes: catalogue.oitItems.map((i) => i.code), fetchImpl, ...(opts.slowMs ? { slowMs: opts.slowMs } : {}) });
     },
   };
 }

@@ -55,6 +55,19 @@ const FILE_TYPES: Record<string, (head: Uint8Array) => boolean> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': (h) => h[0] === 0x50 && h[1] === 0x4b,
 };
 
+/**
+ * An HTTPS failure in words an officer can act on: the certificate is self-signed, expired, for
+ * another name or from an unknown issuer (Node's TLS error codes), or the TLS handshake failed.
+ * Null for any other error.
+ */
+export function tlsProblem(error: unknown): string | null {
+  const e = error as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  const code = String(e?.code ?? e?.cause?.code ?? '');
+  const message = String(e?.message ?? '');
+  if (!/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/.test(code) && !/certificate|SSL routines|TLS/i.test(message)) return null;
+  return `HTTPS ผิดพลาด: ใบรับรองความปลอดภัยของเว็บไซต์ใช้ไม่ได้ (${(code || message).slice(0, 80)})`;
+}
+
 /** Reads at most `max` bytes of a body, then stops the download. */
 async function readHead(res: Response, max: number): Promise<Uint8Array> {
   if (!res.body) return new Uint8Array();
@@ -104,7 +117,8 @@ export async function runSelfAudit(opts: AuditOptions): Promise<AuditReport> {
         return { res, body, ms: Date.now() - t0, problem: null };
       } catch (error) {
         const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
-        return { res: null, body: new Uint8Array(), ms: Date.now() - t0, problem: timedOut ? `ไม่ตอบสนองภายใน ${timeoutMs / 1000} วินาที` : `เชื่อมต่อไม่ได้ (${(error as Error).message})` };
+        const tls = tlsProblem(error);
+        return { res: null, body: new Uint8Array(), ms: Date.now() - t0, problem: timedOut ? `ไม่ตอบสนองภายใน ${timeoutMs / 1000} วินาที` : (tls ?? `เชื่อมต่อไม่ได้ (${(error as Error).message})`) };
       }
     }
     return { res: null, body: new Uint8Array(), ms: Date.now() - t0, problem: 'เปลี่ยนเส้นทางซ้ำหลายครั้งเกินไป' };

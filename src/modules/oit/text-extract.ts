@@ -19,7 +19,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJsZip } from '../../shared/lazy-libraries.js';
 import type { MediaKind } from '../../platform/file-store.js';
 import { assertZipWithinLimits } from '../../shared/zip-limits.js';
 
@@ -152,7 +153,7 @@ const zipWithinLimits = async (bytes: Buffer): Promise<boolean> => {
 
 async function docxText(bytes: Buffer): Promise<string | null> {
   if (!(await zipWithinLimits(bytes))) return null;
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await (await loadJsZip()).loadAsync(bytes);
   const names = ['word/document.xml', ...Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))];
   const out: string[] = [];
   for (const name of names) {
@@ -167,7 +168,7 @@ async function docxText(bytes: Buffer): Promise<string | null> {
 
 async function xlsxText(bytes: Buffer): Promise<string | null> {
   if (!(await zipWithinLimits(bytes))) return null;
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await (await loadJsZip()).loadAsync(bytes);
   const out: string[] = [];
   const shared = await zipPart(zip, 'xl/sharedStrings.xml');
   if (shared) for (const m of shared.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) out.push(decodeXml(m[1]!));

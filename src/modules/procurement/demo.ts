@@ -1,7 +1,7 @@
 /**
  * The demo agency's contract register for FY2569: contracts in every month (a mix of methods, two
  * by e-bidding) except January 2569, which had no procurement — so the monthly summary shows both
- * cases — imported through the real CSV import, then the started months attached to OIT.
+ * cases — imported through the real CSV import, which attaches the complete months to OIT itself.
  */
 import type { Actor } from '../../platform/audit.js';
 import type { ProcurementService } from './service.js';
@@ -26,6 +26,6 @@ const CSV = [
 ].join('\r\n');
 
 export async function seedDemoProcurement(procurement: ProcurementService, actor: Actor, agencyId: string): Promise<void> {
-  await procurement.importFile(actor, agencyId, DEMO_PROCUREMENT_YEAR, Buffer.from(CSV, 'utf8'), 'ทะเบียนคุม-2569.csv');
-  await procurement.publishMonths(agencyId, DEMO_PROCUREMENT_YEAR);
+  const r = await procurement.importFile(actor, agencyId, DEMO_PROCUREMENT_YEAR, Buffer.from(CSV, 'utf8'), 'ทะเบียนคุม-2569.csv');
+  if (r.state === 'imported' && r.publishError) throw new Error(`demo procurement: ${r.publishError}`);
 }

@@ -41,7 +41,11 @@ export const procurementModule = (options: { procurement: ProcurementService; ag
         procurement_summary: { th: 'สรุปผลการจัดซื้อจัดจ้างรายเดือน', en: 'Monthly procurement summary' },
         procurement_report: { th: 'รายงานผลการจัดซื้อจัดจ้างประจำปี', en: 'Annual procurement report' },
       },
-      values: { oit_evidence: auditWords({ 'procurement:monthly': 'สรุปผลการจัดซื้อจัดจ้างรายเดือนที่ระบบจัดทำ', 'procurement:annual': 'รายงานผลการจัดซื้อจัดจ้างประจำปีที่ระบบจัดทำ' }) },
+      details: { trigger: { th: 'เผยแพร่เมื่อ', en: 'Published on' } },
+      values: {
+        procurement_summary: auditWords({ manual: 'สั่งเผยแพร่เอง', import: 'นำเข้าข้อมูลแล้ว', sync: 'ดึงข้อมูลอัตโนมัติแล้ว' }),
+        oit_evidence: auditWords({ 'procurement:monthly': 'สรุปผลการจัดซื้อจัดจ้างรายเดือนที่ระบบจัดทำ', 'procurement:annual': 'รายงานผลการจัดซื้อจัดจ้างประจำปีที่ระบบจัดทำ' }),
+      },
     },
     nav: [{ href: '/admin/procurement', label: { th: 'จัดซื้อจัดจ้าง', en: 'Procurement' }, permission: 'procurement.manage' }],
   });

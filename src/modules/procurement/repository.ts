@@ -1,7 +1,7 @@
 /** All SQL of the contract register, column mappings, API sync state, plan and reports. Every query filters by agency. */
 import type { Kysely } from 'kysely';
 import type { ProcurementDb } from './tables.js';
-import type { ContractRow, PlanItemRow, ProcurementReportRow, SyncStateRow } from './tables.js';
+import type { ContractRow, PendingImportRow, PlanItemRow, ProcurementReportRow, PublishedMonthRow, SyncStateRow } from './tables.js';
 
 export function procurementRepository(db: Kysely<ProcurementDb>) {
   return {
@@ -54,6 +54,30 @@ export function procurementRepository(db: Kysely<ProcurementDb>) {
           oc.columns(['agency_id', 'fiscal_year', 'period']).doUpdateSet({ problems: row.problems, suggestions: row.suggestions, produced_at: row.produced_at, attached_to: row.attached_to, updated_at: row.updated_at }),
         )
         .execute();
+    },
+
+    listPublishedMonths: (agencyId: string, year: number): Promise<PublishedMonthRow[]> =>
+      db.selectFrom('procurement_published_months').selectAll().where('agency_id', '=', agencyId).where('fiscal_year', '=', year).orderBy('month').execute(),
+    savePublishedMonth: async (row: PublishedMonthRow): Promise<void> => {
+      await db
+        .insertInto('procurement_published_months')
+        .values(row)
+        .onConflict((oc) => oc.columns(['agency_id', 'fiscal_year', 'month']).doUpdateSet({ digest: row.digest, attached_to: row.attached_to, published_at: row.published_at, updated_at: row.updated_at }))
+        .execute();
+    },
+
+    insertPendingImport: async (row: PendingImportRow): Promise<void> => {
+      await db.insertInto('procurement_pending_imports').values(row).execute();
+    },
+    findPendingImport: (agencyId: string, id: string): Promise<PendingImportRow | undefined> =>
+      db.selectFrom('procurement_pending_imports').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
+    deletePendingImport: async (agencyId: string, id: string): Promise<void> => {
+      await db.deleteFrom('procurement_pending_imports').where('agency_id', '=', agencyId).where('id', '=', id).execute();
+    },
+    /** Removes the agency's files whose mapping time ran out; the number removed. */
+    deleteExpiredPendingImports: async (agencyId: string, now: string): Promise<number> => {
+      const r = await db.deleteFrom('procurement_pending_imports').where('agency_id', '=', agencyId).where('expires_at', '<=', now).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
   };
 }

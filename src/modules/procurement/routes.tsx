@@ -4,7 +4,6 @@
  * /a/:slug/procurement/:year/:month (page), …/download?format=pdf|docx, and the JSON
  * /a/:slug/api/procurement/:year/:month (in the OpenAPI document).
  */
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { fiscalYearParam } from '../../shared/params.js';
@@ -16,7 +15,7 @@ import { sendDownload } from '../../platform/download.js';
 import { sendPage } from '../../ui/render.js';
 import type { Agency } from '../agencies/index.js';
 import type { ProcurementService } from './service.js';
-import { mappingFrom } from './service.js';
+import type { PublishOutcome } from './publishing.js';
 import { fiscalMonths } from './domain/types.js';
 import { FIELDS } from './domain/import-table.js';
 import { skr1Cells } from './domain/summaries.js';
@@ -41,26 +40,15 @@ const formatOf = (request: FastifyRequest): 'pdf' | 'docx' => {
   if (f !== 'pdf' && f !== 'docx') throw notFound('รองรับเฉพาะ PDF และ DOCX');
   return f;
 };
+/** What was attached to OIT after an import or sync, for the flash message. */
+const publishedNote = (r: { published?: PublishOutcome; publishError?: string }): string =>
+  r.publishError ? ` — ${r.publishError}` : r.published?.months.length ? ` — แนบสรุปผลรายเดือน ${r.published.months.length} เดือนเป็นหลักฐาน OIT (${r.published.attachedTo}) แล้ว` : '';
+const importedMessage = (o: { created: number; updated: number; unchanged: number; published?: PublishOutcome; publishError?: string }) =>
+  `นำเข้าแล้ว: ใหม่ ${o.created} ปรับปรุง ${o.updated} ไม่เปลี่ยน ${o.unchanged} รายการ${publishedNote(o)}`;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
 
-/** Uploaded files waiting for their column mapping (in memory, one process; 30 minutes). */
-interface Pending {
-  agencyId: string;
-  userId: string;
-  year: number;
-  bytes: Uint8Array;
-  name: string;
-  headers: string[];
-  at: number;
-}
-
 export const procurementRoutes: FastifyPluginAsync<ProcurementRoutesOptions> = async (app, { procurement, agencyBySlug }) => {
-  const pending = new Map<string, Pending>();
-  const prune = () => {
-    for (const [k, p] of pending) if (Date.now() - p.at > 30 * 60_000) pending.delete(k);
-  };
-
   async function registerPage(request: FastifyRequest, reply: FastifyReply, year: number, errors?: DomainError['fieldErrors'], status = 200) {
     const { agency } = staff(request);
     const [contracts, years, sync] = await Promise.all([procurement.contracts(agency.id, year), procurement.listYears(agency.id), procurement.syncState(agency.id, year)]);
@@ -120,12 +108,9 @@ export const procurementRoutes: FastifyPluginAsync<ProcurementRoutesOptions> = a
     const { user } = staff(request);
     return rendered(request, reply, year, async () => {
       const file = await uploaded(request, 'file');
-      const outcome = await procurement.importFile(actorOf(user), user.agencyId, year, file.bytes, file.name);
-      if (outcome.state === 'imported') return redirect(reply, `/admin/procurement/${year}`, `นำเข้าแล้ว: ใหม่ ${outcome.created} ปรับปรุง ${outcome.updated} ไม่เปลี่ยน ${outcome.unchanged} รายการ`);
-      prune();
-      const token = randomUUID();
-      pending.set(token, { agencyId: user.agencyId, userId: user.id, year, bytes: file.bytes, name: file.name, headers: outcome.headers, at: Date.now() });
-      return sendPage(reply, <MappingPage ctx={pageContext(request, reply)} year={year} token={token} headers={outcome.headers} mapping={outcome.mapping} missing={outcome.missing} />);
+      const outcome = await procurement.startImport(actorOf(user), user.agencyId, year, file.bytes, file.name);
+      if (outcome.state === 'imported') return redirect(reply, `/admin/procurement/${year}`, importedMessage(outcome));
+      return sendPage(reply, <MappingPage ctx={pageContext(request, reply)} year={year} token={outcome.token} headers={outcome.headers} mapping={outcome.mapping} missing={outcome.missing} />);
     });
   });
 
@@ -133,22 +118,18 @@ export const procurementRoutes: FastifyPluginAsync<ProcurementRoutesOptions> = a
     const year = yearOf(request);
     const { user } = staff(request);
     const b = body(request);
-    const token = str(b.token);
-    const p = pending.get(token);
-    if (!p || p.agencyId !== user.agencyId || p.userId !== user.id || p.year !== year) throw notFound('ไม่พบไฟล์ที่รอเลือกคอลัมน์ (อาจหมดเวลา 30 นาที) กรุณานำเข้าไฟล์อีกครั้ง');
     const raw = Object.fromEntries(FIELDS.map((f) => [f, str(b[f])]));
-    const mapping = mappingFrom(p.headers, raw);
+    const token = str(b.token);
     return rendered(request, reply, year, async () => {
-      const outcome = await procurement.importFile(actorOf(user), user.agencyId, year, p.bytes, p.name, mapping);
+      const outcome = await procurement.finishImport(actorOf(user), user.agencyId, year, token, raw);
       if (outcome.state === 'needs-mapping') {
         return sendPage(
           reply,
-          <MappingPage ctx={pageContext(request, reply)} year={year} token={token} headers={p.headers} mapping={outcome.mapping} missing={outcome.missing} errors={outcome.missing.map((f) => ({ field: f, message: `กรุณาเลือกคอลัมน์ "${procurement.labels[f]}"` }))} />,
+          <MappingPage ctx={pageContext(request, reply)} year={year} token={outcome.token} headers={outcome.headers} mapping={outcome.mapping} missing={outcome.missing} errors={outcome.missing.map((f) => ({ field: f, message: `กรุณาเลือกคอลัมน์ "${procurement.labels[f]}"` }))} />,
           400,
         );
       }
-      pending.delete(token);
-      return redirect(reply, `/admin/procurement/${year}`, `นำเข้าแล้ว: ใหม่ ${outcome.created} ปรับปรุง ${outcome.updated} ไม่เปลี่ยน ${outcome.unchanged} รายการ`);
+      return redirect(reply, `/admin/procurement/${year}`, importedMessage(outcome));
     });
   });
 
@@ -157,7 +138,7 @@ export const procurementRoutes: FastifyPluginAsync<ProcurementRoutesOptions> = a
     const { user } = staff(request);
     return rendered(request, reply, year, async () => {
       const r = await procurement.syncFromApi(actorOf(user), user.agencyId, year, str(body(request).deptCode));
-      return redirect(reply, `/admin/procurement/${year}`, `ดึงข้อมูลแล้ว ${r.fetched} รายการ: ใหม่ ${r.created} ปรับปรุง ${r.updated} ไม่เปลี่ยน ${r.unchanged}${r.skipped ? ` ข้าม ${r.skipped} (ข้อมูลไม่ครบ)` : ''}`);
+      return redirect(reply, `/admin/procurement/${year}`, `ดึงข้อมูลแล้ว ${r.fetched} รายการ: ใหม่ ${r.created} ปรับปรุง ${r.updated} ไม่เปลี่ยน ${r.unchanged}${r.skipped ? ` ข้าม ${r.skipped} (ข้อมูลไม่ครบ)` : ''}${publishedNote(r)}`);
     });
   });
 

@@ -54,6 +54,8 @@ export interface ProcurementPlanItemsTable {
   title_th: string;
   budget: number | null;
   method: string;
+  /** e-GP project number, when the plan lists one */
+  project_no: string | null;
   created_at: string;
 }
 
@@ -70,18 +72,48 @@ export interface ProcurementReportsTable {
   updated_at: string;
 }
 
+export interface ProcurementPublishedMonthsTable {
+  id: string;
+  agency_id: string;
+  fiscal_year: number;
+  /** 'YYYY-MM' */
+  month: string;
+  digest: string;
+  attached_to: string;
+  published_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcurementPendingImportsTable {
+  id: string;
+  agency_id: string;
+  user_id: string;
+  fiscal_year: number;
+  file_name: string;
+  content: Buffer;
+  /** JSON list of header texts */
+  headers: string;
+  expires_at: string;
+  created_at: string;
+}
+
 export interface ProcurementTables {
   procurement_contracts: ProcurementContractsTable;
   procurement_column_maps: ProcurementColumnMapsTable;
   procurement_sync_state: ProcurementSyncStateTable;
   procurement_plan_items: ProcurementPlanItemsTable;
   procurement_reports: ProcurementReportsTable;
+  procurement_published_months: ProcurementPublishedMonthsTable;
+  procurement_pending_imports: ProcurementPendingImportsTable;
 }
 
 export type ContractRow = Selectable<ProcurementContractsTable>;
 export type SyncStateRow = Selectable<ProcurementSyncStateTable>;
 export type PlanItemRow = Selectable<ProcurementPlanItemsTable>;
 export type ProcurementReportRow = Selectable<ProcurementReportsTable>;
+export type PublishedMonthRow = Selectable<ProcurementPublishedMonthsTable>;
+export type PendingImportRow = Selectable<ProcurementPendingImportsTable>;
 
 /** What the procurement module's repository and services may query: its tables and the platform's. */
 export type ProcurementDb = ProcurementTables & PlatformTables;

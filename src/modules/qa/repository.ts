@@ -1,6 +1,6 @@
 /** All SQL of the Q&A channel. Every query filters by agency. */
 import { sql, type Kysely } from 'kysely';
-import type { QaDb, QaQuestionsTable } from './tables.js';
+import type { QaCategoriesTable, QaDb, QaQuestionsTable } from './tables.js';
 
 export interface PublicFilter {
   /** LIKE patterns (escaped with `\\`), each of which the search text must match. */
@@ -24,5 +24,12 @@ export function qaRepository(db: Kysely<QaDb>) {
       for (const pattern of filter.likePatterns) q = q.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
       return q.orderBy('created_at', 'desc').orderBy('id').execute();
     },
+
+    listCategories: (agencyId: string) => db.selectFrom('qa_categories').selectAll().where('agency_id', '=', agencyId).orderBy('position').orderBy('key').execute(),
+    /** Inserts categories; one whose key the agency already has is left as it is. */
+    insertCategories: (rows: QaCategoriesTable[]) =>
+      rows.length ? db.insertInto('qa_categories').values(rows).onConflict((oc) => oc.columns(['agency_id', 'key']).doNothing()).execute() : Promise.resolve([]),
+    updateCategory: (agencyId: string, key: string, fields: Partial<Pick<QaCategoriesTable, 'name_th' | 'retired' | 'updated_at'>>) =>
+      db.updateTable('qa_categories').set(fields).where('agency_id', '=', agencyId).where('key', '=', key).execute(),
   };
 }

@@ -3,7 +3,7 @@
  * /a/:slug/qa/follow (by code), /a/:slug/qa/:id, and the JSON list /a/:slug/api/qa.
  * Staff: /admin/qa (queue), /admin/qa/:id (answer, publish, reject).
  */
-import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { requirePermission, staff } from '../../platform/guards.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
 import { actorOf } from '../../platform/audit.js';
@@ -13,6 +13,7 @@ import type { Agency } from '../agencies/index.js';
 import type { QaService } from './service.js';
 import { normaliseFollowCode } from './domain/qa.js';
 import { QaAdminEntryPage, QaAdminListPage, QaAskPage, QaEntryPage, QaFollowPage, QaIndexPage } from './views/QaPages.js';
+import { QaCategoriesPage, QaCategoryPage } from './views/QaCategoriesPage.js';
 
 export interface QaRoutesOptions extends Record<string, unknown> {
   qa: QaService;
@@ -34,13 +35,13 @@ export const qaRoutes: FastifyPluginAsync<QaRoutesOptions> = async (app, { qa, a
     const agency = await tenant(request.params.slug);
     const query = str(request.query.q).slice(0, 200);
     const category = str(request.query.category);
-    const [entries, stats] = await Promise.all([qa.publicList(agency.id, { query, category }), qa.stats(agency.id)]);
-    return sendPage(reply, <QaIndexPage ctx={pageContext(request, reply, agency)} entries={entries} stats={stats} query={query} category={category} />);
+    const [entries, stats, categories] = await Promise.all([qa.publicList(agency.id, { query, category }), qa.stats(agency.id), qa.categories(agency.id)]);
+    return sendPage(reply, <QaIndexPage ctx={pageContext(request, reply, agency)} entries={entries} stats={stats} query={query} category={category} categories={categories} />);
   });
 
   app.get<{ Params: { slug: string } }>('/a/:slug/qa/ask', async (request, reply) => {
     const agency = await tenant(request.params.slug);
-    return sendPage(reply, <QaAskPage ctx={pageContext(request, reply, agency)} />);
+    return sendPage(reply, <QaAskPage ctx={pageContext(request, reply, agency)} categories={await qa.categories(agency.id)} />);
   });
 
   app.post<{ Params: { slug: string } }>('/a/:slug/qa/ask', { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } }, async (request, reply) => {
@@ -52,7 +53,7 @@ export const qaRoutes: FastifyPluginAsync<QaRoutesOptions> = async (app, { qa, a
       return redirect(reply, `/a/${agency.slug}/qa/follow/${followCode}`, `ส่งคำถามแล้ว รหัสติดตามของท่านคือ ${followCode} กรุณาจดไว้เพื่อดูคำตอบ`);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'VALIDATION') {
-        return sendPage(reply, <QaAskPage ctx={pageContext(request, reply, agency)} values={values} errors={error.fieldErrors} />, 400);
+        return sendPage(reply, <QaAskPage ctx={pageContext(request, reply, agency)} categories={await qa.categories(agency.id)} values={values} errors={error.fieldErrors} />, 400);
       }
       throw error;
     }
@@ -99,6 +100,57 @@ export const qaRoutes: FastifyPluginAsync<QaRoutesOptions> = async (app, { qa, a
     const [entries, stats] = await Promise.all([qa.list(agency.id), qa.stats(agency.id)]);
     return sendPage(reply, <QaAdminListPage ctx={pageContext(request, reply)} entries={entries} stats={stats} />);
   });
+
+  // Categories: registered before /admin/qa/:id so the literal path wins.
+  const categoryPage = async (request: Parameters<typeof staff>[0], reply: FastifyReply, key: string, values?: Record<string, string>, error?: DomainError) => {
+    const { agency } = staff(request);
+    const categories = await qa.categories(agency.id);
+    const category = categories.find((c) => c.key === key);
+    if (!category) throw notFound('ไม่พบหมวดนี้');
+    const lastInUse = !category.retired && categories.filter((c) => !c.retired).length <= 1;
+    return sendPage(reply, <QaCategoryPage ctx={pageContext(request, reply)} category={category} lastInUse={lastInUse} {...(values ? { values } : {})} {...(error ? { errors: error.fieldErrors } : {})} />, error ? 400 : 200);
+  };
+
+  app.get('/admin/qa/categories', answerer, async (request, reply) => {
+    const { agency } = staff(request);
+    return sendPage(reply, <QaCategoriesPage ctx={pageContext(request, reply)} categories={await qa.categories(agency.id)} />);
+  });
+
+  app.post('/admin/qa/categories', answerer, async (request, reply) => {
+    const { user, agency } = staff(request);
+    const values = strings(request.body);
+    try {
+      const c = await qa.addCategory(actorOf(user), agency.id, values);
+      return redirect(reply, '/admin/qa/categories', `เพิ่มหมวด ${c.nameTh} แล้ว`);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'VALIDATION') {
+        return sendPage(reply, <QaCategoriesPage ctx={pageContext(request, reply)} categories={await qa.categories(agency.id)} values={values} errors={error.fieldErrors} />, 400);
+      }
+      throw error;
+    }
+  });
+
+  app.get<{ Params: { key: string } }>('/admin/qa/categories/:key', answerer, async (request, reply) => categoryPage(request, reply, request.params.key));
+
+  app.post<{ Params: { key: string } }>('/admin/qa/categories/:key', answerer, async (request, reply) => {
+    const { user, agency } = staff(request);
+    const values = strings(request.body);
+    try {
+      await qa.renameCategory(actorOf(user), agency.id, request.params.key, values);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'VALIDATION') return categoryPage(request, reply, request.params.key, values, error);
+      throw error;
+    }
+    return redirect(reply, `/admin/qa/categories/${request.params.key}`, 'เปลี่ยนชื่อหมวดแล้ว');
+  });
+
+  for (const action of ['retire', 'restore'] as const) {
+    app.post<{ Params: { key: string } }>(`/admin/qa/categories/:key/${action}`, answerer, async (request, reply) => {
+      const { user, agency } = staff(request);
+      await qa.setCategoryRetired(actorOf(user), agency.id, request.params.key, action === 'retire');
+      return redirect(reply, `/admin/qa/categories/${request.params.key}`, action === 'retire' ? 'เลิกใช้หมวดแล้ว ผู้ถามจะไม่เห็นหมวดนี้' : 'นำหมวดกลับมาใช้แล้ว');
+    });
+  }
 
   app.get<{ Params: { id: string } }>('/admin/qa/:id', answerer, async (request, reply) => {
     const { agency } = staff(request);

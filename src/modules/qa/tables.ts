@@ -23,10 +23,24 @@ export interface QaQuestionsTable {
   updated_at: string;
 }
 
+export interface QaCategoriesTable {
+  id: string;
+  agency_id: string;
+  /** Stable across renames; what a question stores in `category`. */
+  key: string;
+  name_th: string;
+  retired: number;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface QaTables {
   qa_questions: QaQuestionsTable;
+  qa_categories: QaCategoriesTable;
 }
+export type QaCategoryRow = Selectable<QaCategoriesTable>;
 export type QaQuestionRow = Selectable<QaQuestionsTable>;
 
-/** What this module's code may query: its own table and the platform's. */
+/** What this module's code may query: its own tables and the platform's. */
 export type QaDb = QaTables & PlatformTables;

@@ -12,6 +12,7 @@ import { defineModule } from '../../platform/module.js';
 import { selfdiagRoutes, type SelfdiagRoutesOptions } from './routes.js';
 
 export { selfdiagService, parseExtraQuestions, TOOL_LABELS, type SelfdiagService, type Round, type RoundView, type Tool } from './service.js';
+export { uncertaintyLines, type PredictionSample } from './domain/predict.js';
 export { roundResults, scoringFor, answerScore, indicatorScores, DEFAULT_THRESHOLD, type ScoredQuestion, type RoundResult, type UnitResult } from './domain/scoring.js';
 export { seedDemoSelfdiag } from './demo.js';
 export type { SelfdiagDb, SelfdiagTables } from './tables.js';
@@ -22,6 +23,8 @@ export const selfdiagModule = (options: SelfdiagRoutesOptions) =>
     permissions: ['selfdiag.manage'],
     routes: selfdiagRoutes,
     options,
+    // The predicted total and rating on the staff dashboard, with how uncertain it is.
+    dashboardCards: [{ permission: 'selfdiag.manage', load: (agencyId) => options.selfdiag.dashboardCard(agencyId) }],
     nav: [{ href: '/admin/self-diagnosis', label: { th: 'ประเมินตนเองก่อน ITA', en: 'Self-diagnosis' }, permission: 'selfdiag.manage' }],
     auditLabels: {
       actions: {

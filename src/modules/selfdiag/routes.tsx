@@ -7,6 +7,7 @@ import { requirePermission, staff } from '../../platform/guards.js';
 import { pageContext, redirect } from '../../platform/request-context.js';
 import { actorOf } from '../../platform/audit.js';
 import { sendPage } from '../../ui/render.js';
+import { contentDisposition } from '../../platform/file-store.js';
 import { DomainError } from '../../shared/errors.js';
 import { fiscalYearOf } from '../../shared/fiscal.js';
 import { todayInThailand, type Clock } from '../../shared/clock.js';
@@ -63,6 +64,12 @@ export const selfdiagRoutes: FastifyPluginAsync<SelfdiagRoutesOptions> = async (
     const { agency } = staff(request);
     const view = await selfdiag.results(agency.id, request.params.id);
     return sendPage(reply, <RoundPage ctx={pageContext(request, reply)} view={view} units={await unitChoices(listUnits, agency.id, view.round.tool)} />);
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/self-diagnosis/rounds/:id/results.csv', guard, async (request, reply) => {
+    const { agency } = staff(request);
+    const { title, csv } = await selfdiag.resultsCsv(agency.id, request.params.id);
+    return reply.header('cache-control', 'no-store').type('text/csv; charset=utf-8').header('content-disposition', contentDisposition('attachment', `ผลรายหน่วย ${title}.csv`)).send(csv);
   });
 
   app.post<{ Params: { id: string } }>('/admin/self-diagnosis/rounds/:id/links', guard, async (request, reply) => {

@@ -19,7 +19,10 @@ import { writeAudit, type Actor } from '../../platform/audit.js';
 import type { SurveysService, Question } from '../surveys/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import { DEFAULT_THRESHOLD, roundResults, scoringFor, weakestQuestions, type RoundResult, type ScoredQuestion } from './domain/scoring.js';
-import { combineIndicators, marginOfError, oitIndicatorScores, withCompleted, type OitItemState } from './domain/predict.js';
+import { combineIndicators, marginOfError, oitIndicatorScores, uncertaintyLines, withCompleted, type OitItemState } from './domain/predict.js';
+import type { DashboardCard } from '../../platform/module.js';
+import { toCsv } from '../../shared/csv.js';
+import { resultsTable } from './domain/results-table.js';
 
 export type Tool = 'IIT' | 'EIT';
 export const TOOL_LABELS: Record<Tool, string> = { IIT: 'IIT (บุคลากรภายใน)', EIT: 'EIT (ผู้รับบริการ)' };
@@ -190,6 +193,8 @@ export function selfdiagService(deps: SelfdiagDeps) {
           title,
           purpose: tool === 'IIT' ? 'แบบสำรวจความเห็นของบุคลากรก่อนการประเมิน ITA ของ ป.ป.ช. ไม่มีการผูกคำตอบกับตัวผู้ตอบ' : 'แบบสำรวจความเห็นของผู้มารับบริการก่อนการประเมิน ITA ของ ป.ป.ช.',
           questions: [...questions.map(surveyQuestion), { key: 'suggestion', text: 'ข้อเสนอแนะเพิ่มเติม', type: 'text', required: false }],
+          // Results only here, by unit above the threshold: no raw export, no engine overall.
+          ownerResultsOnly: true,
         });
         await selfdiagRepository(tx).insertRound({
           id,
@@ -261,6 +266,12 @@ export function selfdiagService(deps: SelfdiagDeps) {
       };
     },
 
+    /** The by-unit results as CSV, with the page's suppression (domain/results-table.ts). */
+    async resultsCsv(agencyId: string, roundId: string): Promise<{ title: string; csv: string }> {
+      const view = await service.results(agencyId, roundId);
+      return { title: view.round.title, csv: toCsv(resultsTable({ tool: view.round.tool, threshold: view.round.threshold, issued: view.issued, result: view.result })) };
+    },
+
     /**
      * The CLI's shape (`survey results --json`): `{ round, units: [{ unit, responses, hidden,
      * indicators? }] }`, `indicators` absent where hidden. Without `roundId`, the latest round.
@@ -288,7 +299,7 @@ export function selfdiagService(deps: SelfdiagDeps) {
      * year (k-anonymous overall figures), the OIT readiness, the last official scores where a
      * tool was not measured; total and rating under the year's rule; what-ifs for OIT items.
      */
-    async predict(agencyId: string, year = fiscalYearOf(todayInThailand(clock)), complete: string[] = []) {
+    async predict(agencyId: string, year = fiscalYearOf(todayInThailand(clock)), complete: string[] = [], opts: { whatIfs?: boolean } = {}) {
       const catalogue = await deps.getCatalogue(year);
       if (!catalogue) throw notFound(`ยังไม่มีแคตตาล็อก ITA ปี ${year}`);
       const rounds = (await repo.listRounds(agencyId)).map(toRound).filter((r) => r.fiscalYear === year);
@@ -311,7 +322,7 @@ export function selfdiagService(deps: SelfdiagDeps) {
       const base = rateWith(items);
       const incomplete = items.filter((i) => !i.complete);
       // The two items whose completion alone adds most, then both together.
-      const gains = incomplete.map((i) => ({ code: i.code, gain: rateWith(withCompleted(items, [i.code])).total - base.total })).sort((a, b) => b.gain - a.gain || a.code.localeCompare(b.code, 'en', { numeric: true }));
+      const gains = (opts.whatIfs === false ? [] : incomplete).map((i) => ({ code: i.code, gain: rateWith(withCompleted(items, [i.code])).total - base.total })).sort((a, b) => b.gain - a.gain || a.code.localeCompare(b.code, 'en', { numeric: true }));
       const suggested = gains.slice(0, 2).map((g) => g.code);
       const scenario = (codes: string[]) => {
         const r = rateWith(withCompleted(items, codes));
@@ -327,6 +338,28 @@ export function selfdiagService(deps: SelfdiagDeps) {
         suggested: suggested.length ? scenario(suggested) : undefined,
         chosen: chosen.length ? scenario(chosen) : undefined,
         incomplete: incomplete.map((i) => i.code),
+      };
+    },
+
+    /**
+     * The staff dashboard's card: this year's predicted total and rating with the plain
+     * uncertainty statement, or null when no self-diagnosis round of the year exists yet (a
+     * prediction from last year's figures alone would say nothing new).
+     */
+    async dashboardCard(agencyId: string): Promise<DashboardCard | null> {
+      const year = fiscalYearOf(todayInThailand(clock));
+      if (!(await repo.listRounds(agencyId)).some((r) => Number(r.fiscal_year) === year)) return null;
+      if (!(await deps.getCatalogue(year))) return null;
+      const p = await service.predict(agencyId, year, [], { whatIfs: false });
+      return {
+        key: 'selfdiag-prediction',
+        title: `ผลคาดการณ์ ITA ปี ${year} (จากการประเมินตนเองและความพร้อม OIT)`,
+        figures: [
+          { label: 'คะแนนรวมคาดการณ์', value: p.base.total.toFixed(2) },
+          { label: 'ระดับคาดการณ์', value: p.base.levelLabel },
+        ],
+        notes: uncertaintyLines({ samples: p.samples, catalogueComplete: p.catalogueStatus === 'complete' }),
+        link: { href: `/admin/self-diagnosis/prediction?year=${year}`, label: 'ดูผลคาดการณ์ฉบับเต็มและสิ่งที่ทำได้เพื่อเพิ่มคะแนน' },
       };
     },
   };

@@ -38,9 +38,9 @@ export function surveysRepository(db: Kysely<SurveysDb>) {
       subjectRefs.length === 0
         ? Promise.resolve([])
         : db.selectFrom('survey_tokens').selectAll().where('agency_id', '=', agencyId).where('form_id', '=', formId).where('subject_ref', 'in', subjectRefs).execute(),
-    /** Spends a token; 0 rows when it was already spent (a second answer loses the race). */
-    async spendToken(agencyId: string, id: string): Promise<number> {
-      const r = await db.updateTable('survey_tokens').set({ spent: 1 }).where('agency_id', '=', agencyId).where('id', '=', id).where('spent', '=', 0).executeTakeFirst();
+    /** Spends a token found by its hash; 0 rows when it was already spent (a second answer loses the race). */
+    async spendToken(agencyId: string, tokenHash: string): Promise<number> {
+      const r = await db.updateTable('survey_tokens').set({ spent: 1 }).where('agency_id', '=', agencyId).where('token_hash', '=', tokenHash).where('spent', '=', 0).executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
 

@@ -52,6 +52,8 @@ export const surveysRoutes: FastifyPluginAsync<SurveysRoutesOptions> = async (ap
     if (!ID.test(params.id)) throw notFound('ไม่พบแบบสำรวจ');
     return params.id;
   };
+  /** Refuses (403) a form whose results only its owning module shows. */
+  const engineForm = async (agencyId: string, params: { id: string }) => (await surveys.getFormForEngineView(agencyId, formIdOf(params))).id;
 
   app.get('/admin/surveys', view, async (request, reply) => {
     const { agency } = staff(request);
@@ -60,12 +62,12 @@ export const surveysRoutes: FastifyPluginAsync<SurveysRoutesOptions> = async (ap
 
   app.get<{ Params: { id: string } }>('/admin/surveys/:id', view, async (request, reply) => {
     const { agency } = staff(request);
-    return sendPage(reply, <SurveyResultsPage ctx={pageContext(request, reply)} results={await surveys.results(agency.id, formIdOf(request.params))} />);
+    return sendPage(reply, <SurveyResultsPage ctx={pageContext(request, reply)} results={await surveys.results(agency.id, await engineForm(agency.id, request.params))} />);
   });
 
   app.get<{ Params: { id: string; format: string } }>('/admin/surveys/:id/export.:format', view, async (request, reply) => {
     const { agency } = staff(request);
-    const id = formIdOf(request.params);
+    const id = await engineForm(agency.id, request.params);
     const form = await surveys.getForm(agency.id, id);
     reply.header('cache-control', 'no-store');
     if (request.params.format === 'csv') {
@@ -82,7 +84,7 @@ export const surveysRoutes: FastifyPluginAsync<SurveysRoutesOptions> = async (ap
 
   app.post<{ Params: { id: string } }>('/admin/surveys/:id/questions', manage, async (request, reply) => {
     const { user, agency } = staff(request);
-    const id = formIdOf(request.params);
+    const id = await engineForm(agency.id, request.params);
     const values = strings(request.body);
     const form = await surveys.getForm(agency.id, id);
     const options = (values.options ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean);

@@ -10,7 +10,8 @@
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../shared/lazy-libraries.js';
 import type { SurveysDb } from './tables.js';
 import { narrowDb, type SharedTransaction } from '../../db/narrow.js';
 import { type Clock, todayInThailand } from '../../shared/clock.js';
@@ -38,6 +39,8 @@ export interface SurveyForm {
   versionId: string;
   versionNo: number;
   questions: Question[];
+  /** Results only through the owning module (k-anonymous there): no engine results page or raw export. */
+  ownerResultsOnly: boolean;
 }
 
 export interface SurveyResponse {
@@ -103,6 +106,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
       versionId: version.id,
       versionNo: Number(version.version_no),
       questions: parseJson<Question[]>(version.questions, []),
+      ownerResultsOnly: Number(row.owner_results_only) === 1,
     };
   }
 
@@ -120,7 +124,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
      * The agency's form with this key, created with `questions` as version 1 when missing.
      * Pass the caller's transaction so a form is never half-made.
      */
-    async ensureForm(sharedTx: SharedTransaction, agencyId: string, def: { key: string; title: string; purpose?: string; questions: Question[] }): Promise<SurveyForm> {
+    async ensureForm(sharedTx: SharedTransaction, agencyId: string, def: { key: string; title: string; purpose?: string; questions: Question[]; ownerResultsOnly?: boolean }): Promise<SurveyForm> {
       const tx = narrowDb<SurveysDb>(sharedTx);
       const r = surveysRepository(tx);
       const existing = await r.findFormByKey(agencyId, def.key);
@@ -128,7 +132,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
       const questions = parseQuestions(def.questions);
       const id = randomUUID();
       const at = clock.now().toISOString();
-      await r.insertForm({ id, agency_id: agencyId, key: def.key, title: def.title, purpose: def.purpose ?? '', current_version_id: null, created_at: at, updated_at: at });
+      await r.insertForm({ id, agency_id: agencyId, key: def.key, title: def.title, purpose: def.purpose ?? '', current_version_id: null, owner_results_only: def.ownerResultsOnly ? 1 : 0, created_at: at, updated_at: at });
       await addVersion(tx, agencyId, id, questions, null);
       return toForm(tx, (await r.findForm(agencyId, id))!);
     },
@@ -142,6 +146,17 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
       const row = await repo.findForm(agencyId, formId);
       if (!row) throw notFound('ไม่พบแบบสำรวจ');
       return toForm(db, row);
+    },
+
+    /**
+     * The form for the engine's own staff pages (results, raw export, adding a question). A form
+     * whose results only its owner may show is refused: its raw rows carry each answer's unit and
+     * an overall figure would give a hidden unit away by subtraction (docs/adr/0010).
+     */
+    async getFormForEngineView(agencyId: string, formId: string): Promise<SurveyForm> {
+      const form = await service.getForm(agencyId, formId);
+      if (form.ownerResultsOnly) throw new DomainError('FORBIDDEN', 'ผลของแบบสำรวจนี้ดูได้ที่หน้าประเมินตนเองก่อน ITA เท่านั้น ซึ่งแสดงผลรายหน่วยเฉพาะที่มีผู้ตอบถึงเกณฑ์ เพื่อไม่ให้ระบุตัวผู้ตอบได้');
+      return form;
     },
 
     async listForms(agencyId: string): Promise<(SurveyForm & { responses: number })[]> {
@@ -212,8 +227,11 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
       if ('errors' in checked) throw validationError('คำตอบไม่ครบหรือไม่ถูกต้อง', checked.errors);
       await db.transaction().execute(async (tx) => {
         const r = surveysRepository(tx);
+        // The write comes first. On SQLite a transaction that read before writing cannot wait for
+        // another process's write (its snapshot is stale: "database is locked" at once, a 500);
+        // one that writes first waits its turn (busy_timeout) and then finds the token spent.
+        if ((await r.spendToken(agencyId, sha256(token))) !== 1) throw new DomainError('CONFLICT', 'ลิงก์นี้ใช้ตอบแบบสำรวจไปแล้ว ตอบได้ครั้งเดียว');
         const row = (await r.findTokenByHash(agencyId, sha256(token)))!;
-        if ((await r.spendToken(agencyId, row.id)) !== 1) throw new DomainError('CONFLICT', 'ลิงก์นี้ใช้ตอบแบบสำรวจไปแล้ว ตอบได้ครั้งเดียว');
         await r.insertResponse({
           id: randomUUID(),
           agency_id: agencyId,
@@ -287,7 +305,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
 
     async exportXlsx(agencyId: string, formId: string, range: { from?: string; to?: string } = {}): Promise<Buffer> {
       const { header, rows } = await service.exportRows(agencyId, formId, range);
-      const wb = new ExcelJS.Workbook();
+      const wb = await newWorkbook();
       const ws = wb.addWorksheet('คำตอบ');
       ws.addRow(header).font = { bold: true };
       for (const r of rows) ws.addRow(r);

@@ -9,6 +9,8 @@ export interface SurveyFormsTable {
   title: string;
   purpose: string;
   current_version_id: string | null;
+  /** 1: only the owning module shows results (self-diagnosis); no engine results page or raw export. */
+  owner_results_only: number;
   created_at: string;
   updated_at: string;
 }

@@ -8,7 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { buildTestApp, setUpAgency, type TestApp } from '../../support/app.js';
+import { buildTestApp, mainText, setUpAgency, type TestApp, type TestClient } from '../../support/app.js';
 import { mailText, startTestSmtp, type TestSmtp } from '../../support/smtp.js';
 import { expectMatchesOpenApi } from '../../support/openapi.js';
 import { createServices, type Services } from '../../../src/app.js';
@@ -24,6 +24,7 @@ const FIELDS = { location: 'หน้าบ้านเลขที่ 99 ซอ
 
 describe.each(DIALECTS)('citizen notices on %s', (dialect) => {
   let t: TestApp;
+  let admin: TestClient;
   let smtp: TestSmtp;
   let line: Server;
   let lineFails = 0;
@@ -72,7 +73,7 @@ describe.each(DIALECTS)('citizen notices on %s', (dialect) => {
         eservices: { purgeIntervalHours: 0, noticeIntervalSeconds: 0, line: { channelAccessToken: 'citizen-line-token', apiBase: `http://127.0.0.1:${linePort}` } },
       },
     });
-    await setUpAgency(t);
+    admin = await setUpAgency(t);
     agency = (await t.services.agencies.findBySlug('test-town'))!;
     user = (await t.services.users.listUsers(agency.id))[0]!;
     light = (await t.services.eservices.enableTemplate(actorOf(user), agency.id, 'street-light-repair')).id;
@@ -134,6 +135,11 @@ describe.each(DIALECTS)('citizen notices on %s', (dialect) => {
     ]);
     // The outbox holds no address and no text.
     expect(JSON.stringify(kept)).not.toMatch(/somchai|U0123|หลอดไฟ/);
+    // Staff see what the citizen was told and by which channels.
+    const page = mainText((await admin.get(`/admin/eservices/requests/${id}`)).body);
+    expect(page).toContain('การแจ้งผู้ยื่นคำขอ');
+    expect(page).toContain('สถานะใหม่: กำลังดำเนินการ');
+    expect(page).toMatch(/มีข้อความใหม่จากเจ้าหน้าที่ — .* — ส่งแล้ว \(อีเมล, LINE\)/);
   });
 
   it('queues nothing for a request without an address; a bad LINE user id is refused in Thai', async () => {

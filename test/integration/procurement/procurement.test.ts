@@ -241,6 +241,15 @@ describe.each(DIALECTS)('procurement register on %s', (dialect) => {
     expect(pub.headers['content-type']).toContain('application/pdf');
   }, 60_000);
 
+  it('compares the annual report with the plan by project number first, then by normalised name', async () => {
+    await client.get('/admin/procurement/2568');
+    const plan = Buffer.from(['เลขที่โครงการ,ชื่อโครงการ,งบประมาณ', '๖๘๐๓๙๐๐๐๐๐๒,งานถนนสายหลัก,900000', ',โครงการ จัดซื้อ วัสดุ,1000', ',ซ่อมอาคาร,5000'].join('\n'), 'utf8');
+    const res = await client.upload('/admin/procurement/2568/plan', {}, [{ field: 'plan', filename: 'แผน.csv', content: plan }]);
+    expect(res.statusCode).toBe(303);
+    const { analysis } = await t.services.procurement.annual(agencyId, 2568);
+    expect(analysis.plan).toMatchObject({ items: 3, matched: 2, unmatched: ['ซ่อมอาคาร'] });
+  });
+
   it('attaches the monthly summaries to the monthly item of FY2569 (O11) and FY2565 (O23), one entry per month', async () => {
     const r = await t.services.procurement.publishMonths(agencyId, 2569);
     const o11 = findOitItemByRole((await t.services.catalogues.getCatalogue(2569))!, 'procurement-monthly')!;

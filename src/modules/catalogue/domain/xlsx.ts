@@ -11,7 +11,8 @@
  * the schema rejects all come back as Thai field errors naming the sheet, the column and the
  * spreadsheet row (as Excel numbers it, the header being row 1).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../shared/lazy-libraries.js';
 import type { Catalogue } from './schema.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { toArabicDigits } from '../../../shared/thai.js';
@@ -138,7 +139,7 @@ const SOURCE_HELP = 'แหล่งอ้างอิง หนึ่งแถ�
  * Writes a catalogue as a workbook. `catalogueFromXlsx(await catalogueToXlsx(c))` gives back `c`.
  */
 export async function catalogueToXlsx(c: Catalogue): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Prongsai';
 
   const yearRows: Record<string, unknown>[] = [
@@ -208,7 +209,7 @@ interface Origin {
  * Errors carry `row` = the spreadsheet row and `field` = `<sheet>.<column key>`.
  */
 export async function catalogueFromXlsx(buf: Buffer | Uint8Array): Promise<CatalogueResult> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await assertZipWithinLimits(buf);
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);

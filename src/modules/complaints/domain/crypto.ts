@@ -11,17 +11,21 @@
  * - The agency's Ed25519 key signs acknowledgements; its secret half is wrapped under a key the
  *   server derives from its own secret, because signing happens while no handler is present.
  */
-import sodiumModule from 'libsodium-wrappers-sumo';
+import type sodiumModule from 'libsodium-wrappers-sumo';
 import { hashRaw } from '@node-rs/argon2';
 import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 type Sodium = typeof sodiumModule;
 let ready: Sodium | undefined;
-/** libsodium is WebAssembly: wait for it once, then use it synchronously. */
+/**
+ * libsodium is WebAssembly: loaded and initialised on first use (not at the server's start-up,
+ * where it cost ~60 ms and ~10 MB — bench/startup.ts), then used synchronously.
+ */
 export async function sodium(): Promise<Sodium> {
   if (!ready) {
-    await sodiumModule.ready;
-    ready = sodiumModule;
+    const loaded = (await import('libsodium-wrappers-sumo')).default;
+    await loaded.ready;
+    ready = loaded;
   }
   return ready;
 }

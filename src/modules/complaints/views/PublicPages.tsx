@@ -29,7 +29,7 @@ function ChannelNav({ slug }: { slug: string }) {
   );
 }
 
-export function ReportFormPage(props: { ctx: PageContext; slug: string; open: boolean; executives: { id: string; label: string }[]; values?: Values; errors?: FieldError[] }) {
+export function ReportFormPage(props: { ctx: PageContext; slug: string; open: boolean; executives: { id: string; label: string }[]; values?: Values; errors?: FieldError[]; work?: string }) {
   const { ctx, slug, values = {}, errors } = props;
   const title = 'แจ้งเบาะแสการทุจริตและประพฤติมิชอบ';
   return (
@@ -44,7 +44,8 @@ export function ReportFormPage(props: { ctx: PageContext; slug: string; open: bo
             <p><strong>ไม่ต้องบอกชื่อ</strong> ระบบไม่เก็บที่อยู่ IP หรือข้อมูลอุปกรณ์ของท่าน เนื้อหาที่แจ้งถูกเข้ารหัสทันที มีเพียงผู้รับผิดชอบเรื่องร้องเรียนที่หน่วยงานแต่งตั้งเท่านั้นที่เปิดอ่านได้</p>
             <p>ช่องทางนี้แยกจากเรื่องร้องเรียนทั่วไป เมื่อส่งแล้วท่านจะได้รับ <strong>รหัสติดตามเรื่อง 16 หลัก</strong> ซึ่งแสดงเพียงครั้งเดียว</p>
           </div>
-          <form method="post" action={`/a/${slug}/report-corruption`} enctype="multipart/form-data" novalidate>
+          {/* data-module="proof-of-work": solved in the background by app.js; without it the form is the same. */}
+          <form method="post" action={`/a/${slug}/report-corruption`} enctype="multipart/form-data" novalidate data-module={props.work ? 'proof-of-work' : undefined} data-pow-challenge={props.work}>
             <CsrfField token={ctx.csrfToken} />
             <Select name="category" label="เรื่องที่จะแจ้งเป็นเรื่องประเภทใด" includeEmpty="— เลือกประเภท —" value={values.category} error={errorFor(errors, 'category')} options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
             <TextArea name="description" label="เกิดอะไรขึ้น" hint="เล่าเหตุการณ์ตามที่ท่านทราบ ไม่ต้องระบุว่าท่านเป็นใคร" rows={8} value={values.description} error={errorFor(errors, 'description')} />

@@ -31,6 +31,9 @@ export function noticeMessage(n: Notice): { subject: string; text: string } {
   };
 }
 
+/** An SMTP server's refusal may quote the recipient: kept errors never hold an address or a LINE user id. */
+export const withoutAddresses = (text: string): string => text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '[address]').replace(/U[0-9a-f]{32}/g, '[line-user]');
+
 /** The status page of a request (the public route in public-routes.tsx). */
 export const statusUrl = (publicBaseUrl: string, slug: string, trackingCode: string): string =>
   `${publicBaseUrl}/a/${slug}/eservice/track/${trackingCode}`;

@@ -5,8 +5,9 @@ import { Button, CsrfField, DataTable, RadioGroup, Select, Tag, TextArea, TextFi
 import { FormFieldControl, type FormValues } from './RequestFormFields.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai.js';
-import { CHANNEL_LABELS, NEXT_STATES, REQUEST_STATES, STATE_LABELS, type RequestState } from '../domain/states.js';
+import { CHANNEL_LABELS, NEXT_STATES, REQUEST_STATES, STATE_LABELS, isRequestState, type RequestState } from '../domain/states.js';
 import { displayValue, maskPhone, type FieldValues, type FormField } from '../domain/fields.js';
+import { formatCoordinates, osmLink } from '../domain/location.js';
 import type { RequestSummary, Service } from '../service.js';
 
 type Named = { id: string; name: string };
@@ -80,7 +81,42 @@ export interface RequestDetailView {
   survey: { token: string; spent: boolean } | undefined;
 }
 
-export function RequestPage(props: { ctx: PageContext; view: RequestDetailView; users: Named[]; templates: { id: string; title: string }[]; values?: Record<string, string>; errors?: FieldError[] }) {
+/**
+ * A location for the staff who handle the request: the address, the coordinates and a plain
+ * link to openstreetmap.org — no map drawn in the page (domain/location.ts says why). The
+ * coordinates keep Arabic digits whatever the agency's style: they are copied into GPS apps.
+ */
+function LocationValue({ value }: { value: { address: string; lat?: number; lng?: number } }) {
+  const link = value.lat !== undefined && value.lng !== undefined ? osmLink(value.lat, value.lng) : undefined;
+  return (
+    <>
+      {value.address || '–'}
+      {link && (
+        <div class="location">
+          พิกัด <span class="coordinates">{formatCoordinates(value.lat!, value.lng!)}</span> ·{' '}
+          <a href={link} rel="noreferrer">
+            เปิดในแผนที่ OpenStreetMap
+          </a>{' '}
+          <span class="hint">(เว็บไซต์ภายนอก: เมื่อเปิดลิงก์ พิกัดนี้จะถูกส่งไปยัง openstreetmap.org)</span>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** What the citizen was told, and how far it went (never the address). */
+export interface NoticeView {
+  kind: 'state' | 'reply';
+  toState: string | null;
+  state: string;
+  channels: string[];
+  at: string;
+}
+
+const NOTICE_STATE: Record<string, string> = { pending: 'รอส่ง', sending: 'กำลังส่ง', sent: 'ส่งแล้ว', failed: 'ส่งไม่สำเร็จ ระบบจะลองส่งใหม่', skipped: 'ไม่ได้ส่ง (ไม่มีช่องทางติดต่อแล้ว)' };
+const CHANNEL_NAME: Record<string, string> = { email: 'อีเมล', line: 'LINE' };
+
+export function RequestPage(props: { ctx: PageContext; view: RequestDetailView; notices?: NoticeView[]; users: Named[]; templates: { id: string; title: string }[]; values?: Record<string, string>; errors?: FieldError[] }) {
   const { ctx, view: v } = props;
   const d = digitsOf(ctx);
   const r = v.request;
@@ -122,7 +158,7 @@ export function RequestPage(props: { ctx: PageContext; view: RequestDetailView; 
             {Object.entries(v.values).map(([k, val]) => (
               <>
                 <dt>{fieldOf(k)?.label ?? k}</dt>
-                <dd>{displayValue(fieldOf(k) ?? { type: 'text' }, val, v.unmasked)}</dd>
+                <dd>{typeof val === 'object' && v.unmasked ? <LocationValue value={val} /> : displayValue(fieldOf(k) ?? { type: 'text' }, val, v.unmasked)}</dd>
               </>
             ))}
             {v.contactPhone && (
@@ -176,6 +212,20 @@ export function RequestPage(props: { ctx: PageContext; view: RequestDetailView; 
         <p>
           แบบสำรวจความพึงพอใจ: {v.survey.spent ? 'ผู้ยื่นคำขอตอบแล้ว' : 'ยังไม่ได้ตอบ'} · <a href={`${base}/slip`}>พิมพ์ใบแบบสำรวจพร้อมคิวอาร์โค้ด</a>
         </p>
+      )}
+      {props.notices && props.notices.length > 0 && (
+        <>
+          <h2>การแจ้งผู้ยื่นคำขอ</h2>
+          <p class="hint">แจ้งเฉพาะรหัสติดตาม สถานะ และลิงก์หน้าติดตาม ไม่ส่งเนื้อหาคำขอหรือข้อความตอบกลับ</p>
+          <ul>
+            {props.notices.map((n) => (
+              <li>
+                {n.kind === 'reply' ? 'มีข้อความใหม่จากเจ้าหน้าที่' : `สถานะใหม่: ${isRequestState(n.toState ?? '') ? STATE_LABELS[n.toState as RequestState] : n.toState}`} — {formatThaiDateTime(n.at, d)} — {NOTICE_STATE[n.state] ?? n.state}
+                {n.channels.length > 0 && ` (${n.channels.map((c) => CHANNEL_NAME[c] ?? c).join(', ')})`}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <h2>ประวัติ</h2>
       <ol class="timeline">

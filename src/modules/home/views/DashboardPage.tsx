@@ -4,6 +4,7 @@ import { messages, tr } from '../../../ui/i18n.js';
 import { formatNumber, withDigits, formatThaiDateTime } from '../../../shared/thai.js';
 import type { Agency } from '../../agencies/index.js';
 import type { AgencyOverview } from '../overview.js';
+import type { DashboardCard } from '../../../platform/module.js';
 
 const M = messages({
   dashboard: { th: 'ภาพรวม', en: 'Overview' },
@@ -39,7 +40,7 @@ const M = messages({
   public: { th: 'หน้าเว็บสาธารณะของหน่วยงาน', en: 'The agency’s public page' },
 });
 
-export function DashboardPage({ ctx, agency, overview, links }: { ctx: PageContext; agency: Agency; overview: AgencyOverview; links: NavEntry[] }) {
+export function DashboardPage({ ctx, agency, overview, links, cards = [] }: { ctx: PageContext; agency: Agency; overview: AgencyOverview; links: NavEntry[]; cards?: DashboardCard[] }) {
   const L = ctx.locale;
   const dg = agency.digits;
   const n = (v: number) => formatNumber(v, dg);
@@ -132,6 +133,9 @@ export function DashboardPage({ ctx, agency, overview, links }: { ctx: PageConte
           </div>
         )}
       </div>
+      {cards.map((c) => (
+        <ModuleCard card={c} digits={dg} />
+      ))}
       <h2>{tr(L, M.steps)}</h2>
       {overview.nextSteps.length ? (
         <ol class="next-steps">
@@ -156,5 +160,33 @@ export function DashboardPage({ ctx, agency, overview, links }: { ctx: PageConte
         </li>
       </ul>
     </Layout>
+  );
+}
+
+/** A card a module contributes (manifest `dashboardCards`), in the agency's digits. */
+function ModuleCard({ card, digits }: { card: DashboardCard; digits: Agency['digits'] }) {
+  const id = `dashboard-card-${card.key}`;
+  return (
+    <section id={id} class="dashboard-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{withDigits(card.title, digits)}</h2>
+      <div class="cards">
+        {card.figures.map((f) => (
+          <div class="card">
+            <div class="card-value">{withDigits(f.value, digits)}</div>
+            <div class="card-label">{f.label}</div>
+          </div>
+        ))}
+      </div>
+      {card.notes.length > 0 && (
+        <ul class="card-notes">
+          {card.notes.map((n) => (
+            <li>{withDigits(n, digits)}</li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={card.link.href}>{card.link.label}</a>
+      </p>
+    </section>
   );
 }

@@ -17,7 +17,8 @@
  *
  * Errors name the sheet row as Excel shows it (the header is row 1) and the column header.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../shared/lazy-libraries.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatThaiDate, THAI_MONTHS, THAI_MONTHS_SHORT, toArabicDigits, toGregorianYear } from '../../../shared/thai.js';
 import type { DrivingMeasure, ImprovementPlan, PlanRow, PlanRowSource } from './types.js';
@@ -68,7 +69,7 @@ const MESSAGES = {
 
 /** Builds the workbook. `units` feeds the dropdown of the responsible-unit column. */
 export async function planToXlsx(plan: ImprovementPlan, units: string[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Prongsai';
   wb.title = `แผนการนำผลการประเมิน ITA ไปปรับปรุง ปีงบประมาณ พ.ศ. ${plan.targetYear}`;
   wb.subject = wb.title;
@@ -186,7 +187,7 @@ export async function planFromXlsx(
   targetYear: number,
   opts: PlanFromXlsxOptions = {},
 ): Promise<PlanImport> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await assertZipWithinLimits(buf);
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

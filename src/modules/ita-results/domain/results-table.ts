@@ -13,7 +13,8 @@
  * cells would otherwise allocate a schema run per row for no gain in clarity (see the bench
  * number in docs/results-import.md).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../shared/lazy-libraries.js';
 import type { Catalogue } from '../../catalogue/index.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { toArabicDigits } from '../../../shared/thai.js';
@@ -469,7 +470,7 @@ export async function parseResultsXlsx(input: Uint8Array | ArrayBuffer, catalogu
 /** The ExcelJS path: slower (it builds the whole document) but reads anything Excel writes. */
 export async function readWithExcelJs(bytes: Uint8Array): Promise<GridRow[]> {
   await assertZipWithinLimits(bytes, 'file', { maxInflatedBytes: 500 * 1024 * 1024 });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   // A zip without worksheets (some other archive) is not a workbook, whatever ExcelJS makes of it.
   if (workbook.worksheets.length === 0) throw new Error('no worksheets');
@@ -562,7 +563,7 @@ export function resultsTemplateCsv(catalogue: Catalogue): string {
 /** XLSX template: a data sheet (header, example row, input checks) and a Thai instructions sheet. */
 export async function resultsTemplateXlsx(catalogue: Catalogue): Promise<Buffer> {
   const cols = resultsTemplateColumns(catalogue);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Prongsai';
   const sheet = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
   sheet.addRow(cols.map((c) => c.header));

@@ -15,7 +15,8 @@
  * numbers, booleans, errors, formula results, cells without an `r` reference, namespace prefixes
  * (`<x:c>` as written by the OpenXML SDK) and XML entities.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJsZip } from '../../../shared/lazy-libraries.js';
 import { assertZipWithinLimits } from '../../../shared/zip-limits.js';
 
 export type XlsxCell = string | number | boolean | null;
@@ -84,7 +85,7 @@ function resolveTarget(target: string): string {
 export async function readXlsxSheet(bytes: Uint8Array, pick: (names: string[]) => number): Promise<XlsxSheet | undefined> {
   // 8,317 agencies × 146 columns inflate to a few hundred MB at most; a bomb declares far more.
   await assertZipWithinLimits(bytes, 'file', { maxInflatedBytes: 500 * 1024 * 1024 });
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await (await loadJsZip()).loadAsync(bytes);
   return readParts(async (name) => zip.file(name)?.async('string'), pick);
 }
 

@@ -6,6 +6,7 @@
 import type { Block, Cell, DocModel } from '../../documents/index.js';
 import { cell } from '../../documents/index.js';
 import { THAI_MONTHS, formatThaiDate, withDigits, type DigitStyle } from '../../../shared/thai.js';
+import { matchPlan } from './plan-match.js';
 import { METHOD_FAMILY_LABELS, fiscalMonths, methodFamily, monthOf, typeOf, type Contract } from './types.js';
 
 export interface MonthlyRow {
@@ -131,6 +132,8 @@ export interface PlanItem {
   titleTh: string;
   budget: number | null;
   method: string;
+  /** e-GP project number, when the plan lists one (matched before names). */
+  projectNo?: string | null;
 }
 
 export interface AnnualAnalysis {
@@ -149,7 +152,6 @@ export interface AnnualAnalysis {
 }
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 100 : 0);
-const norm = (s: string) => s.replace(/\s+/g, '').replace(/^(โครงการ)/, '');
 
 export function annualAnalysis(contracts: Contract[], fiscalYear: number, plan: PlanItem[] | null, topN = 5): AnnualAnalysis {
   const total = sum(contracts.map((c) => c.agreedPrice));
@@ -174,8 +176,7 @@ export function annualAnalysis(contracts: Contract[], fiscalYear: number, plan: 
   const both = contracts.filter((c) => c.budget !== null && c.agreedPrice !== null);
   let planPart: AnnualAnalysis['plan'] = null;
   if (plan && plan.length) {
-    const titles = contracts.map((c) => norm(c.titleTh));
-    const unmatched = plan.filter((p) => !titles.some((t) => t.includes(norm(p.titleTh)) || norm(p.titleTh).includes(t))).map((p) => p.titleTh);
+    const unmatched = matchPlan(plan, contracts).unmatched.map((i) => plan[i]!.titleTh);
     const planBudget = sum(plan.map((p) => p.budget));
     planPart = { items: plan.length, budget: planBudget, matched: plan.length - unmatched.length, unmatched, spentShare: pct(total, planBudget) };
   }

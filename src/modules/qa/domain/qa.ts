@@ -3,9 +3,13 @@
  * on both databases, and response-time statistics.
  */
 
+/**
+ * The default categories every agency starts with (seeded on its first use of the channel), in
+ * order. Staff then add, rename and retire their own; a question keeps a category's key.
+ */
 export const QA_CATEGORIES = ['general', 'service', 'budget', 'personnel', 'tax', 'other'] as const;
-export type QaCategory = (typeof QA_CATEGORIES)[number];
-export const QA_CATEGORY_LABELS: Record<QaCategory, string> = {
+export type DefaultQaCategory = (typeof QA_CATEGORIES)[number];
+export const QA_CATEGORY_LABELS: Record<DefaultQaCategory, string> = {
   general: 'เรื่องทั่วไป',
   service: 'การให้บริการและการขออนุญาต',
   budget: 'งบประมาณและการจัดซื้อจัดจ้าง',
@@ -13,7 +17,19 @@ export const QA_CATEGORY_LABELS: Record<QaCategory, string> = {
   tax: 'ภาษีและค่าธรรมเนียม',
   other: 'เรื่องอื่น ๆ',
 };
-export const isQaCategory = (v: string): v is QaCategory => (QA_CATEGORIES as readonly string[]).includes(v);
+
+/** An agency's category: `key` is what questions store, `nameTh` what people read. */
+export interface QaCategory {
+  key: string;
+  nameTh: string;
+  retired: boolean;
+}
+
+/** The name of a category key among an agency's categories (the key itself if unknown). */
+export const categoryName = (categories: readonly QaCategory[], key: string): string => categories.find((c) => c.key === key)?.nameTh ?? key;
+
+/** Folds what makes two names look the same to a reader: spacing and Latin case. */
+export const sameName = (a: string, b: string): boolean => a.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase() === b.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** pending: waits for moderation (never public); published: approved; rejected: not published. */
 export const QA_STATES = ['pending', 'published', 'rejected'] as const;

@@ -4,12 +4,14 @@ import { Layout } from '../../../ui/Layout.js';
 import { Button, CsrfField, DataTable, RadioGroup, Select, Tag, TextArea, TextField, errorFor } from '../../../ui/components.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatInteger, formatNumber, formatThaiDate, formatThaiDateTime } from '../../../shared/thai.js';
-import { QA_CATEGORIES, QA_CATEGORY_LABELS, QA_STATE_LABELS, type ResponseTimeStats } from '../domain/qa.js';
+import { QA_STATE_LABELS, type QaCategory, type ResponseTimeStats } from '../domain/qa.js';
 import type { PublicQaEntry, QaEntry } from '../service.js';
 
 const base = (ctx: PageContext) => `/a/${ctx.agency!.slug}/qa`;
 const digitsOf = (ctx: PageContext) => ctx.agency?.digits ?? 'arabic';
-const categoryOptions = QA_CATEGORIES.map((c) => ({ value: c, label: QA_CATEGORY_LABELS[c] }));
+/** Askers choose among the categories in use; the search filter also offers retired ones (old questions keep them). */
+const categoryOptions = (categories: readonly QaCategory[], withRetired: boolean) =>
+  categories.filter((c) => withRetired || !c.retired).map((c) => ({ value: c.key, label: c.retired ? `${c.nameTh} (เลิกใช้แล้ว)` : c.nameTh }));
 
 export function StatsCards({ ctx, stats }: { ctx: PageContext; stats: ResponseTimeStats }) {
   const d = digitsOf(ctx);
@@ -40,7 +42,7 @@ function PublicEntry({ ctx, e, link }: { ctx: PageContext; e: PublicQaEntry; lin
   return (
     <article class="card">
       <p class="hint">
-        {QA_CATEGORY_LABELS[e.category]} · ถามเมื่อ {formatThaiDate(e.askedOn, { digits: d })}
+        {e.categoryName} · ถามเมื่อ {formatThaiDate(e.askedOn, { digits: d })}
         {e.askerName ? ` · โดย ${e.askerName}` : ''}
       </p>
       <h3>{link ? <a href={`${base(ctx)}/${e.id}`}>{e.question}</a> : e.question}</h3>
@@ -60,7 +62,7 @@ function PublicEntry({ ctx, e, link }: { ctx: PageContext; e: PublicQaEntry; lin
   );
 }
 
-export function QaIndexPage(props: { ctx: PageContext; entries: PublicQaEntry[]; stats: ResponseTimeStats; query: string; category: string }) {
+export function QaIndexPage(props: { ctx: PageContext; entries: PublicQaEntry[]; stats: ResponseTimeStats; query: string; category: string; categories: QaCategory[] }) {
   const { ctx } = props;
   return (
     <Layout ctx={ctx} title="ถาม-ตอบ (Q&A)" variant="public">
@@ -75,7 +77,7 @@ export function QaIndexPage(props: { ctx: PageContext; entries: PublicQaEntry[];
       <h2>ค้นหาคำถาม</h2>
       <form method="get" action={base(ctx)} role="search">
         <TextField name="q" label="คำค้น" value={props.query} hint="พิมพ์คำที่ต้องการ เช่น ใบอนุญาตก่อสร้าง" />
-        <Select name="category" label="หมวด" options={categoryOptions} value={props.category} includeEmpty="ทุกหมวด" />
+        <Select name="category" label="หมวด" options={categoryOptions(props.categories, true)} value={props.category} includeEmpty="ทุกหมวด" />
         <Button variant="secondary">ค้นหา</Button>
       </form>
       <h2>
@@ -98,7 +100,7 @@ export function QaEntryPage({ ctx, entry }: { ctx: PageContext; entry: PublicQaE
   );
 }
 
-export function QaAskPage(props: { ctx: PageContext; values?: Record<string, string>; errors?: FieldError[] }) {
+export function QaAskPage(props: { ctx: PageContext; categories: QaCategory[]; values?: Record<string, string>; errors?: FieldError[] }) {
   const { ctx, values = {}, errors } = props;
   return (
     <Layout ctx={ctx} title="ส่งคำถามถึงหน่วยงาน" errors={errors} variant="public">
@@ -109,7 +111,7 @@ export function QaAskPage(props: { ctx: PageContext; values?: Record<string, str
       </div>
       <form method="post" action={`${base(ctx)}/ask`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Select name="category" label="หมวดของคำถาม" options={categoryOptions} value={values.category ?? ''} includeEmpty="เลือกหมวด" error={errorFor(errors, 'category')} />
+        <Select name="category" label="หมวดของคำถาม" options={categoryOptions(props.categories, false)} value={values.category ?? ''} includeEmpty="เลือกหมวด" error={errorFor(errors, 'category')} />
         <TextArea name="question" label="คำถาม" value={values.question} rows={5} error={errorFor(errors, 'question')} />
         <TextField name="askerName" label="ชื่อผู้ถาม (ไม่บังคับ)" hint="ถ้าระบุ ชื่อจะแสดงพร้อมคำถามที่เผยแพร่" value={values.askerName} autocomplete="name" error={errorFor(errors, 'askerName')} />
         <RadioGroup
@@ -174,7 +176,7 @@ export function QaAdminListPage({ ctx, entries, stats }: { ctx: PageContext; ent
     <Layout ctx={ctx} title="ถาม-ตอบ">
       <h1>ถาม-ตอบ (Q&amp;A)</h1>
       <p>
-        หน้าสาธารณะ: <a href={`/a/${ctx.agency!.slug}/qa`}>/a/{ctx.agency!.slug}/qa</a>
+        หน้าสาธารณะ: <a href={`/a/${ctx.agency!.slug}/qa`}>/a/{ctx.agency!.slug}/qa</a> · <a href="/admin/qa/categories">จัดการหมวดคำถาม</a>
       </p>
       <StatsCards ctx={ctx} stats={stats} />
       <DataTable caption={`คำถามที่รอดำเนินการ (${formatInteger(waiting.length, d)})`} head={['วันที่ถาม', 'หมวด', 'คำถาม', 'สถานะ']}>
@@ -195,7 +197,7 @@ function QaRow({ ctx, e }: { ctx: PageContext; e: QaEntry }) {
   return (
     <tr>
       <td>{formatThaiDate(e.createdAt.slice(0, 10), { digits: digitsOf(ctx), style: 'short' })}</td>
-      <td>{QA_CATEGORY_LABELS[e.category]}</td>
+      <td>{e.categoryName}</td>
       <td>
         <a href={`/admin/qa/${e.id}`}>{e.question.length > 80 ? `${e.question.slice(0, 80)}…` : e.question}</a>
       </td>
@@ -219,7 +221,7 @@ export function QaAdminEntryPage(props: { ctx: PageContext; entry: QaEntry; valu
       <h1>คำถาม</h1>
       <dl class="summary-list">
         <dt>หมวด</dt>
-        <dd>{QA_CATEGORY_LABELS[e.category]}</dd>
+        <dd>{e.categoryName}</dd>
         <dt>ถามเมื่อ</dt>
         <dd>{formatThaiDateTime(e.createdAt, d)}</dd>
         <dt>ผู้ถาม</dt>

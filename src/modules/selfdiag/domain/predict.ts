@@ -49,3 +49,30 @@ export function marginOfError(responses: number): number | undefined {
   if (responses <= 0) return undefined;
   return Math.ceil((1.96 * 50) / Math.sqrt(responses));
 }
+
+export interface PredictionSample {
+  tool: 'IIT' | 'EIT';
+  /** The round's title. */
+  round: string;
+  responses: number;
+  margin?: number;
+  provisional: boolean;
+}
+
+/**
+ * The plain statement of how uncertain a prediction is, one sentence each (Thai, Arabic digits):
+ * the sample behind each tool and its margin, a tool not measured this year, a provisional
+ * catalogue, and what the OIT figure assumes. Shown on the prediction page and the dashboard card.
+ */
+export function uncertaintyLines(p: { samples: readonly PredictionSample[]; catalogueComplete: boolean }): string[] {
+  const lines = p.samples.map(
+    (s) =>
+      `${s.tool}: ${s.round} ผู้ตอบที่นำมาคิด ${s.responses} คน` +
+      (s.margin !== undefined ? ` ความคลาดเคลื่อนโดยประมาณ ±${s.margin} คะแนนต่อตัวชี้วัด` : ' ยังไม่มีผลที่แสดงได้') +
+      (s.provisional ? ' (ข้อความคำถาม/วิธีให้คะแนนยังเป็นข้อมูลชั่วคราว)' : ''),
+  );
+  if (p.samples.length < 2) lines.push('เครื่องมือที่ยังไม่มีรอบประเมินตนเองในปีนี้ ใช้ผลทางการปีก่อนแทน (ถ้ามี)');
+  if (!p.catalogueComplete) lines.push('เกณฑ์ของปีนี้ในแคตตาล็อกยังเป็นข้อมูลชั่วคราว (ยังไม่ยืนยันครบ)');
+  lines.push('คะแนน OIT คิดจากรายการที่ครบถ้วนในระบบ (ครบ = 100, ไม่ครบ = 0) ผู้ตรวจของ ป.ป.ช. อาจให้ผลต่างออกไป');
+  return lines;
+}

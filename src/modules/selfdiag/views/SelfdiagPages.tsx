@@ -5,6 +5,7 @@ import { Button, CsrfField, DataTable, Select, Tag, TextArea, TextField, errorFo
 import type { FieldError } from '../../../shared/errors.js';
 import { formatInteger, formatNumber, withDigits } from '../../../shared/thai.js';
 import { TOOL_LABELS, type Round, type RoundView, type SelfdiagService, type Tool } from '../service.js';
+import { uncertaintyLines } from '../domain/predict.js';
 
 const digitsOf = (ctx: PageContext) => ctx.agency?.digits ?? 'arabic';
 const BASE = '/admin/self-diagnosis';
@@ -167,9 +168,9 @@ export function RoundPage(props: { ctx: PageContext; view: RoundView; units: str
         <Button>ออกลิงก์และคิวอาร์โค้ด</Button>
       </form>
       <p class="actions">
-        <a class="button button-secondary" href={`/admin/surveys/${round.formId}/export.csv`}>ดาวน์โหลดคำตอบ CSV</a>
-        <a class="button button-secondary" href={`/admin/surveys/${round.formId}/export.xlsx`}>ดาวน์โหลดคำตอบ Excel (XLSX)</a>
+        <a class="button button-secondary" href={`${BASE}/rounds/${round.id}/results.csv`}>ดาวน์โหลดผลรายหน่วย (CSV)</a>
       </p>
+      <p class="hint">ไม่มีการดาวน์โหลดคำตอบรายคน ไฟล์มีเฉพาะผลรายหน่วยที่แสดงในหน้านี้ หน่วยที่ผู้ตอบไม่ถึงเกณฑ์มีเพียงจำนวน</p>
     </Layout>
   );
 }
@@ -210,21 +211,14 @@ export function PredictionPage({ ctx, p }: { ctx: PageContext; p: Prediction }) 
         </div>
         <div class="card">
           <div class="card-label">ระดับคาดการณ์</div>
-          <div class="card-value">{p.base.levelLabel}</div>
+          <div class="card-value">{withDigits(p.base.levelLabel, d)}</div>
         </div>
       </div>
       <h2>ความไม่แน่นอนของการคาดการณ์</h2>
       <ul>
-        {p.samples.map((s) => (
-          <li>
-            {s.tool}: {s.round} ผู้ตอบที่นำมาคิด {formatInteger(s.responses, d)} คน
-            {s.margin !== undefined ? ` ความคลาดเคลื่อนโดยประมาณ ±${formatInteger(s.margin, d)} คะแนนต่อตัวชี้วัด` : ' ยังไม่มีผลที่แสดงได้'}
-            {s.provisional ? ' (ข้อความคำถาม/วิธีให้คะแนนยังเป็นข้อมูลชั่วคราว)' : ''}
-          </li>
+        {uncertaintyLines({ samples: p.samples, catalogueComplete: p.catalogueStatus === 'complete' }).map((line) => (
+          <li>{withDigits(line, d)}</li>
         ))}
-        {p.samples.length < 2 && <li>เครื่องมือที่ยังไม่มีรอบประเมินตนเองในปีนี้ ใช้ผลทางการปีก่อนแทน (ถ้ามี)</li>}
-        {p.catalogueStatus !== 'complete' && <li>เกณฑ์ของปีนี้ในแคตตาล็อกยังเป็นข้อมูลชั่วคราว (ยังไม่ยืนยันครบ)</li>}
-        <li>คะแนน OIT คิดจากรายการที่ครบถ้วนในระบบ (ครบ = 100, ไม่ครบ = 0) ผู้ตรวจของ ป.ป.ช. อาจให้ผลต่างออกไป</li>
       </ul>
       <DataTable caption="คะแนนรายตัวชี้วัดที่ใช้คาดการณ์" head={['ตัวชี้วัด', 'คะแนน', 'ที่มา']}>
         {nos.map((n) => (
@@ -238,7 +232,7 @@ export function PredictionPage({ ctx, p }: { ctx: PageContext; p: Prediction }) 
       <h2>ถ้าทำรายการ OIT เพิ่ม</h2>
       {p.suggested ? (
         <p>
-          ถ้าทำ {p.suggested.codes.join(' และ ')} ให้ครบ: +{formatNumber(p.suggested.gain, d, 2)} คะแนน ระดับ {p.base.levelLabel} → {p.suggested.levelLabel}
+          ถ้าทำ {p.suggested.codes.join(' และ ')} ให้ครบ: +{formatNumber(p.suggested.gain, d, 2)} คะแนน ระดับ {withDigits(p.base.levelLabel, d)} → {withDigits(p.suggested.levelLabel, d)}
         </p>
       ) : (
         <p>รายการ OIT ครบทุกข้อแล้ว</p>
@@ -260,7 +254,7 @@ export function PredictionPage({ ctx, p }: { ctx: PageContext; p: Prediction }) 
       )}
       {p.chosen && (
         <p role="status">
-          ถ้าทำ {p.chosen.codes.join(', ')} ให้ครบ: คะแนนรวม {formatNumber(p.chosen.total, d, 2)} (+{formatNumber(p.chosen.gain, d, 2)}) ระดับ {p.base.levelLabel} → {p.chosen.levelLabel}
+          ถ้าทำ {p.chosen.codes.join(', ')} ให้ครบ: คะแนนรวม {formatNumber(p.chosen.total, d, 2)} (+{formatNumber(p.chosen.gain, d, 2)}) ระดับ {withDigits(p.base.levelLabel, d)} → {withDigits(p.chosen.levelLabel, d)}
         </p>
       )}
     </Layout>

@@ -66,7 +66,14 @@ export function SurveyListPage({ ctx, forms }: { ctx: PageContext; forms: (Surve
         {forms.map((f) => (
           <tr>
             <td>
-              <a href={`/admin/surveys/${f.id}`}>{f.title}</a>
+              {f.ownerResultsOnly ? (
+                <>
+                  {f.title}
+                  <div class="hint">ดูผลที่เมนูประเมินตนเองก่อน ITA (แสดงรายหน่วยเฉพาะที่มีผู้ตอบถึงเกณฑ์)</div>
+                </>
+              ) : (
+                <a href={`/admin/surveys/${f.id}`}>{f.title}</a>
+              )}
             </td>
             <td>{formatInteger(f.versionNo, digits)}</td>
             <td>{formatInteger(f.questions.length, digits)}</td>

@@ -4,7 +4,8 @@
  * All or nothing: one bad row refuses the whole import with a Thai message naming the row and
  * the column; nothing is stored.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../shared/lazy-libraries.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { toArabicDigits } from '../../../shared/thai.js';
 import { planProjectSchema, resultProjectSchema, type PlanProject, type ResultProject } from './report-content.js';
@@ -85,7 +86,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
  * ("โครงการ…"), columns are matched by their header text, rows after it are projects.
  */
 export async function projectRowsFromXlsx(bytes: Buffer, kind: ProjectsKind): Promise<{ ok: true; rows: { rowNo: number; cells: string[] }[] } | { ok: false; errors: FieldError[] }> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
