@@ -65,6 +65,15 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html') || request.locale !== 'th') return payload;
     return localizeHtmlDigits(payload, request.tenant?.digits ?? 'arabic');
   });
+  // Who may act on one item is decided before anything sent is read (issue 7, finding 9): at
+  // onRequest, ahead of the platform's input guard (preValidation), multipart parsing and the
+  // handler's validation, so unit staff get 403 on an item not theirs whatever the body holds.
+  const itemGuard = {
+    onRequest: [
+      requirePermission('oit.edit'),
+      async (request: FastifyRequest) => oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params)),
+    ],
+  };
 
   async function renderItem(request: FastifyRequest, reply: FastifyReply, year: number, code: string, extra: { errors?: FieldError[]; values?: Values; status?: number } = {}) {
     const { user, agency } = staff(request);
@@ -279,18 +288,17 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
 
   app.get('/admin/oit/:year/:code', guard, async (request, reply) => renderItem(request, reply, yearOf(request.params), codeOf(request.params)));
 
-  app.post('/admin/oit/:year/:code/assign', guard, async (request, reply) => {
+  app.post('/admin/oit/:year/:code/assign', itemGuard, async (request, reply) => {
     const values = bodyValues(request.body);
     return handleForm(request, reply, { prefix: 'assign', values, flash: 'บันทึกการมอบหมายงานแล้ว', run: () => oit.assign(staff(request).user, yearOf(request.params), codeOf(request.params), pick(values, 'assign')) });
   });
 
-  app.post('/admin/oit/:year/:code/status', guard, async (request, reply) => {
+  app.post('/admin/oit/:year/:code/status', itemGuard, async (request, reply) => {
     const values = bodyValues(request.body);
     return handleForm(request, reply, { prefix: 'status', values, flash: 'เปลี่ยนสถานะแล้ว', run: () => oit.setStatus(staff(request).user, yearOf(request.params), codeOf(request.params), pick(values, 'status')) });
   });
 
-  app.post('/admin/oit/:year/:code/evidence/file', guard, async (request, reply) => {
-    await oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params));
+  app.post('/admin/oit/:year/:code/evidence/file', itemGuard, async (request, reply) => {
     const form = await multipart(request, reply, 'file.upload');
     if (!form) return reply;
     const values = formValues(form);
@@ -304,15 +312,14 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     });
   });
 
-  app.post('/admin/oit/:year/:code/evidence/link', guard, async (request, reply) => {
+  app.post('/admin/oit/:year/:code/evidence/link', itemGuard, async (request, reply) => {
     const values = bodyValues(request.body);
     return handleForm(request, reply, { prefix: 'link', values, anchor: 'elements', flash: 'เพิ่มลิงก์แล้ว', run: () => oit.addLinkEvidence(staff(request).user, yearOf(request.params), codeOf(request.params), pick(values, 'link')) });
   });
 
-  app.post('/admin/oit/:year/:code/evidence/:id', guard, async (request, reply) => {
+  app.post('/admin/oit/:year/:code/evidence/:id', itemGuard, async (request, reply) => {
     const id = idOf(request.params);
     const prefix = `ev.${id}`;
-    await oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params));
     const form = await multipart(request, reply, `${prefix}.upload`);
     if (!form) return reply;
     const values = formValues(form);
@@ -326,19 +333,18 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     });
   });
 
-  app.post('/admin/oit/:year/:code/evidence/:id/delete', guard, async (request, reply) => {
+  app.post('/admin/oit/:year/:code/evidence/:id/delete', itemGuard, async (request, reply) => {
     await oit.removeEvidence(staff(request).user, yearOf(request.params), codeOf(request.params), idOf(request.params));
     return redirect(reply, `/admin/oit/${yearOf(request.params)}/${codeOf(request.params)}`, 'ลบหลักฐานแล้ว');
   });
 
-  app.post('/admin/oit/:year/:code/declarations', guard, async (request, reply) => {
+  app.post('/admin/oit/:year/:code/declarations', itemGuard, async (request, reply) => {
     const values = bodyValues(request.body);
     const pointers = Object.fromEntries(Object.entries(pick(values, 'pointer')).map(([k, v]) => [k, [v].flat()[0] ?? '']));
     return handleForm(request, reply, { prefix: 'pointer', values, anchor: 'elements', flash: 'บันทึกการยืนยันองค์ประกอบแล้ว', run: () => oit.saveDeclarations(staff(request).user, yearOf(request.params), codeOf(request.params), pointers) });
   });
 
-  app.post('/admin/oit/:year/:code/structure', guard, async (request, reply) => {
-    await oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params));
+  app.post('/admin/oit/:year/:code/structure', itemGuard, async (request, reply) => {
     const form = await multipart(request, reply, 'structure.chart');
     if (!form) return reply;
     const values = formValues(form);
@@ -351,13 +357,12 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     });
   });
 
-  app.post('/admin/oit/:year/:code/contact', guard, async (request, reply) => {
+  app.post('/admin/oit/:year/:code/contact', itemGuard, async (request, reply) => {
     const values = bodyValues(request.body);
     return handleForm(request, reply, { prefix: 'contact', values, flash: 'บันทึกข้อมูลการติดต่อแล้ว', run: () => oit.saveContact(staff(request).user, yearOf(request.params), codeOf(request.params), pick(values, 'contact')) });
   });
 
-  app.post('/admin/oit/:year/:code/executives', guard, async (request, reply) => {
-    await oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params));
+  app.post('/admin/oit/:year/:code/executives', itemGuard, async (request, reply) => {
     const form = await multipart(request, reply, 'exec.new.photo', true);
     if (!form) return reply;
     const values = formValues(form);
@@ -370,10 +375,9 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     });
   });
 
-  app.post('/admin/oit/:year/:code/executives/:id', guard, async (request, reply) => {
+  app.post('/admin/oit/:year/:code/executives/:id', itemGuard, async (request, reply) => {
     const id = idOf(request.params);
     const prefix = `exec.${id}`;
-    await oit.assertEditable(staff(request).user, yearOf(request.params), codeOf(request.params));
     const form = await multipart(request, reply, `${prefix}.photo`, true);
     if (!form) return reply;
     const values = formValues(form);
@@ -386,7 +390,7 @@ export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit
     });
   });
 
-  app.post('/admin/oit/:year/:code/executives/:id/delete', guard, async (request, reply) => {
+  app.post('/admin/oit/:year/:code/executives/:id/delete', itemGuard, async (request, reply) => {
     await oit.removeExecutive(staff(request).user, yearOf(request.params), codeOf(request.params), idOf(request.params));
     return redirect(reply, `/admin/oit/${yearOf(request.params)}/${codeOf(request.params)}`, 'ลบข้อมูลผู้บริหารแล้ว');
   });

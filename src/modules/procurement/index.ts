@@ -13,6 +13,7 @@ import type { ProcurementService } from './service.js';
 export { procurementService, readGrid, mappingFrom, IMPORT_REJECTED as PROCUREMENT_IMPORT_REJECTED, MONTHLY_ROLE, ANNUAL_ROLE, type ProcurementService, type ProcurementDeps, type ImportOutcome, type SyncOutcome } from './service.js';
 export { govspendingClient, GovspendingError, GOVSPENDING_DEFAULT_BASE, type GovspendingClient } from './govspending-client.js';
 export { seedDemoProcurement, DEMO_PROCUREMENT_YEAR } from './demo.js';
+export { startPendingImportSweeper } from './pending-imports.js';
 export { SKR1_COLUMNS } from './domain/summaries.js';
 export type { Contract } from './domain/types.js';
 export type { ProcurementDb, ProcurementTables } from './tables.js';

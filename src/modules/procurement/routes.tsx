@@ -51,9 +51,10 @@ const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? Stri
 export const procurementRoutes: FastifyPluginAsync<ProcurementRoutesOptions> = async (app, { procurement, agencyBySlug }) => {
   async function registerPage(request: FastifyRequest, reply: FastifyReply, year: number, errors?: DomainError['fieldErrors'], status = 200) {
     const { agency } = staff(request);
-    const [contracts, years, sync] = await Promise.all([procurement.contracts(agency.id, year), procurement.listYears(agency.id), procurement.syncState(agency.id, year)]);
+    const [contracts, years, sync, published] = await Promise.all([procurement.contracts(agency.id, year), procurement.listYears(agency.id), procurement.syncState(agency.id, year), procurement.publishedMonths(agency.id, year)]);
     const thisMonth = procurement.today().slice(0, 7);
-    const months = fiscalMonths(year).map((m) => ({ month: m, count: contracts.filter((c) => c.procuredOn.startsWith(m)).length, started: m <= thisMonth }));
+    const at = new Map(published.map((p) => [p.month, p.publishedAt]));
+    const months = fiscalMonths(year).map((m) => ({ month: m, count: contracts.filter((c) => c.procuredOn.startsWith(m)).length, started: m <= thisMonth, publishedAt: at.get(m) ?? null }));
     return sendPage(
       reply,
       <RegisterPage

@@ -200,4 +200,19 @@ describe.each(DIALECTS)('citizen notices on %s', (dialect) => {
     expect(smtp.messages.length - mailsBefore).toBe(1);
     expect(pushes.length - pushesBefore).toBe(1);
   });
+
+  it('never writes to a request purged meanwhile: its due notice is skipped', async () => {
+    const { id } = await apiSubmit({ email: 'purged@example.com' });
+    await smtp.close(); // the mail server is down (last test: nothing after it needs it)
+    await a().eservices.changeState(user, actorOf(user), agency.id, id, 'done', '');
+    await a().eserviceNotices.settled();
+    expect((await rows(id))[0]).toMatchObject({ state: 'failed', attempts: 1 });
+    clock.set('2024-12-01T03:00:00Z'); // the service's 180 days of retention are over
+    await a().eserviceReports.anonymiseExpired(agency.id);
+    const request = await t.database.db.selectFrom('eservice_requests').select(['contact_email', 'anonymised_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(request).toMatchObject({ contact_email: null, anonymised_at: expect.any(String) });
+    const run = await b.eserviceNotices.deliverAll('instance-b');
+    expect(run).toMatchObject({ claimed: 1, skipped: 1, failed: 0 });
+    expect((await rows(id))[0]).toMatchObject({ state: 'skipped', attempts: 2 });
+  });
 });

@@ -36,6 +36,20 @@ describe.each(DIALECTS)('OIT item forms refuse a forbidden user before validatin
     }
   });
 
+  it("answers 403, not the input guard's 400, to a NUL or control character on an item that is not theirs", async () => {
+    for (const [url, fields] of [
+      ['/admin/oit/2567/O1/evidence/link', { 'link.title': 'a\u0000b', 'link.url': 'https://example.go.th/' }],
+      ['/admin/oit/2567/O1/contact', { 'contact.phone': '02\u0007123' }],
+    ] as [string, Record<string, string>][]) {
+      const res = await staff.submit(url, fields);
+      expect(res.statusCode, url).toBe(403);
+      expect(mainText(res.body), url).not.toMatch(/อักขระควบคุม/);
+    }
+    const upload = await staff.upload('/admin/oit/2567/O1/evidence/file', { 'file.title': 'x\u0000y' }, [{ field: 'file.upload', filename: 'a.pdf', content: Buffer.from('%PDF-1.4') }]);
+    expect(upload.statusCode).toBe(403);
+    expect(await evidenceRows()).toBe(0);
+  });
+
   it('answers 403 to an upload (even a refused file type) before reading it', async () => {
     const cases = [
       { url: '/admin/oit/2567/O1/evidence/file', field: 'file.upload' },
@@ -52,6 +66,9 @@ describe.each(DIALECTS)('OIT item forms refuse a forbidden user before validatin
     const admin = await setUpAdminClient();
     const res = await admin.submit('/admin/oit/2567/O1/evidence/link', { 'link.title': 'ก', 'link.url': 'javascript:alert(1)' });
     expect(res.statusCode).toBe(400);
+    const nul = await admin.submit('/admin/oit/2567/O1/evidence/link', { 'link.title': 'a\u0000b', 'link.url': 'https://example.go.th/' });
+    expect(nul.statusCode).toBe(400);
+    expect(mainText(nul.body)).toMatch(/link\.title/);
     expect(await evidenceRows()).toBe(0);
   });
 

@@ -15,7 +15,8 @@ export function RegisterPage(props: {
   year: number;
   years: number[];
   contracts: Contract[];
-  months: { month: string; count: number; started: boolean }[];
+  /** `publishedAt`: when the month's form was last attached to OIT (ISO), if ever. */
+  months: { month: string; count: number; started: boolean; publishedAt: string | null }[];
   apiConfigured: boolean;
   sync: { state: string; fetched: number; nextOffset: number; lastError: string | null; deptCode: string } | null;
   errors?: FieldError[];
@@ -38,12 +39,13 @@ export function RegisterPage(props: {
           <li>
             <a href={`/admin/procurement/${year}/${m.month}`}>{monthLabel(m.month, d)}</a>{' '}
             {m.count ? <Tag tone="good">{n(m.count)} รายการ</Tag> : m.started ? <Tag tone="warn">ไม่มีการจัดซื้อจัดจ้าง</Tag> : <Tag>ยังไม่ถึงเดือน</Tag>}
+            {m.publishedAt && <span class="hint"> แนบเป็นหลักฐาน OIT แล้ว {formatThaiDateTime(m.publishedAt, d)}</span>}
           </li>
         ))}
       </ul>
       <form method="post" action={`/admin/procurement/${year}/publish`}>
         <CsrfField token={ctx.csrfToken} />
-        <p>แนบสรุปผลรายเดือน (PDF) ทุกเดือนที่เริ่มแล้วเป็นหลักฐาน OIT ของรายการสรุปผลการจัดซื้อจัดจ้างรายเดือน</p>
+        <p>ระบบแนบสรุปผลรายเดือน (PDF) ของเดือนที่สิ้นสุดแล้วเป็นหลักฐาน OIT เองหลังการนำเข้าหรือดึงข้อมูลทุกครั้ง (เฉพาะเดือนที่มีการเปลี่ยนแปลง) ปุ่มนี้แนบใหม่ทุกเดือนที่เริ่มแล้ว รวมเดือนปัจจุบัน</p>
         <Button variant="secondary">แนบเป็นหลักฐาน OIT</Button>
       </form>
       <p>
