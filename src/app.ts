@@ -24,7 +24,7 @@ import { agenciesModule, agenciesService, type AgenciesDb } from './modules/agen
 import { usersModule, usersAdminModule, usersService, type UsersDb } from './modules/users/index.js';
 import { setupModule, setupService } from './modules/setup/index.js';
 import { homeModule, buildOverview } from './modules/home/index.js';
-import { auditModule, auditService } from './modules/audit/index.js';
+import { auditLabeller, auditModule, auditService, type AuditLabeller } from './modules/audit/index.js';
 import { catalogueModule, catalogueService, type CatalogueDb } from './modules/catalogue/index.js';
 import { analyze, itaResultsModule, itaResultsService, latestResultsReader, type ItaResultsDb } from './modules/ita-results/index.js';
 import { improvementModule, improvementService, latestPlansReader, type ImprovementDb } from './modules/improvement/index.js';
@@ -348,6 +348,7 @@ export type Services = ReturnType<typeof createServices>;
 export function moduleManifests(services: Services, deps: { config: Config; clock: Clock; db: Kysely<any>; dialect: Dialect }): ModuleManifest<any>[] {
   const { config, clock, db } = deps;
   let navigation: NavEntry[] = [];
+  let auditWords: AuditLabeller | undefined;
   let dashboardCards: DashboardCardSource[] = [];
   const modules: ModuleManifest<any>[] = [
     usersModule({ config, users: services.users }),
@@ -423,9 +424,12 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
       overview: services.deploymentViews,
       bulkImport: services.bulkImport,
       systemStatus: () => readSystemStatus({ db, dataDir: config.dataDir, version: APP_VERSION, dialect: deps.dialect }),
+      auditLabels: () => auditWords!,
     }),
   ];
-  modules.push(auditModule({ audit: services.audit, labels: mergeAuditLabels(modules) }));
+  const labels = mergeAuditLabels(modules);
+  auditWords = auditLabeller(labels);
+  modules.push(auditModule({ audit: services.audit, labels }));
   navigation = staffNavigation(modules);
   dashboardCards = modules.flatMap((m) => m.dashboardCards ?? []);
   return modules;

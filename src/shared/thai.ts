@@ -34,6 +34,18 @@ export function withDigits(text: string, digits: DigitStyle): string {
 }
 
 /**
+ * Digits of running text (a message, a detail) in the agency's style, identifiers left as written:
+ * a token (run of non-spaces) that holds a Latin letter is an identifier — a URL, an item code
+ * (O11), a tracking code (ES-7KQ2M), a file name (report-2569.pdf) — and is matched or typed
+ * elsewhere exactly, so it keeps its digits (docs/adr/0009-digits-and-identifiers.md).
+ * @example localizeDigits('รอบ 6 เดือน ข้อ O11', 'thai') // 'รอบ ๖ เดือน ข้อ O11'
+ */
+export function localizeDigits(text: string, digits: DigitStyle): string {
+  if (digits !== 'thai') return text;
+  return text.replace(/\S+/g, (token) => (/[A-Za-z]/.test(token) ? token : toThaiDigits(token)));
+}
+
+/**
  * Formats a number with a fixed number of decimals (no grouping below 10,000 as in Thai
  * official writing of scores) in the chosen digits.
  * @example formatNumber(65.66, 'thai') // '๖๕.๖๖'
@@ -148,3 +160,30 @@ export function formatBeDateInput(value: string, digits: DigitStyle = 'arabic'):
 
 /** The example shown under every BE date field. */
 export const BE_DATE_HINT = 'วัน/เดือน/ปี พ.ศ. เช่น 31/03/2568';
+
+const RAW_TEXT = new Set(['script', 'style', 'textarea']);
+
+/**
+ * The text of a rendered page in the agency's digits: every run of text between tags goes
+ * through `localizeDigits` (identifiers with a Latin letter kept); tags and attributes (URLs,
+ * form values), script, style and textarea content (what a person typed) and any element marked
+ * `data-verbatim` stay as they are. Idempotent. Pages whose text comes from many places (the
+ * catalogue's item titles and element descriptions, stored periods) opt in as a whole instead of
+ * wrapping each value (docs/adr/0009-digits-and-identifiers.md).
+ * @example localizeHtmlDigits('<p title="6">รอบ 6 เดือน <a href="/oit/2565/O11">O11</a></p>', 'thai') // '<p title="6">รอบ ๖ เดือน <a href="/oit/2565/O11">O11</a></p>'
+ */
+export function localizeHtmlDigits(html: string, digits: DigitStyle): string {
+  if (digits !== 'thai') return html;
+  let keep: { tag: string; depth: number } | null = null;
+  return html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|[^<]+|</g, (part, close: string | undefined, name: string | undefined, attrs: string | undefined) => {
+    if (name === undefined) return keep || !/[0-9]/.test(part) ? part : localizeDigits(part, digits);
+    const tag = name.toLowerCase();
+    if (keep) {
+      if (tag === keep.tag && !(attrs ?? '').endsWith('/')) keep.depth += close ? -1 : 1;
+      if (keep.depth === 0) keep = null;
+      return part;
+    }
+    if (!close && (RAW_TEXT.has(tag) || /\sdata-verbatim(?=[\s=>/]|$)/.test(attrs ?? ''))) keep = { tag, depth: 1 };
+    return part;
+  });
+}

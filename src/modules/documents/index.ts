@@ -5,7 +5,7 @@
  * pages, and the rule that a published plan's document is OIT evidence of the plan's target year
  * (`publishMeasures`).
  */
-import { defineModule } from '../../platform/module.js';
+import { auditWords, defineModule } from '../../platform/module.js';
 import { documentsRoutes, type DocumentsRoutesOptions } from './routes.js';
 
 export {
@@ -34,4 +34,5 @@ export const documentsModule = (options: DocumentsRoutesOptions) =>
     permissions: ['documents.generate'],
     // The OIT item roles this module's documents are evidence for (see publishMeasures).
     oitEvidenceRoles: ['measures'],
+    auditLabels: { values: { oit_evidence: auditWords({ 'measures-document': 'มาตรการส่งเสริมคุณธรรมที่ระบบจัดทำ' }) } },
   });
