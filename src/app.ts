@@ -28,7 +28,7 @@ import { auditLabeller, auditModule, auditService, type AuditLabeller } from './
 import { catalogueModule, catalogueService, type CatalogueDb } from './modules/catalogue/index.js';
 import { analyze, itaResultsModule, itaResultsService, latestResultsReader, type ItaResultsDb } from './modules/ita-results/index.js';
 import { improvementModule, improvementService, latestPlansReader, type ImprovementDb } from './modules/improvement/index.js';
-import { documentsModule, documentsService } from './modules/documents/index.js';
+import { documentsModule, documentsService, type DocumentsDb } from './modules/documents/index.js';
 import { oitModule, oitProgressReader, oitService, type OitDb } from './modules/oit/index.js';
 import type { PlatformTables } from './platform/tables.js';
 import { trackingModule, trackingService, reportService, countStates, latestMeasuresReportsReader, type TrackingDb } from './modules/tracking/index.js';
@@ -112,6 +112,8 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     listExecutives: agencies.listExecutives,
     publicBaseUrl: config.publicBaseUrl,
     attachEvidence: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
+    db: moduleDb<DocumentsDb>(db),
+    clock,
   });
   const tracking = trackingService({ db: moduleDb<TrackingDb>(db), clock, files, listUnits: agencies.listUnits, getPlan: plans.getPlan });
   const reports = reportService({
