@@ -10,6 +10,15 @@ describe('Thai digits', () => {
     expect(withDigits('85', 'arabic')).toBe('85');
   });
 
+  it('keeps text without digits, and digits at either end or in runs', () => {
+    expect(toThaiDigits('')).toBe('');
+    expect(toThaiDigits('ไม่มีตัวเลข')).toBe('ไม่มีตัวเลข');
+    expect(toThaiDigits('9')).toBe('๙');
+    expect(toThaiDigits('1a2')).toBe('๑a๒');
+    expect(toThaiDigits('รอบ 12 เดือน ปี 2568')).toBe('รอบ ๑๒ เดือน ปี ๒๕๖๘');
+    expect(toThaiDigits('๑2')).toBe('๑๒');
+  });
+
   it('formats scores with two decimals and groups only large numbers', () => {
     expect(formatNumber(65.6656)).toBe('65.67');
     expect(formatNumber(65.66, 'thai')).toBe('๖๕.๖๖');

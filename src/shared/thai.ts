@@ -9,7 +9,18 @@ const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 
 /** Replaces Arabic digits 0–9 with Thai digits ๐–๙; other characters are kept. */
 export function toThaiDigits(text: string): string {
-  return text.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]!);
+  // A loop over char codes, not a regex with a callback per digit: long tables format thousands of
+  // numbers per page (the 900-agency province view spent ≈2 ms of each request here).
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      out += text.slice(from, i) + THAI_DIGITS[c - 48]!;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Replaces Thai digits ๐–๙ with Arabic digits; used when reading user input and documents. */
