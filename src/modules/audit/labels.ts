@@ -7,7 +7,7 @@ import { ROLE_LABELS_TH, isRole } from '../../shared/permissions.js';
 import { tr, type Locale, type Msg } from '../../ui/i18n.js';
 import type { AuditLabels } from '../../platform/module.js';
 import { agencyTypeLabel } from '../agencies/index.js';
-import { localizeDigits, type DigitStyle } from '../../shared/thai.js';
+import { formatThaiDate, localizeDigits, type DigitStyle } from '../../shared/thai.js';
 
 const VALUE_WORDS: Record<string, Msg> = {
   political: { th: 'ฝ่ายการเมือง', en: 'political' },
@@ -85,6 +85,8 @@ function valueText(locale: Locale, key: string, value: unknown, states: Record<s
     if (key === 'type' && locale === 'th') return agencyTypeLabel(value);
     if (VALUE_WORDS[value] && (key === 'kind' || key === 'digits')) return tr(locale, VALUE_WORDS[value]);
     if (states[value]) return tr(locale, states[value]);
+    // A stored date (ISO, Gregorian) reads as officers write it: a Buddhist-era date.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatThaiDate(value, { style: 'short', digits, locale });
     return VERBATIM_KEYS.has(key) ? value : localizeDigits(value, digits);
   }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);

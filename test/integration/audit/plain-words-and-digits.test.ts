@@ -12,6 +12,7 @@ import { buildTestApp, signIn, type TestApp, type TestClient } from '../../suppo
 import { seedDemo } from '../../../src/demo.js';
 import { moduleManifests } from '../../../src/app.js';
 import { mergeAuditLabels } from '../../../src/platform/module.js';
+import { ELEMENT_CHECKS } from '../../../src/modules/catalogue/domain/schema.js';
 
 /**
  * Visible text with Arabic digits that break the agency's choice: identifiers (tokens with a Latin
@@ -121,5 +122,13 @@ describe.each(DIALECTS)('plain words and the agency digits on %s', (dialect) => 
     expect(inline).toEqual(expect.arrayContaining(summary));
     expect(strayArabicDigits(refused.body, '.error-summary')).toEqual([]);
     expect(inline.flatMap((m) => strayArabicDigits(`<main>${m}</main>`))).toEqual([]);
+  });
+
+  it('the catalogue page names each automatic check in words, not its code', async () => {
+    const res = await admin.get('/admin/catalogue/2568');
+    expect(res.statusCode).toBe(200);
+    const hints = parse(res.body).querySelectorAll('main .hint').map((h) => h.textContent).filter((h) => h.startsWith('ตรวจอัตโนมัติ'));
+    expect(hints.length).toBeGreaterThan(5);
+    expect(hints.filter((h) => ELEMENT_CHECKS.some((code) => h.includes(code)))).toEqual([]);
   });
 });

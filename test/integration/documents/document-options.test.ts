@@ -130,6 +130,10 @@ describe.each(DIALECTS)('measures document options on %s', (dialect) => {
     expect(html(copy.body).querySelector('.doc-signature')?.textContent).toContain('(นายสมชาย ใจดี)');
     expect(html(copy.body).querySelector('main')!.textContent).toContain('๑๕ มกราคม ๒๕๖๖');
 
+    // The audit log says it in words and a Buddhist-era date.
+    const log = html((await admin.get('/admin/audit')).body).querySelectorAll('main tbody tr').map((tr) => tr.textContent).find((r) => r.includes('บันทึกตัวเลือกเอกสารมาตรการ'));
+    expect(log).toContain('วันที่จัดทำ: ๑๕ ม.ค. ๒๕๖๖');
+
     // A staff download without a query uses the saved options too.
     const docx = await admin.get('/admin/documents/2565/measures.docx');
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
