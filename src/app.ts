@@ -24,11 +24,11 @@ import { agenciesModule, agenciesService, type AgenciesDb } from './modules/agen
 import { usersModule, usersAdminModule, usersService, type UsersDb } from './modules/users/index.js';
 import { setupModule, setupService } from './modules/setup/index.js';
 import { homeModule, buildOverview } from './modules/home/index.js';
-import { auditModule, auditService } from './modules/audit/index.js';
+import { auditLabeller, auditModule, auditService, type AuditLabeller } from './modules/audit/index.js';
 import { catalogueModule, catalogueService, type CatalogueDb } from './modules/catalogue/index.js';
 import { analyze, itaResultsModule, itaResultsService, latestResultsReader, type ItaResultsDb } from './modules/ita-results/index.js';
 import { improvementModule, improvementService, latestPlansReader, type ImprovementDb } from './modules/improvement/index.js';
-import { documentsModule, documentsService } from './modules/documents/index.js';
+import { documentsModule, documentsService, type DocumentsDb } from './modules/documents/index.js';
 import { oitModule, oitProgressReader, oitService, type OitDb } from './modules/oit/index.js';
 import type { PlatformTables } from './platform/tables.js';
 import { trackingModule, trackingService, reportService, countStates, latestMeasuresReportsReader, type TrackingDb } from './modules/tracking/index.js';
@@ -112,6 +112,8 @@ export function createServices(deps: { db: Kysely<any>; clock: Clock; config: Co
     listExecutives: agencies.listExecutives,
     publicBaseUrl: config.publicBaseUrl,
     attachEvidence: (agencyId, year, role, evidence) => oit.attachGeneratedByRole(agencyId, year, role, evidence),
+    db: moduleDb<DocumentsDb>(db),
+    clock,
   });
   const tracking = trackingService({ db: moduleDb<TrackingDb>(db), clock, files, listUnits: agencies.listUnits, getPlan: plans.getPlan });
   const reports = reportService({
@@ -348,6 +350,7 @@ export type Services = ReturnType<typeof createServices>;
 export function moduleManifests(services: Services, deps: { config: Config; clock: Clock; db: Kysely<any>; dialect: Dialect }): ModuleManifest<any>[] {
   const { config, clock, db } = deps;
   let navigation: NavEntry[] = [];
+  let auditWords: AuditLabeller | undefined;
   let dashboardCards: DashboardCardSource[] = [];
   const modules: ModuleManifest<any>[] = [
     usersModule({ config, users: services.users }),
@@ -423,9 +426,12 @@ export function moduleManifests(services: Services, deps: { config: Config; cloc
       overview: services.deploymentViews,
       bulkImport: services.bulkImport,
       systemStatus: () => readSystemStatus({ db, dataDir: config.dataDir, version: APP_VERSION, dialect: deps.dialect }),
+      auditLabels: () => auditWords!,
     }),
   ];
-  modules.push(auditModule({ audit: services.audit, labels: mergeAuditLabels(modules) }));
+  const labels = mergeAuditLabels(modules);
+  auditWords = auditLabeller(labels);
+  modules.push(auditModule({ audit: services.audit, labels }));
   navigation = staffNavigation(modules);
   dashboardCards = modules.flatMap((m) => m.dashboardCards ?? []);
   return modules;

@@ -21,8 +21,9 @@ import type { OitWatchTables } from './modules/oit-watch/index.js';
 import type { QaTables } from './modules/qa/index.js';
 import type { SelfdiagTables } from './modules/selfdiag/index.js';
 import type { ParticipationTables } from './modules/participation/index.js';
+import type { DocumentTables } from './modules/documents/index.js';
 
-export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables, SurveyTables, EserviceTables, QaTables, ProcurementTables, OitWatchTables, SelfdiagTables, ParticipationTables {}
+export interface Database extends PlatformTables, AgencyTables, UserTables, CatalogueTables, ItaResultTables, ImprovementTables, OitTables, TrackingTables, CalendarTables, DeploymentTables, ComplaintTables, SurveyTables, EserviceTables, QaTables, ProcurementTables, OitWatchTables, SelfdiagTables, ParticipationTables, DocumentTables {}
 
 /** The connection handed to a module, typed with only what that module may read. */
 export { narrowDb as moduleDb } from './db/narrow.js';

@@ -11,6 +11,7 @@ import { systemClock } from './shared/clock.js';
 import { loadShippedCatalogues } from './modules/catalogue/index.js';
 import { startReminderScheduler } from './modules/calendar/index.js';
 import { startOitWatchScheduler } from './modules/oit-watch/index.js';
+import { startPendingImportSweeper } from './modules/procurement/index.js';
 import { inProcessFetch } from './platform/in-process-fetch.js';
 import { startOrphanSweeper } from './platform/file-store.js';
 import { startComplaintOrphanSweeper } from './modules/complaints/index.js';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   await upgradeDatabase(database.db, config, { version: APP_VERSION, log: (m) => process.stdout.write(`  ${m}\n`) });
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, ...(database.poolStats ? { poolStats: database.poolStats } : {}) });
 
-  const { users, calendar, oitWatch, files, eserviceReports, eserviceNotices, complaints } = createServices({ db: database.db, clock: systemClock, config });
+  const { users, calendar, oitWatch, files, eserviceReports, eserviceNotices, complaints, procurement } = createServices({ db: database.db, clock: systemClock, config });
   // Work outside a request has no tenant, so it sees no agency's rows unless it names a scope:
   // the schedulers, the orphan sweeper and users.countUsers do (docs/adr/0008).
   await app.listen({ port: config.port, host: config.host });
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     onRun: (n) => n > 0 && app.log.info({ purged: n }, 'e-service retention purge'),
     onError: (e) => app.log.error(e, 'e-service retention purge failed'),
   });
+  // Procurement files whose column mapping nobody finished: removed 30 minutes after upload.
+  const pendingSweep = startPendingImportSweeper(() => procurement.sweepPendingImports(), { onRun: (n) => n > 0 && app.log.info({ removed: n }, 'expired procurement uploads removed'), onError: (e) => app.log.error(e, 'procurement upload sweep failed') });
   const base = config.publicBaseUrl;
   if ((await users.countUsers()) === 0) {
     const token = await users.issueSetupToken();
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     watch.stop();
     notices.stop();
     purge.stop();
+    pendingSweep.stop();
     await eserviceNotices.settled();
     eserviceNotices.close();
     calendar.close();

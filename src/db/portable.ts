@@ -9,7 +9,7 @@
  * - JSON is text, parsed by the repository;
  * - scores are double precision / REAL.
  */
-import { sql, type Kysely, type ColumnDefinitionBuilder, type CreateTableBuilder, type Expression } from 'kysely';
+import { sql, type Kysely, type ColumnDefinitionBuilder, type CreateTableBuilder, type Expression, type SqlBool } from 'kysely';
 import { PostgresAdapter } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -131,6 +131,18 @@ export async function inChunks<V, R>(values: readonly V[], query: (slice: V[]) =
   const out: R[] = [];
   for (let i = 0; i < values.length; i += size) out.push(...(await query(values.slice(i, i + size))));
   return out;
+}
+
+/**
+ * `column in (ids)` for a long list of text ids (a province's 900 agencies): on PostgreSQL one
+ * array parameter, `column = any($1)`, instead of one bind variable per id (less for the driver
+ * to bind and for the server to parse and plan, and no bind-variable limit); SQLite has no
+ * arrays, so there it is an ordinary IN list. An empty list matches nothing on both.
+ */
+export function inIdList(db: Kysely<any>, column: string, ids: readonly string[]): Expression<SqlBool> {
+  if (ids.length === 0) return sql<SqlBool>`1 = 0`;
+  const ref = sql.ref(column);
+  return dialectOf(db) === 'postgres' ? sql<SqlBool>`${ref} = any(${[...ids]}::text[])` : sql<SqlBool>`${ref} in (${sql.join(ids)})`;
 }
 
 /**

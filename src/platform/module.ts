@@ -22,6 +22,12 @@ export interface AuditLabels {
   entities?: Record<string, Msg>;
   /** key inside an entry's details → words, e.g. `positionTh: { th: 'ตำแหน่ง', … }`. */
   details?: Record<string, Msg>;
+  /**
+   * entity type → state or kind codes found as values in its details → words, e.g.
+   * `{ oit_item: { in_progress: { th: 'กำลังดำเนินการ', … } } }`. Scoped by entity because the
+   * same code means different things in different modules (`done` of a request and of a measure).
+   */
+  values?: Record<string, Record<string, Msg>>;
 }
 
 /**
@@ -80,21 +86,30 @@ export interface ModuleManifest<Options extends Record<string, unknown> = Record
   gauges?: readonly GaugeSource[];
 }
 
+/** Thai words of a module's code table as audit words (English: the code, spaced). */
+export const auditWords = (thai: Record<string, string>): Record<string, Msg> =>
+  Object.fromEntries(Object.entries(thai).map(([code, th]) => [code, { th, en: code.replace(/[_-]/g, ' ') }]));
+
 /** Helps TypeScript keep a manifest's options tied to its routes plugin. */
 export const defineModule = <O extends Record<string, unknown>>(m: ModuleManifest<O>): ModuleManifest<O> => m;
 
 /** Every module's audit words merged (a later module may not silently redefine a code). */
 export function mergeAuditLabels(manifests: readonly Pick<ModuleManifest<any>, 'name' | 'auditLabels'>[]): Required<AuditLabels> {
-  const merged: Required<AuditLabels> = { actions: {}, entities: {}, details: {} };
+  const merged: Required<AuditLabels> = { actions: {}, entities: {}, details: {}, values: {} };
+  const put = (part: string, table: Record<string, Msg>, code: string, msg: Msg, module: string) => {
+    const existing = table[code];
+    if (existing && (existing.th !== msg.th || existing.en !== msg.en)) {
+      throw new Error(`module ${module}: audit ${part} label "${code}" is already defined differently`);
+    }
+    table[code] = msg;
+  };
   for (const m of manifests) {
     for (const part of ['actions', 'entities', 'details'] as const) {
-      for (const [code, msg] of Object.entries(m.auditLabels?.[part] ?? {})) {
-        const existing = merged[part][code];
-        if (existing && (existing.th !== msg.th || existing.en !== msg.en)) {
-          throw new Error(`module ${m.name}: audit ${part} label "${code}" is already defined differently`);
-        }
-        merged[part][code] = msg;
-      }
+      for (const [code, msg] of Object.entries(m.auditLabels?.[part] ?? {})) put(part, merged[part], code, msg, m.name);
+    }
+    for (const [entity, words] of Object.entries(m.auditLabels?.values ?? {})) {
+      const table = (merged.values[entity] ??= {});
+      for (const [code, msg] of Object.entries(words)) put(`values.${entity}`, table, code, msg, m.name);
     }
   }
   return merged;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInteger, formatNumber, formatThaiDate, formatThaiDateTime, toArabicDigits, toThaiDigits, withDigits, parseBeDateInput, formatBeDateInput } from './thai.js';
+import { formatInteger, formatNumber, formatThaiDate, formatThaiDateTime, toArabicDigits, toThaiDigits, withDigits, parseBeDateInput, formatBeDateInput, localizeDigits, localizeHtmlDigits } from './thai.js';
 import { fixedClock, todayInThailand } from './clock.js';
 
 describe('Thai digits', () => {
@@ -8,6 +8,15 @@ describe('Thai digits', () => {
     expect(toArabicDigits('๖๕.๖๖ คะแนน')).toBe('65.66 คะแนน');
     expect(toArabicDigits(toThaiDigits('0123456789'))).toBe('0123456789');
     expect(withDigits('85', 'arabic')).toBe('85');
+  });
+
+  it('keeps text without digits, and digits at either end or in runs', () => {
+    expect(toThaiDigits('')).toBe('');
+    expect(toThaiDigits('ไม่มีตัวเลข')).toBe('ไม่มีตัวเลข');
+    expect(toThaiDigits('9')).toBe('๙');
+    expect(toThaiDigits('1a2')).toBe('๑a๒');
+    expect(toThaiDigits('รอบ 12 เดือน ปี 2568')).toBe('รอบ ๑๒ เดือน ปี ๒๕๖๘');
+    expect(toThaiDigits('๑2')).toBe('๑๒');
   });
 
   it('formats scores with two decimals and groups only large numbers', () => {
@@ -69,5 +78,28 @@ describe('BE date input', () => {
     expect(formatBeDateInput('31 มี.ค.')).toBe('31 มี.ค.');
     // Round trip: what the field shows parses back to the same day.
     for (const iso of ['2024-10-01', '2025-09-30', '2024-02-29']) expect(parseBeDateInput(formatBeDateInput(iso, 'thai'))).toBe(iso);
+  });
+});
+
+describe('digits of running text and of a rendered page', () => {
+  it('converts numbers and keeps identifiers (a Latin letter in the token) as written', () => {
+    expect(localizeDigits('รอบ 6 เดือน (1 ต.ค. 2564 – 31 มี.ค. 2565) ข้อ O11 รหัส ES-7KQ2M ไฟล์ report-2569.pdf 6/43', 'thai')).toBe(
+      'รอบ ๖ เดือน (๑ ต.ค. ๒๕๖๔ – ๓๑ มี.ค. ๒๕๖๕) ข้อ O11 รหัส ES-7KQ2M ไฟล์ report-2569.pdf ๖/๔๓',
+    );
+    expect(localizeDigits('รอบ 6 เดือน', 'arabic')).toBe('รอบ 6 เดือน');
+  });
+
+  it('converts text between tags only, never attributes, typed text or verbatim elements', () => {
+    const html =
+      '<title>ปี 2565</title><p class="c2" data-n="6">รอบ 6 เดือน <a href="/a/x/oit/2565/O11">O11 ปี 2565</a></p>' +
+      '<textarea name="t">ครั้งที่ 1</textarea><script src="/a1.js"></script><span data-verbatim="">9f86d081 123</span><span>7</span>' +
+      '<div data-verbatim><div>1</div>2</div>3<input value="4"><br/>5';
+    expect(localizeHtmlDigits(html, 'thai')).toBe(
+      '<title>ปี ๒๕๖๕</title><p class="c2" data-n="6">รอบ ๖ เดือน <a href="/a/x/oit/2565/O11">O11 ปี ๒๕๖๕</a></p>' +
+        '<textarea name="t">ครั้งที่ 1</textarea><script src="/a1.js"></script><span data-verbatim="">9f86d081 123</span><span>๗</span>' +
+        '<div data-verbatim><div>1</div>2</div>๓<input value="4"><br/>๕',
+    );
+    expect(localizeHtmlDigits(localizeHtmlDigits(html, 'thai'), 'thai')).toBe(localizeHtmlDigits(html, 'thai'));
+    expect(localizeHtmlDigits(html, 'arabic')).toBe(html);
   });
 });

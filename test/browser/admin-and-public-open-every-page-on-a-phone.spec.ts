@@ -53,6 +53,8 @@ const NOT_WALKED: Record<string, string> = {
   '/a/:slug/procurement/:year/annual': 'the produced annual procurement report, a PDF (the demo has not produced one)',
   '/admin/oit/watch/:year/:code': 'a change the OIT watch found on the NACC site; the demo has none (oit-watch integration test)',
   '/deployment': 'redirects to /deployment/agencies',
+  '/admin/complaints/keys': 'complaint custodian only (complaints.disclose), not the administrator',
+  '/admin/two-factor': 'the sign-in second factor, shown only when the agency requires it (complaint-channel journey)',
 };
 
 interface Visit {

@@ -41,12 +41,13 @@ describe('staff answer a self-diagnosis survey and citizens use the Q&A channel'
       const links = await step('the coordinator starts an IIT round (threshold 5) and prints links for two units', async () => {
         const round = await (await SelfdiagIndexPage.open(page, base)).startRound({ tool: 'IIT', threshold: 5 });
         expect(await round.flash()).toContain('เริ่มรอบการสำรวจแล้ว');
-        const office = await round.issueLinks('สำนักปลัด', 5);
-        expect(await office.qrCodes()).toBe(5);
+        // Six slips for สำนักปลัด: five get answered, one is still unused when the round closes.
+        const office = await round.issueLinks('สำนักปลัด', 6);
+        expect(await office.qrCodes()).toBe(6);
         const officeLinks = await office.links();
         const works = await (await office.backToRound()).issueLinks('กองช่าง', 2);
         const worksLinks = await works.links();
-        expect(new Set([...officeLinks, ...worksLinks]).size).toBe(7);
+        expect(new Set([...officeLinks, ...worksLinks]).size).toBe(8);
         await works.signOut();
         await LoginPage.arrived(page);
         return { office: officeLinks.map((l) => onServer(base, l)), works: worksLinks.map((l) => onServer(base, l)) };
@@ -67,19 +68,23 @@ describe('staff answer a self-diagnosis survey and citizens use the Q&A channel'
       });
 
       await step('four more in สำนักปลัด and two in กองช่าง answer', async () => {
-        for (const [i, link] of links.office.slice(1).entries()) await (await SurveyAnswerPage.open(page, link, ROUND_TITLE)).answerAll(i % 2 ? 3 : 2);
+        for (const [i, link] of links.office.slice(1, 5).entries()) await (await SurveyAnswerPage.open(page, link, ROUND_TITLE)).answerAll(i % 2 ? 3 : 2);
         for (const link of links.works) await (await SurveyAnswerPage.open(page, link, ROUND_TITLE)).answerAll(1);
       });
 
       await step('the coordinator sees สำนักปลัด by unit and กองช่าง hidden', async () => {
         await page.setViewportSize(DESKTOP);
         await (await LoginPage.open(page, base)).signIn(ADMIN.username, ADMIN.password);
+        // The dashboard now predicts the year's result from the round, with how uncertain it is.
+        const card = page.locator('#dashboard-card-selfdiag-prediction');
+        expect(await card.count()).toBe(1);
+        expect(normalized(await card.textContent())).toContain('ผู้ตอบที่นำมาคิด 5 คน');
         await SelfdiagIndexPage.open(page, base);
         await page.getByRole('link', { name: ROUND_TITLE }).click();
         const round = await RoundPage.arrived(page);
         const office = await round.unitRow('สำนักปลัด');
         // unit, issued 5, answered 5, then indicators 1–5 with scores.
-        expect(office.slice(0, 3)).toEqual(['สำนักปลัด', '5', '5']);
+        expect(office.slice(0, 3)).toEqual(['สำนักปลัด', '6', '5']);
         expect(office.slice(3)).toHaveLength(5);
         for (const s of office.slice(3)) expect(s).toMatch(/^\d{1,3}\.\d{2}$/);
         const works = await round.unitRow('กองช่าง');
@@ -92,9 +97,19 @@ describe('staff answer a self-diagnosis survey and citizens use the Q&A channel'
         expect(text).toContain('มีคำตอบ 2 รายการจากหน่วยที่ผู้ตอบไม่ถึงเกณฑ์ ไม่นำมารวม');
         // Free text is never shown per person.
         expect(text).not.toContain(SUGGESTION);
+        const closed = await round.close();
+        expect(await closed.flash()).toContain('ปิดรอบการสำรวจแล้ว');
         const prediction = await (await SelfdiagIndexPage.open(page, base)).openPrediction();
         await prediction.signOut();
         await LoginPage.arrived(page);
+      });
+
+      await step('the unused link now says, in Thai, that the round is closed', async () => {
+        await page.setViewportSize(PHONE);
+        const unused = await SurveyAnswerPage.open(page, links.office[5]!, ROUND_TITLE);
+        expect(await unused.form.count()).toBe(0);
+        expect(await unused.mainText()).toContain('แบบสำรวจนี้ปิดรับคำตอบแล้ว');
+        await page.setViewportSize(DESKTOP);
       });
 
       const question = 'ขอทราบขั้นตอนการขออนุญาตตั้งแผงลอยขายของหน้าตลาดสด';

@@ -24,9 +24,12 @@ import * as m202612011100 from './202612011100_create_rate_limit_hits.js';
 import * as m202612021201 from './202612021201_procurement_published_months_and_pending_imports.js';
 import * as m202612021202 from './202612021202_procurement_plan_project_no.js';
 import * as m202612021301 from './202612021301_create_complaint_options_and_staff_sessions.js';
+import * as m202612021401 from './202612021401_create_document_options.js';
 import * as m202612021501 from './202612021501_create_eservice_notifications.js';
 import * as m202612021101 from './202612021101_create_qa_categories.js';
 import * as m202612021102 from './202612021102_add_survey_owner_results_only.js';
+import * as m202612021601 from './202612021601_add_oit_items_progress_index.js';
+import * as m202612021103 from './202612021103_add_survey_form_closed.js';
 
 export const migrations: Record<string, Migration> = {
   '202611250001_create_platform': m0001,
@@ -53,4 +56,7 @@ export const migrations: Record<string, Migration> = {
   '202612021501_create_eservice_notifications': m202612021501,
   '202612021101_create_qa_categories': m202612021101,
   '202612021102_add_survey_owner_results_only': m202612021102,
+  '202612021601_add_oit_items_progress_index': m202612021601,
+  '202612021103_add_survey_form_closed': m202612021103,
+  '202612021401_create_document_options': m202612021401,
 };

@@ -53,7 +53,9 @@ export const agenciesModule = (options: { agencies: AgenciesService }) =>
         name: { th: 'ชื่อ', en: 'Name' },
         nameTh: { th: 'ชื่อ', en: 'Name' },
         nameEn: { th: 'ชื่อภาษาอังกฤษ', en: 'English name' },
-        from: { th: 'ชื่อเดิม', en: 'Previous name' },
+        // Also the state before a change elsewhere (`from`/`to` of a status): words that fit both.
+        from: { th: 'จาก', en: 'From' },
+        to: { th: 'เป็น', en: 'To' },
         slug: { th: 'ชื่อย่อ', en: 'Short name' },
         type: { th: 'ประเภท', en: 'Type' },
         province: { th: 'จังหวัด', en: 'Province' },
@@ -62,9 +64,13 @@ export const agenciesModule = (options: { agencies: AgenciesService }) =>
         email: { th: 'อีเมล', en: 'E-mail' },
         websiteUrl: { th: 'เว็บไซต์', en: 'Website' },
         digits: { th: 'ตัวเลข', en: 'Digits' },
-        kind: { th: 'ฝ่าย', en: 'Group' },
+        kind: { th: 'ประเภท', en: 'Kind' },
         positionTh: { th: 'ตำแหน่ง', en: 'Position' },
         sortOrder: { th: 'ลำดับ', en: 'Order' },
+      },
+      values: {
+        agency: { thai: { th: 'เลขไทย', en: 'Thai' }, arabic: { th: 'เลขอารบิก', en: 'Arabic' } },
+        executive: { political: { th: 'ฝ่ายการเมือง', en: 'political' }, permanent: { th: 'ฝ่ายข้าราชการประจำ', en: 'permanent' } },
       },
     },
   });

@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 import type { ComplaintsDb } from './tables.js';
 import type { Clock } from '../../shared/clock.js';
 import { can } from '../../shared/permissions.js';
-import { defineModule } from '../../platform/module.js';
+import { auditWords, defineModule } from '../../platform/module.js';
+import { CHANNEL_LABELS } from './domain/types.js';
 import type { AgenciesService } from '../agencies/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import { complaintAccess } from './access.js';
@@ -151,6 +152,26 @@ export const complaintsModule = (options: RoutesOptions) =>
         'complaints.staff-2fa.policy': { th: 'เปลี่ยนการบังคับยืนยันตัวตนสองขั้นตอนของเจ้าหน้าที่', en: 'Staff two-factor requirement changed' },
         'complaints.notify.settings': { th: 'เปลี่ยนการแจ้งเตือนผู้รับผิดชอบเรื่องร้องเรียน', en: 'Complaint notification options changed' },
         'complaints.unlock.refused': { th: 'ปลดล็อกกุญแจเรื่องร้องเรียนไม่สำเร็จ', en: 'Complaint key unlock refused' },
+        'complaints.list.view': { th: 'เปิดดูรายการเรื่องร้องเรียน', en: 'Complaint list viewed' },
+        'complaints.report.view': { th: 'เปิดอ่านเรื่องร้องเรียน', en: 'Complaint opened' },
+        'complaints.report.assign': { th: 'รับผิดชอบเรื่องร้องเรียน', en: 'Complaint assigned' },
+        'complaints.report.recuse': { th: 'ขอถอนตัวจากเรื่องร้องเรียน', en: 'Recused from a complaint' },
+        'complaints.report.intake': { th: 'บันทึกเรื่องร้องเรียนที่รับด้วยตนเอง', en: 'Complaint recorded at the counter' },
+        'complaints.identity.disclose': { th: 'เปิดเผยตัวตนผู้แจ้ง', en: "Reporter's identity disclosed" },
+        // complaints.report.<action>: the workflow steps (domain/workflow.ts).
+        'complaints.report.acknowledge': { th: 'ตอบรับเรื่องร้องเรียน', en: 'Complaint acknowledged' },
+        'complaints.report.investigate': { th: 'เริ่มตรวจสอบเรื่องร้องเรียน', en: 'Complaint under investigation' },
+        'complaints.report.conclude': { th: 'สรุปผลเรื่องร้องเรียน', en: 'Complaint concluded' },
+        'complaints.report.forward': { th: 'ส่งต่อเรื่องร้องเรียนให้หน่วยงานอื่น', en: 'Complaint forwarded' },
+        'complaints.report.move_to_general': { th: 'ย้ายไปเป็นเรื่องร้องเรียนทั่วไป', en: 'Moved to general complaints' },
+      },
+      entities: {
+        complaint: { th: 'เรื่องร้องเรียนการทุจริต', en: 'Corruption complaint' },
+        complaint_key: { th: 'กุญแจเข้ารหัสเรื่องร้องเรียน', en: 'Complaint key' },
+      },
+      values: {
+        complaint: auditWords(CHANNEL_LABELS),
+        oit_evidence: auditWords({ 'complaints:channel': 'หน้าช่องทางร้องเรียนที่ระบบจัดทำ', 'complaints:guideline': 'แนวปฏิบัติที่ระบบจัดทำ', 'complaints:statistics': 'สถิติเรื่องร้องเรียนที่ระบบจัดทำ' }),
       },
     },
     nav: [

@@ -10,6 +10,7 @@ import type { DeploymentService } from './service.js';
 import type { DeploymentOverview } from './overview.js';
 import type { BulkImport } from './bulk-import.js';
 import type { SystemStatus } from '../../platform/observability.js';
+import type { AuditLabeller } from '../audit/index.js';
 
 export { deploymentService, INVITATION_DAYS, type DeploymentService, type CreatedAgency } from './service.js';
 export { deploymentOverview, type DeploymentOverview, type OverviewSources, type OverviewData } from './overview.js';
@@ -24,6 +25,8 @@ export const deploymentModule = (options: {
   overview: DeploymentOverview;
   bulkImport: BulkImport;
   systemStatus: () => Promise<SystemStatus>;
+  /** Every module's audit words (merged by the app once all manifests exist). */
+  auditLabels: () => AuditLabeller;
 }) =>
   defineModule({
     name: 'deployment',

@@ -20,6 +20,7 @@ import { AgencyPage } from './views/AgencyPage.js';
 import { InvitationPage } from './views/InvitationPage.js';
 import { OverviewPage } from './views/OverviewPage.js';
 import { DeploymentAuditPage } from './views/DeploymentAuditPage.js';
+import type { AuditLabeller } from '../audit/index.js';
 import { SystemPage } from './views/SystemPage.js';
 import type { SystemStatus } from '../../platform/observability.js';
 import { overviewCsv, overviewXlsx } from './export.js';
@@ -31,12 +32,13 @@ export interface DeploymentRoutesOptions extends Record<string, unknown> {
   deployment: DeploymentService;
   overview: DeploymentOverview;
   bulkImport: BulkImport;
+  auditLabels: () => AuditLabeller;
 }
 
 const fields = (body: unknown): Record<string, string> =>
   Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 
-export const deploymentRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = async (app, { config, deployment, overview, bulkImport, systemStatus }) => {
+export const deploymentRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = async (app, { config, deployment, overview, bulkImport, systemStatus, auditLabels }) => {
   const manage = { preHandler: requirePermission('deployment.agencies') };
   const view = { preHandler: requirePermission('deployment.overview') };
 
@@ -91,7 +93,7 @@ export const deploymentRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = asy
 
   app.get('/deployment/audit', manage, async (request, reply) => {
     const { user } = staff(request);
-    return sendPage(reply, <DeploymentAuditPage ctx={pageContext(request, reply)} entries={await deployment.deploymentAudit(actorOf(user))} />);
+    return sendPage(reply, <DeploymentAuditPage ctx={pageContext(request, reply)} entries={await deployment.deploymentAudit(actorOf(user))} labels={auditLabels()} />);
   });
 
   // ---- province and national views ----------------------------------------------------------

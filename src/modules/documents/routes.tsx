@@ -6,10 +6,11 @@ import { publicTenant } from '../../platform/tenant.js';
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { notFound, validationError } from '../../shared/errors.js';
-import { parseBeDateInput, BE_DATE_HINT, toArabicDigits } from '../../shared/thai.js';
+import { DomainError, notFound, validationError } from '../../shared/errors.js';
+import { formatBeDateInput, parseBeDateInput, BE_DATE_HINT, toArabicDigits } from '../../shared/thai.js';
 import { fiscalYearParam } from '../../shared/params.js';
-import { pageContext } from '../../platform/request-context.js';
+import { pageContext, redirect } from '../../platform/request-context.js';
+import { actorOf } from '../../platform/audit.js';
 import { requirePermission, staff } from '../../platform/guards.js';
 import { sendDownload } from '../../platform/download.js';
 import { sendPage } from '../../ui/render.js';
@@ -61,15 +62,42 @@ function parseOptions(query: unknown): DocumentOptionsRequest | undefined {
 
 export const documentsRoutes: FastifyPluginAsync<DocumentsRoutesOptions> = async (app, { documents, agencies }) => {
   const css = readFileSync(documentCssPath, 'utf8');
+  /** Public files by agency|year|format (see publicDocument); emptied for an agency that saves its options. */
+  const rendered = new Map<string, { at: number; doc: RenderedDocument }>();
   app.get('/assets/document.css', (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
 
-  // Document options: the title's fiscal year, the date of issue and who signs. A GET form whose
-  // buttons point at the DOCX and PDF downloads, so it works without JavaScript.
+  // Document options: the title's fiscal year, the date of issue and who signs, saved per agency
+  // and results year (a plain POST form), then used by the downloads, the public page and files
+  // and the copy attached to OIT.
   app.get('/admin/documents/:year/measures', { preHandler: requirePermission('results.view') }, async (request, reply) => {
     const { agency } = staff(request);
     const year = fiscalYearParam((request.params as { year: string }).year);
-    const signers = await documents.signers(agency.id);
-    return sendPage(reply, <DocumentOptionsPage ctx={pageContext(request, reply)} year={year} signers={signers} />);
+    const [signers, saved] = await Promise.all([documents.signers(agency.id), documents.savedOptions(agency.id, year)]);
+    const values = {
+      titleYear: String(saved.titleYear ?? year + 1),
+      issuedOn: saved.issuedOn ? formatBeDateInput(saved.issuedOn, agency.digits) : '',
+      signer: saved.signerId ?? '',
+    };
+    return sendPage(reply, <DocumentOptionsPage ctx={pageContext(request, reply)} year={year} signers={signers} values={values} />);
+  });
+
+  app.post('/admin/documents/:year/measures', { preHandler: requirePermission('documents.generate') }, async (request, reply) => {
+    const { agency, user } = staff(request);
+    const year = fiscalYearParam((request.params as { year: string }).year);
+    const body = (request.body ?? {}) as Record<string, string>;
+    try {
+      await documents.saveOptions(actorOf(user), agency.id, year, parseOptions(body) ?? {});
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'VALIDATION') {
+        const signers = await documents.signers(agency.id);
+        const values = { titleYear: body.titleYear ?? '', issuedOn: body.issuedOn ?? '', signer: body.signer ?? '' };
+        return sendPage(reply, <DocumentOptionsPage ctx={pageContext(request, reply)} year={year} signers={signers} values={values} errors={error.fieldErrors} />, 400);
+      }
+      throw error;
+    }
+    // The public files of this agency are rendered again with the saved options.
+    for (const key of rendered.keys()) if (key.startsWith(`${agency.id}|`)) rendered.delete(key);
+    return redirect(reply, `/admin/documents/${year}/measures`, 'บันทึกตัวเลือกเอกสารแล้ว หน้าเผยแพร่และหลักฐาน OIT ใช้ตัวเลือกนี้');
   });
 
   app.get('/admin/documents/:year/measures.:format', { preHandler: requirePermission('results.view') }, async (request, reply) => {
@@ -90,7 +118,6 @@ export const documentsRoutes: FastifyPluginAsync<DocumentsRoutesOptions> = async
 
   // Public files are rendered at most once a minute per agency, year and format: a PDF costs
   // ~150 ms of CPU, and anyone may ask for it. Staff downloads above are always fresh.
-  const rendered = new Map<string, { at: number; doc: RenderedDocument }>();
   const PUBLIC_TTL_MS = 60_000;
   async function publicDocument(agencyId: string, year: number, format: DocumentFormat): Promise<RenderedDocument> {
     const key = `${agencyId}|${year}|${format}`;

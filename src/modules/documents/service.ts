@@ -19,6 +19,12 @@ export { claimedCatalogueElements };
 const renderDocx = async (model: DocModel) => (await import('./docx/render-docx.js')).renderDocx(model);
 const renderPdf = async (model: DocModel) => (await import('./pdf/render-pdf.js')).renderPdf(model);
 import { renderDocumentHtml } from './html/render-html.js';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { writeAudit, type Actor } from '../../platform/audit.js';
+import type { Clock } from '../../shared/clock.js';
+import { documentsRepository } from './repository.js';
+import type { DocumentsDb } from './tables.js';
 
 export type DocumentFormat = 'docx' | 'pdf' | 'html';
 
@@ -88,6 +94,9 @@ export interface DocumentsDeps {
    * attachGeneratedByRole); a year without such an item ignores it.
    */
   attachEvidence?: (agencyId: string, year: number, role: string, evidence: GeneratedMeasuresEvidence) => Promise<unknown>;
+  /** Where saved document options live; without it (the CLI) documents use the defaults. */
+  db?: Kysely<DocumentsDb>;
+  clock?: Clock;
 }
 
 export interface GeneratedMeasuresEvidence {
@@ -115,7 +124,17 @@ export interface DocumentOptionsRequest {
 export const measuresEvidenceYear = (resultsYear: number): number => resultsYear + 1;
 
 export function documentsService(deps: DocumentsDeps) {
-  async function resolveOptions(agencyId: string, resultsYear: number, req: DocumentOptionsRequest | undefined): Promise<MeasuresDocumentOptions | undefined> {
+  const repo = deps.db ? documentsRepository(deps.db) : undefined;
+  /** The options saved for the agency's document of that results year, as a request. */
+  async function savedOptions(agencyId: string, resultsYear: number): Promise<DocumentOptionsRequest> {
+    const row = await repo?.findOptions(agencyId, resultsYear);
+    const out: DocumentOptionsRequest = {};
+    if (row?.title_year != null) out.titleYear = Number(row.title_year);
+    if (row?.issued_on) out.issuedOn = String(row.issued_on).slice(0, 10);
+    if (row?.signer_id) out.signerId = row.signer_id;
+    return out;
+  }
+  async function resolveOptions(agencyId: string, resultsYear: number, req: DocumentOptionsRequest | undefined, opts: { lenient?: boolean } = {}): Promise<MeasuresDocumentOptions | undefined> {
     if (!req) return undefined;
     const out: MeasuresDocumentOptions = {};
     if (req.titleYear !== undefined) {
@@ -128,6 +147,8 @@ export function documentsService(deps: DocumentsDeps) {
     if (req.issuedOn) out.issuedOn = req.issuedOn;
     if (req.signerId) {
       const signer = (await deps.listExecutives?.(agencyId))?.find((e) => e.id === req.signerId);
+      // A saved signer who has since been removed from the executives: no signature block.
+      if (!signer && opts.lenient) return out;
       if (!signer) throw validationError('ไม่พบผู้ลงนามที่เลือกในรายชื่อผู้บริหารของหน่วยงาน', [{ field: 'signer', message: 'ไม่พบผู้ลงนามที่เลือกในรายชื่อผู้บริหารของหน่วยงาน' }]);
       out.signer = { nameTh: signer.nameTh, positionTh: signer.positionTh };
     }
@@ -139,7 +160,9 @@ export function documentsService(deps: DocumentsDeps) {
     const [agency, catalogue, saved] = await Promise.all([deps.getAgency(agencyId), deps.getCatalogue(year), deps.getPlan(agencyId, year)]);
     if (!saved && opts.requireSavedPlan) throw notFound('หน่วยงานยังไม่ได้เผยแพร่มาตรการของปีนี้');
     const plan = saved ?? draftedPlan(analysis, catalogue, await deps.unitNames(agencyId));
-    return measuresModel(agency, catalogue, analysis, plan, deps.today(), await resolveOptions(agencyId, year, opts.document));
+    // Options asked for (a staff download's query) win; otherwise the options saved for the year.
+    const options = opts.document ? await resolveOptions(agencyId, year, opts.document) : await resolveOptions(agencyId, year, await savedOptions(agencyId, year), { lenient: true });
+    return measuresModel(agency, catalogue, analysis, plan, deps.today(), options);
   }
   return {
     /** The measures document model; public callers require a saved plan (a draft is not published). */
@@ -166,6 +189,31 @@ export function documentsService(deps: DocumentsDeps) {
         periodFrom: range.from,
         periodTo: range.to,
       });
+    },
+    /** The options saved for the year (the options form shows them). */
+    savedOptions,
+    /**
+     * Saves the year's options after the same checks as a download's (title year in range, the
+     * signer one of the agency's executives); empty fields go back to the defaults. The public
+     * page and files, and the copy attached to OIT, are rendered with them from then on.
+     */
+    async saveOptions(actor: Actor, agencyId: string, resultsYear: number, req: DocumentOptionsRequest): Promise<void> {
+      if (!repo || !deps.db || !deps.clock) throw new Error('documentsService: saving options needs db and clock');
+      await resolveOptions(agencyId, resultsYear, req);
+      const row = { title_year: req.titleYear ?? null, issued_on: req.issuedOn ?? null, signer_id: req.signerId ?? null };
+      const now = deps.clock.now().toISOString();
+      await deps.db.transaction().execute(async (tx) => {
+        await documentsRepository(tx).saveOptions(agencyId, resultsYear, row, now, randomUUID());
+        await writeAudit(tx, deps.clock!, actor, {
+          agencyId,
+          action: 'documents.options.save',
+          entityType: 'document_options',
+          entityId: String(resultsYear),
+          details: { year: resultsYear, titleYear: req.titleYear, issuedOn: req.issuedOn },
+        });
+      });
+      // A published plan's OIT evidence is refreshed with the document as it now reads.
+      if (await deps.getPlan(agencyId, resultsYear)) await this.publishMeasures(agencyId, resultsYear);
     },
     /** The executives who may sign (for the options form). */
     signers: async (agencyId: string) => (await deps.listExecutives?.(agencyId)) ?? [],

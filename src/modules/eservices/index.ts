@@ -9,9 +9,11 @@
  * Background (main.ts): citizens' notices (notifications.ts) and the daily retention purge
  * (`startEservicePurgeScheduler`), both safe with several instances (docs/adr/0009).
  */
-import { defineModule } from '../../platform/module.js';
+import { auditWords, defineModule } from '../../platform/module.js';
+import { SERVICE_TEMPLATES } from './domain/templates.js';
 import { eservicesRoutes, type EservicesRoutesOptions } from './routes.js';
 import { eservicesOpenApi } from './openapi.js';
+import { CHANNEL_LABELS, STATE_LABELS as REQUEST_STATE_LABELS } from './domain/states.js';
 
 export { eservicesService, type EservicesService, type Service, type RequestSummary } from './service.js';
 export { citizenNotifier, startCitizenNoticeScheduler, type CitizenNotifier, type CitizenChannels, type NoticeRun } from './notifications.js';
@@ -38,6 +40,21 @@ export const eservicesModule = (options: EservicesRoutesOptions) =>
         'eservice.request.message': { th: 'ส่งข้อความถึงผู้ขอรับบริการ', en: 'Message to requester' },
         'eservice.request.note': { th: 'บันทึกการดำเนินการคำขอ', en: 'Request note' },
         'eservice.request.anonymise': { th: 'ลบข้อมูลส่วนบุคคลของคำขอ', en: 'Request anonymised' },
+      },
+      entities: {
+        eservice_request: { th: 'คำขอบริการออนไลน์', en: 'E-service request' },
+        eservice_service: { th: 'บริการออนไลน์', en: 'E-service' },
+        eservice_reply_template: { th: 'ข้อความตอบกลับสำเร็จรูป', en: 'Reply template' },
+      },
+      details: {
+        service: { th: 'บริการ', en: 'Service' },
+        channel: { th: 'ช่องทาง', en: 'Channel' },
+        template: { th: 'แบบฟอร์ม', en: 'Template' },
+      },
+      values: {
+        eservice_request: { ...auditWords(REQUEST_STATE_LABELS), ...auditWords(CHANNEL_LABELS) },
+        eservice_service: auditWords(Object.fromEntries(SERVICE_TEMPLATES.map((t) => [t.key, t.nameTh]))),
+        oit_evidence: auditWords({ 'eservices:public-page': 'หน้าบริการออนไลน์ที่ระบบจัดทำ', 'eservices:report': 'รายงานบริการออนไลน์ที่ระบบจัดทำ' }),
       },
     },
     routes: eservicesRoutes,

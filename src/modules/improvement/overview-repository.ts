@@ -1,5 +1,6 @@
 /** Set-based reads of improvement plans across many agencies, for the deployment's views. */
 import type { Kysely } from 'kysely';
+import { inIdList } from '../../db/portable.js';
 import type { ImprovementDb } from './tables.js';
 
 export interface PlanStatusRow {
@@ -22,7 +23,7 @@ export function improvementOverviewRepository(db: Kysely<ImprovementDb>) {
         .where('p.results_year', '=', (eb) =>
           eb.selectFrom('improvement_plans as l').select((e) => e.fn.max('l.results_year').as('y')).whereRef('l.agency_id', '=', 'p.agency_id'),
         );
-      if (agencyIds) q = q.where('p.agency_id', 'in', agencyIds);
+      if (agencyIds) q = q.where(inIdList(db, 'p.agency_id', agencyIds));
       const rows = await q.groupBy(['p.agency_id', 'p.results_year', 'p.target_year', 'p.updated_at']).execute();
       return rows.map((r) => ({ ...r, results_year: Number(r.results_year), target_year: Number(r.target_year), rows: Number(r.rows) }));
     },

@@ -56,6 +56,13 @@ export function itaResultsModule(deps: { results: ItaResultsService; catalogues:
         'results.import': { th: 'นำเข้าผลการประเมิน ITA จากไฟล์', en: 'ITA results imported' },
       },
       entities: { ita_results: { th: 'ผลการประเมิน ITA', en: 'ITA results' } },
+      details: {
+        officialScore: { th: 'คะแนนที่ ป.ป.ช. ประกาศ', en: 'Official score' },
+        officialLevel: { th: 'ระดับที่ ป.ป.ช. ประกาศ', en: 'Official level' },
+        failedOit: { th: 'ข้อ OIT ที่ไม่ผ่าน', en: 'Failed OIT items' },
+        tool: { th: 'เครื่องมือ', en: 'Tool' },
+        resultsYear: { th: 'ปีของผลการประเมิน', en: 'Results year' },
+      },
     },
   });
 }

@@ -3,6 +3,7 @@
  * views: one query for any number of agencies, never a query per agency.
  */
 import type { Kysely } from 'kysely';
+import { inIdList } from '../../db/portable.js';
 import type { ItaResultsDb } from './tables.js';
 
 export interface LatestResultRow {
@@ -35,7 +36,7 @@ export function itaResultsOverviewRepository(db: Kysely<ItaResultsDb>) {
         .where('r.fiscal_year', '=', (eb) =>
           eb.selectFrom('ita_results as l').select((e) => e.fn.max('l.fiscal_year').as('y')).whereRef('l.agency_id', '=', 'r.agency_id'),
         );
-      if (agencyIds) q = q.where('r.agency_id', 'in', agencyIds);
+      if (agencyIds) q = q.where(inIdList(db, 'r.agency_id', agencyIds));
       const rows = await q.execute();
       return rows.map((r) => ({ ...r, fiscal_year: Number(r.fiscal_year), official_score: r.official_score === null ? null : Number(r.official_score) }));
     },

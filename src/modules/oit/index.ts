@@ -4,10 +4,11 @@
  * `attachGeneratedByRole` (the measures document, complaint statistics, e-service reports attach
  * themselves to "the item with role X in year N", whatever its code that year).
  */
-import { defineModule } from '../../platform/module.js';
+import { auditWords, defineModule } from '../../platform/module.js';
 import type { FileStore } from '../../platform/file-store.js';
 import type { Clock } from '../../shared/clock.js';
 import { oitRoutes } from './routes.js';
+import { STATUS_LABELS as STATUS_WORDS } from './domain/checks.js';
 import type { OitService } from './service.js';
 
 export type { OitService, OitDeps, GeneratedEvidence, GeneratedEvidenceByRole, ReadinessReport, YearView, ItemState, Evidence } from './service.js';
@@ -53,6 +54,21 @@ export const oitModule = (options: { oit: OitService; files: FileStore; clock: C
         oit_content: { th: 'ข้อมูลโครงสร้าง/การติดต่อ (OIT)', en: 'OIT content' },
         oit_evidence: { th: 'หลักฐาน OIT', en: 'OIT evidence' },
         oit_import: { th: 'การนำเข้า OIT', en: 'OIT import' },
+      },
+      details: {
+        declarations: { th: 'ตำแหน่งข้อมูลบนเว็บไซต์', en: 'Where on the website' },
+        elements: { th: 'องค์ประกอบที่แสดง', en: 'Elements shown' },
+        fax: { th: 'โทรสาร', en: 'Fax' },
+        mapUrl: { th: 'แผนที่', en: 'Map' },
+        hours: { th: 'เวลาทำการ', en: 'Opening hours' },
+        periodFrom: { th: 'ครอบคลุมตั้งแต่', en: 'Covers from' },
+        periodTo: { th: 'ครอบคลุมถึง', en: 'Covers to' },
+        political: { th: 'ฝ่ายการเมือง', en: 'Political' },
+        permanent: { th: 'ฝ่ายข้าราชการประจำ', en: 'Permanent staff' },
+      },
+      values: {
+        oit_item: STATUS_WORDS,
+        oit_evidence: auditWords({ upload: 'อัปโหลดไฟล์', link: 'ลิงก์', import: 'นำเข้าจากไฟล์', 'carry-over': 'ยกมาจากปีก่อน' }),
       },
     },
   });

@@ -3,6 +3,7 @@
  * national views: one grouped query for any number of agencies.
  */
 import type { Kysely } from 'kysely';
+import { inIdList } from '../../db/portable.js';
 import type { OitDb } from './tables.js';
 
 export interface OitProgressRow {
@@ -26,7 +27,7 @@ export function oitOverviewRepository(db: Kysely<OitDb>) {
           eb.fn.count<number>(eb.case().when('status', '=', 'in_progress').then(1).end()).as('in_progress'),
         ])
         .where('fiscal_year', '=', year);
-      if (agencyIds) q = q.where('agency_id', 'in', agencyIds);
+      if (agencyIds) q = q.where(inIdList(db, 'agency_id', agencyIds));
       const rows = await q.groupBy('agency_id').execute();
       return rows.map((r) => ({ agency_id: r.agency_id, published: Number(r.published), ready: Number(r.ready), in_progress: Number(r.in_progress) }));
     },

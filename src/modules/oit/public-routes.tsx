@@ -16,6 +16,7 @@ import type { Agency } from '../agencies/index.js';
 import type { OitService } from './service.js';
 import { codeOf, idOf, yearOf } from './route-params.js';
 import { PublicItemPage, PublicYearPage, PublicYearsPage } from './views/PublicPages.js';
+import { localizeHtmlDigits } from '../../shared/thai.js';
 
 /** Public pages: no session, no CSRF cookie, so they can be cached; staff who visit see them signed in. */
 function publicContext(request: FastifyRequest, reply: FastifyReply, agency: Agency): PageContext {
@@ -76,7 +77,9 @@ export function publicPortalRoutes(app: FastifyInstance, { oit, files }: { oit: 
     const now = Date.now();
     const hit = cacheable ? pages.get(key) : undefined;
     if (hit && now - hit.at < PAGE_TTL_MS) return sendCached(request, reply, hit.html, hit.etag);
-    const html = Buffer.from(await render(), 'utf8');
+    // In the agency's digits before the ETag is taken, so a changed choice is a changed page.
+    const rendered = await render();
+    const html = Buffer.from(request.locale === 'th' ? localizeHtmlDigits(rendered, request.tenant?.digits ?? 'arabic') : rendered, 'utf8');
     const etag = etagOf(html);
     if (cacheable) {
       if (pages.size >= PAGE_CACHE_MAX) pages.delete(pages.keys().next().value!);

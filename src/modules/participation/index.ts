@@ -7,7 +7,7 @@
  *
  * Public: /a/{slug}/participation. Staff: /admin/participation.
  */
-import { defineModule } from '../../platform/module.js';
+import { auditWords, defineModule } from '../../platform/module.js';
 import { participationRoutes, type ParticipationRoutesOptions } from './routes.js';
 
 export { participationService, participationReportModel, type ParticipationService, type Activity } from './service.js';
@@ -31,5 +31,7 @@ export const participationModule = (options: ParticipationRoutesOptions) =>
         'participation.report': { th: 'จัดทำรายงานผลการมีส่วนร่วม', en: 'Participation report produced' },
       },
       entities: { participation_activity: { th: 'กิจกรรมการมีส่วนร่วม', en: 'Participation activity' } },
+      details: { participants: { th: 'ผู้เข้าร่วม', en: 'Participants' } },
+      values: { oit_evidence: auditWords({ participation: 'รายงานการมีส่วนร่วมที่ระบบจัดทำ' }) },
     },
   });

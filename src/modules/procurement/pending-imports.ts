@@ -9,6 +9,8 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../shared/clock.js';
 import { notFound } from '../../shared/errors.js';
 import type { Actor } from '../../platform/audit.js';
+import { startIntervalJob } from '../../platform/interval-job.js';
+import { withDeploymentScope } from '../../platform/tenant.js';
 import { procurementRepository } from './repository.js';
 import type { ProcurementDb } from './tables.js';
 
@@ -67,5 +69,18 @@ export function pendingImports({ db, clock }: { db: Kysely<ProcurementDb>; clock
     },
 
     drop: (agencyId: string, token: string) => repo.deletePendingImport(agencyId, token),
+
+    /** Removes every agency's expired files (files nobody came back for); the number removed. */
+    sweep: (): Promise<number> => withDeploymentScope('scheduled-job', () => repo.deleteAllExpiredPendingImports(now().toISOString())),
   };
+}
+
+/** Sweeps expired files every 15 minutes (safe in every instance: a delete of what expired). */
+export function startPendingImportSweeper(sweep: () => Promise<number>, opts: { onRun?: (n: number) => void; onError?: (e: unknown) => void } = {}): { stop(): void } {
+  return startIntervalJob({
+    firstAfterMs: 60_000,
+    everyMs: 15 * 60_000,
+    run: async () => opts.onRun?.(await sweep()),
+    ...(opts.onError ? { onError: opts.onError } : {}),
+  });
 }

@@ -74,6 +74,14 @@ export function procurementRepository(db: Kysely<ProcurementDb>) {
     deletePendingImport: async (agencyId: string, id: string): Promise<void> => {
       await db.deleteFrom('procurement_pending_imports').where('agency_id', '=', agencyId).where('id', '=', id).execute();
     },
+    /**
+     * Every agency's expired files, for the sweep in the deployment-wide scheduled-job scope (the
+     * one query here not filtered by agency: it only deletes what expired, whoever's it was).
+     */
+    deleteAllExpiredPendingImports: async (now: string): Promise<number> => {
+      const r = await db.deleteFrom('procurement_pending_imports').where('expires_at', '<=', now).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
     /** Removes the agency's files whose mapping time ran out; the number removed. */
     deleteExpiredPendingImports: async (agencyId: string, now: string): Promise<number> => {
       const r = await db.deleteFrom('procurement_pending_imports').where('agency_id', '=', agencyId).where('expires_at', '<=', now).executeTakeFirst();

@@ -258,6 +258,8 @@ export function procurementService(deps: ProcurementDeps) {
     },
 
     syncState: (agencyId: string, year: number) => repo.findSync(agencyId, year),
+    /** Removes every agency's uploads whose mapping time ran out (the scheduled sweep). */
+    sweepPendingImports: () => pending.sweep(),
 
     /** Replaces the year's procurement plan (title, budget, method) from a CSV/XLSX file. */
     async importPlan(actor: Actor, agencyId: string, year: number, bytes: Uint8Array, filename: string): Promise<number> {

@@ -9,7 +9,8 @@
  * Staff: /admin/qa, /admin/qa/categories (each agency's own categories; the six defaults are
  * seeded on its first use).
  */
-import { defineModule } from '../../platform/module.js';
+import { auditWords, defineModule } from '../../platform/module.js';
+import { QA_CATEGORY_LABELS } from './domain/qa.js';
 import { qaRoutes, type QaRoutesOptions } from './routes.js';
 import { qaOpenApi } from './openapi.js';
 import { seedDemoQa } from './demo.js';
@@ -40,6 +41,8 @@ export const qaModule = (options: QaRoutesOptions) =>
         'qa.category.restore': { th: 'นำหมวดคำถามกลับมาใช้', en: 'Q&A category restored' },
       },
       entities: { qa_question: { th: 'คำถาม (ถาม-ตอบ)', en: 'Q&A question' }, qa_category: { th: 'หมวดคำถาม (ถาม-ตอบ)', en: 'Q&A category' } },
+      // Default categories in words; an agency's own categories are stored with their Thai names.
+      values: { qa_question: auditWords(QA_CATEGORY_LABELS), oit_evidence: auditWords({ qa: 'หน้าถาม-ตอบที่ระบบจัดทำ' }) },
     },
     seedDemo: ({ agencyId, actor }) => seedDemoQa(options.qa, agencyId, actor),
   });

@@ -30,6 +30,7 @@ export const selfdiagModule = (options: SelfdiagRoutesOptions) =>
       actions: {
         'selfdiag.round.create': { th: 'เริ่มรอบการประเมินตนเอง', en: 'Self-diagnosis round started' },
         'selfdiag.links.issue': { th: 'ออกลิงก์ตอบแบบประเมินตนเอง', en: 'Self-diagnosis links issued' },
+        'selfdiag.round.close': { th: 'ปิดรอบการประเมินตนเอง', en: 'Self-diagnosis round closed' },
       },
       entities: { selfdiag_round: { th: 'รอบการประเมินตนเอง', en: 'Self-diagnosis round' } },
     },

@@ -10,6 +10,7 @@ export function selfdiagRepository(db: Kysely<SelfdiagDb>) {
       db.selectFrom('selfdiag_rounds').selectAll().where('agency_id', '=', agencyId).where('tool', '=', tool).where('fiscal_year', '=', year).where('quarter', '=', quarter).executeTakeFirst(),
     listRounds: (agencyId: string) =>
       db.selectFrom('selfdiag_rounds').selectAll().where('agency_id', '=', agencyId).orderBy('fiscal_year', 'desc').orderBy('quarter', 'desc').orderBy('tool').execute(),
+    closeRound: (agencyId: string, id: string, at: string) => db.updateTable('selfdiag_rounds').set({ closed: 1, updated_at: at }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
     listUnits: (agencyId: string, roundId: string) =>
       db.selectFrom('selfdiag_round_units').selectAll().where('agency_id', '=', agencyId).where('round_id', '=', roundId).orderBy('unit').execute(),
     findUnit: (agencyId: string, roundId: string, unit: string) =>

@@ -66,6 +66,12 @@ export const selfdiagRoutes: FastifyPluginAsync<SelfdiagRoutesOptions> = async (
     return sendPage(reply, <RoundPage ctx={pageContext(request, reply)} view={view} units={await unitChoices(listUnits, agency.id, view.round.tool)} />);
   });
 
+  app.post<{ Params: { id: string } }>('/admin/self-diagnosis/rounds/:id/close', guard, async (request, reply) => {
+    const { user, agency } = staff(request);
+    await selfdiag.closeRound(actorOf(user), agency.id, request.params.id);
+    return redirect(reply, `/admin/self-diagnosis/rounds/${request.params.id}`, 'ปิดรอบการสำรวจแล้ว ลิงก์ที่ยังไม่ได้ใช้ตอบไม่ได้อีก');
+  });
+
   app.get<{ Params: { id: string } }>('/admin/self-diagnosis/rounds/:id/results.csv', guard, async (request, reply) => {
     const { agency } = staff(request);
     const { title, csv } = await selfdiag.resultsCsv(agency.id, request.params.id);

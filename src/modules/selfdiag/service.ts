@@ -13,7 +13,7 @@ import { selfdiagRepository } from './repository.js';
 import type { Clock } from '../../shared/clock.js';
 import { todayInThailand } from '../../shared/clock.js';
 import { fiscalYearOf } from '../../shared/fiscal.js';
-import { notFound, validationError, type FieldError } from '../../shared/errors.js';
+import { DomainError, notFound, validationError, type FieldError } from '../../shared/errors.js';
 import { zodToFieldErrors } from '../../shared/zod-errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
 import type { SurveysService, Question } from '../surveys/index.js';
@@ -37,6 +37,8 @@ export interface Round {
   catalogueYear: number | null;
   questions: ScoredQuestion[];
   threshold: number;
+  /** Closed: the links accept no more answers and no new links are issued. */
+  closed: boolean;
   /** True when the texts come from another year's catalogue or are not verified. */
   provisional: boolean;
 }
@@ -112,6 +114,7 @@ function toRound(r: SelfdiagRoundRow): Round {
     catalogueYear: r.catalogue_year === null ? null : Number(r.catalogue_year),
     questions,
     threshold: Number(r.threshold),
+    closed: Number(r.closed) === 1,
     provisional: r.catalogue_year === null || Number(r.catalogue_year) !== Number(r.fiscal_year) || questions.some((q) => q.code.startsWith('X')),
   };
 }
@@ -222,6 +225,7 @@ export function selfdiagService(deps: SelfdiagDeps) {
      */
     async issueLinks(actor: Actor, agencyId: string, roundId: string, raw: Record<string, unknown>): Promise<{ unit: string; tokens: string[] }> {
       const round = await requireRound(agencyId, roundId);
+      if (round.closed) throw new DomainError('CONFLICT', 'รอบการสำรวจนี้ปิดแล้ว ออกลิงก์เพิ่มไม่ได้');
       const parsed = issueSchema.safeParse(raw);
       if (!parsed.success) throw validationError('ข้อมูลการออกลิงก์ไม่ถูกต้อง', zodToFieldErrors(parsed.error));
       const { unit, count } = parsed.data;
@@ -234,6 +238,21 @@ export function selfdiagService(deps: SelfdiagDeps) {
         else await r.insertUnit({ id: randomUUID(), agency_id: agencyId, round_id: roundId, unit, issued: count });
         await writeAudit(tx, clock, actor, { agencyId, action: 'selfdiag.links.issue', entityType: 'selfdiag_round', entityId: roundId, details: { unit, count } });
         return { unit, tokens };
+      });
+    },
+
+    /**
+     * Closes a round: its links accept no more answers (the respondent is told so) and no new
+     * links are issued. Results then stop changing, so nobody can read one person's answers off
+     * the difference between two looks (docs/adr/0010). Idempotent.
+     */
+    async closeRound(actor: Actor, agencyId: string, roundId: string): Promise<void> {
+      const round = await requireRound(agencyId, roundId);
+      if (round.closed) return;
+      await db.transaction().execute(async (tx) => {
+        await selfdiagRepository(tx).closeRound(agencyId, roundId, now());
+        await surveys.closeForm(tx, agencyId, round.formId);
+        await writeAudit(tx, clock, actor, { agencyId, action: 'selfdiag.round.close', entityType: 'selfdiag_round', entityId: roundId, details: {} });
       });
     },
 

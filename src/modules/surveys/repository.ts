@@ -27,6 +27,8 @@ export function surveysRepository(db: Kysely<SurveysDb>) {
         .executeTakeFirst();
       return Number(r?.n ?? 0) + 1;
     },
+    closeForm: (agencyId: string, formId: string, at: string) =>
+      db.updateTable('survey_forms').set({ closed_at: at, updated_at: at }).where('agency_id', '=', agencyId).where('id', '=', formId).where('closed_at', 'is', null).execute(),
     insertVersion: (row: SurveyVersionsTable) => db.insertInto('survey_versions').values(row).execute(),
 
     insertToken: (row: SurveyTokensTable) => db.insertInto('survey_tokens').values(row).execute(),

@@ -41,6 +41,12 @@ export const surveysRoutes: FastifyPluginAsync<SurveysRoutesOptions> = async (ap
         const { form, spent } = await surveys.openToken(agency.id, request.params.token);
         return sendPage(reply, <SurveyAnswerPage ctx={pageContext(request, reply, agency)} form={form} spent={spent} action={request.url.split('?')[0]!} values={values} errors={error.fieldErrors} />, 400);
       }
+      if (error instanceof DomainError && error.code === 'CONFLICT') {
+        // Closed or already answered meanwhile: the link's own page, which says which, with 409.
+        const { form, spent } = await surveys.openToken(agency.id, request.params.token);
+        reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+        return sendPage(reply, <SurveyAnswerPage ctx={pageContext(request, reply, agency)} form={form} spent={spent} action={request.url.split('?')[0]!} />, 409);
+      }
       throw error;
     }
     return redirect(reply, request.url.split('?')[0]!, 'บันทึกคำตอบแล้ว ขอบคุณที่ให้ความเห็น');

@@ -41,6 +41,8 @@ export interface SurveyForm {
   questions: Question[];
   /** Results only through the owning module (k-anonymous there): no engine results page or raw export. */
   ownerResultsOnly: boolean;
+  /** When the form stopped accepting answers (ISO), or null while open. */
+  closedAt: string | null;
 }
 
 export interface SurveyResponse {
@@ -82,6 +84,8 @@ const parseJson = <T>(text: string, fallback: T): T => {
     return fallback;
   }
 };
+/** What a respondent reads on a closed form's link (page and refusal alike). */
+export const FORM_CLOSED = 'แบบสำรวจนี้ปิดรับคำตอบแล้ว ขอบคุณที่สนใจร่วมตอบ';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,64}$/;
 
@@ -107,6 +111,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
       versionNo: Number(version.version_no),
       questions: parseJson<Question[]>(version.questions, []),
       ownerResultsOnly: Number(row.owner_results_only) === 1,
+      closedAt: row.closed_at ?? null,
     };
   }
 
@@ -132,7 +137,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
       const questions = parseQuestions(def.questions);
       const id = randomUUID();
       const at = clock.now().toISOString();
-      await r.insertForm({ id, agency_id: agencyId, key: def.key, title: def.title, purpose: def.purpose ?? '', current_version_id: null, owner_results_only: def.ownerResultsOnly ? 1 : 0, created_at: at, updated_at: at });
+      await r.insertForm({ id, agency_id: agencyId, key: def.key, title: def.title, purpose: def.purpose ?? '', current_version_id: null, owner_results_only: def.ownerResultsOnly ? 1 : 0, closed_at: null, created_at: at, updated_at: at });
       await addVersion(tx, agencyId, id, questions, null);
       return toForm(tx, (await r.findForm(agencyId, id))!);
     },
@@ -174,6 +179,11 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
         await writeAudit(tx, clock, actor, { agencyId, action: 'survey.version.publish', entityType: 'survey_form', entityId: formId, details: { versionId, questions: clean.length } });
         return toForm(tx, (await surveysRepository(tx).findForm(agencyId, formId))!);
       });
+    },
+
+    /** Closes a form (inside the owner's transaction): its links accept no more answers. Idempotent. */
+    async closeForm(sharedTx: SharedTransaction, agencyId: string, formId: string): Promise<void> {
+      await surveysRepository(narrowDb<SurveysDb>(sharedTx)).closeForm(agencyId, formId, clock.now().toISOString());
     },
 
     /**
@@ -223,6 +233,7 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
     async respond(agencyId: string, token: string, raw: Record<string, unknown>): Promise<void> {
       const { form, spent } = await service.openToken(agencyId, token);
       if (spent) throw new DomainError('CONFLICT', 'ลิงก์นี้ใช้ตอบแบบสำรวจไปแล้ว ตอบได้ครั้งเดียว');
+      if (form.closedAt) throw new DomainError('CONFLICT', FORM_CLOSED);
       const checked = validateAnswers(form.questions, raw);
       if ('errors' in checked) throw validationError('คำตอบไม่ครบหรือไม่ถูกต้อง', checked.errors);
       await db.transaction().execute(async (tx) => {
@@ -232,6 +243,8 @@ export function surveysService({ db, clock, secret }: SurveysDeps) {
         // one that writes first waits its turn (busy_timeout) and then finds the token spent.
         if ((await r.spendToken(agencyId, sha256(token))) !== 1) throw new DomainError('CONFLICT', 'ลิงก์นี้ใช้ตอบแบบสำรวจไปแล้ว ตอบได้ครั้งเดียว');
         const row = (await r.findTokenByHash(agencyId, sha256(token)))!;
+        // Closed while this answer was being checked: the close wins, the rollback keeps the link unspent.
+        if ((await r.findForm(agencyId, form.id))?.closed_at) throw new DomainError('CONFLICT', FORM_CLOSED);
         await r.insertResponse({
           id: randomUUID(),
           agency_id: agencyId,

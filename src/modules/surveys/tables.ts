@@ -11,6 +11,8 @@ export interface SurveyFormsTable {
   current_version_id: string | null;
   /** 1: only the owning module shows results (self-diagnosis); no engine results page or raw export. */
   owner_results_only: number;
+  /** Set when the form stopped accepting answers. */
+  closed_at: string | null;
   created_at: string;
   updated_at: string;
 }

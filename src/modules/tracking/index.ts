@@ -2,10 +2,12 @@
  * The tracking module as the app and other modules see it: tracked measures (from the published
  * improvement plan), periodic reports attached by role to their OIT item, the routes and the demo.
  */
-import { defineModule } from '../../platform/module.js';
+import { auditWords, defineModule } from '../../platform/module.js';
 import type { FileStore } from '../../platform/file-store.js';
 import type { AgenciesService } from '../agencies/index.js';
 import { trackingRoutes } from './routes.js';
+import { STATE_LABELS as MEASURE_STATE_LABELS } from './domain/types.js';
+import { KIND_LABELS as KIND_WORDS } from './domain/report-content.js';
 import { seedDemoTracking } from './demo.js';
 import type { TrackingService } from './service.js';
 import type { ReportService } from './report-service.js';
@@ -42,6 +44,15 @@ export const trackingModule = (options: { tracking: TrackingService; reports: Re
         tracked_measure: { th: 'มาตรการที่ติดตาม', en: 'Tracked measure' },
         measure_evidence: { th: 'หลักฐานการดำเนินมาตรการ', en: 'Measure evidence' },
         periodic_report: { th: 'รายงานตามรอบ', en: 'Periodic report' },
+      },
+      details: {
+        attachedTo: { th: 'แนบเป็นหลักฐาน OIT', en: 'Attached to OIT' },
+      },
+      values: {
+        tracked_measure: auditWords(MEASURE_STATE_LABELS),
+        periodic_report: auditWords(KIND_WORDS),
+        measure_evidence: auditWords({ file: 'ไฟล์', photo: 'ภาพถ่าย', link: 'ลิงก์' }),
+        oit_evidence: auditWords({ 'tracking:measures': 'รายงานตามรอบที่ระบบจัดทำ', 'tracking:anti-corruption-plan': 'แผนป้องกันการทุจริตที่ระบบจัดทำ', 'tracking:anti-corruption-report': 'รายงานตามแผนป้องกันการทุจริตที่ระบบจัดทำ', 'tracking:operating-plan-report': 'รายงานตามแผนดำเนินงานที่ระบบจัดทำ', 'tracking:generic': 'รายงานที่ระบบจัดทำ' }),
       },
     },
     nav: [

@@ -35,6 +35,10 @@ export class RoundPage extends BasePage {
     await this.page.getByRole('button', { name: 'ออกลิงก์และคิวอาร์โค้ด' }).click();
     return LinkSlipsPage.arrived(this.page, unit);
   }
+  async close(): Promise<RoundPage> {
+    await this.page.getByRole('button', { name: 'ปิดรอบการสำรวจ' }).click();
+    return RoundPage.arrived(this.page);
+  }
   /** The row of a unit in the by-unit table: its cells' text. */
   async unitRow(unit: string): Promise<string[]> {
     const row = this.page.getByRole('table', { name: 'ผลรายหน่วยงานย่อย' }).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: unit, exact: true }) });

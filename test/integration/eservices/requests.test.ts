@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from '../../../src/platform/audit.js';
 import { png } from '../oit/fixtures.js';
 import { count, nationalId, otherAgency } from './support.js';
 import { expectMatchesOpenApi } from '../../support/openapi.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 /** Multipart forms carry the CSRF token as their first field (never in the URL); a browser sends it first. */
 function tokenFromForm(client: TestClient, body: string): void {
@@ -85,7 +86,7 @@ describe.each(DIALECTS)('e-services on %s', (dialect) => {
     expect(bad.statusCode).toBe(400);
     const text = mainText(bad.body);
     expect(text).toContain('รหัสช่อง "spot" ซ้ำกัน');
-    expect(text).toContain('ช่องแบบตัวเลือกต้องมีตัวเลือกอย่างน้อย 2 ข้อ');
+    expect(toArabicDigits(text)).toContain('ช่องแบบตัวเลือกต้องมีตัวเลือกอย่างน้อย 2 ข้อ'); // in the agency's digits
     expect(text).toContain('ระยะเวลาตามกฎหมาย ต้องเป็นตัวเลข');
     expect(html(bad.body).querySelector('#f-fields-1-label')!.getAttribute('value')).toBe('ซ้ำ');
     // Nothing of the bad definition was saved.

@@ -62,7 +62,7 @@ describe.each(DIALECTS)('improvement plan and measures document on %s', (dialect
     const doc = html(res.body);
     const summary = doc.querySelector('.error-summary')!.textContent;
     expect(summary).toContain('ผู้รับผิดชอบต้องเป็นหน่วยงานภายในที่กำหนดไว้');
-    expect(summary).toContain('รอบ 6 เดือนต้องไม่ช้ากว่า');
+    expect(toArabicDigits(summary)).toContain('รอบ 6 เดือนต้องไม่ช้ากว่า');
     expect(doc.querySelector('#f-weaknessTh')!.textContent).toBe('ประเด็นที่แก้ไขแล้ว');
     expect((await t.services.plans.getPlan(agencyId, 2565))!.rows[0]!.weaknessTh).toBe(row.weaknessTh);
   });

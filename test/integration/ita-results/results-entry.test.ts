@@ -124,14 +124,15 @@ describe.each(DIALECTS)('ITA results entry and analysis on %s', (dialect) => {
     const doc = html(res.body);
     expect(doc.querySelector('title')!.textContent).toMatch(/^ข้อผิดพลาด: /);
     const summary = doc.querySelector('.error-summary')!;
-    const items = summary.querySelectorAll('li').map((li) => li.textContent.trim());
+    // Messages are in the agency's digits (Thai here); compared as Arabic.
+    const items = summary.querySelectorAll('li').map((li) => toArabicDigits(li.textContent.trim()));
     expect(items.some((m) => m.includes('ตัวชี้วัดที่ 2') && m.includes('0 ถึง 100') && m.includes('120'))).toBe(true);
     expect(items.some((m) => m.includes('ตัวชี้วัดที่ 3') && m.includes('ต้องระบุ'))).toBe(true);
     expect(items.some((m) => m.includes('คะแนนรวมที่ประกาศ'))).toBe(true);
     expect(items.some((m) => m.includes('ตัวชี้วัดที่ 1'))).toBe(false); // Thai digits are accepted
     expect(summary.querySelector('a[href="#f-indicators-2"]')).not.toBeNull();
     expect(summary.querySelector('a[href="#f-indicators-3"]')).not.toBeNull();
-    expect(doc.querySelector('#f-indicators-2-error')!.textContent).toContain('120');
+    expect(toArabicDigits(doc.querySelector('#f-indicators-2-error')!.textContent)).toContain('120');
     // Every entered value is kept.
     expect(doc.querySelector('#f-indicators-1')!.getAttribute('value')).toBe('๘๖.๐๕');
     expect(doc.querySelector('#f-indicators-2')!.getAttribute('value')).toBe('120');
@@ -171,7 +172,7 @@ describe.each(DIALECTS)('ITA results entry and analysis on %s', (dialect) => {
   it('shows a Thai 404 for a year without results or without a catalogue', async () => {
     const missing = await admin.get('/admin/results/2568');
     expect(missing.statusCode).toBe(404);
-    expect(mainText(missing.body)).toContain('ยังไม่ได้บันทึกผลการประเมิน ITA ปีงบประมาณ 2568');
+    expect(toArabicDigits(mainText(missing.body))).toContain('ยังไม่ได้บันทึกผลการประเมิน ITA ปีงบประมาณ 2568');
     expect((await admin.get('/admin/results/new?year=2599')).statusCode).toBe(404);
     expect((await admin.get('/admin/results/abc')).statusCode).toBe(404);
   });

@@ -5,6 +5,7 @@ import { buildTestApp, html, type TestApp, type TestClient, setUpAgency } from '
 import { listAudit } from '../../../src/platform/audit.js';
 import { parseResultsCsv, parseResultsXlsx } from '../../../src/modules/ita-results/domain/results-table.js';
 import { CSV_HEADER, SEED_FAILED_OIT, SEED_INDICATORS, seedJson, seedRow, toCsvText, toXlsx } from './seed.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 const SEED_FIXTURE = new URL('../../../src/modules/ita-results/domain/fixtures/seed-fy2565.json', import.meta.url);
 
@@ -91,7 +92,7 @@ describe.each(DIALECTS)('ITA results import and templates on %s', (dialect) => {
     await expectRejected(res, before);
     expect(problems(res.body)).toContainEqual(['3', 'ind_3', expect.stringContaining('คะแนนต้องอยู่ระหว่าง 0 ถึง 100')]);
     const summary = html(res.body).querySelector('.error-summary')!.textContent;
-    expect(summary).toContain('แถวที่ 3 (ind_3)');
+    expect(toArabicDigits(summary)).toContain('แถวที่ 3 (ind_3)'); // in the agency's digits
     // The good 2567 row was not saved either.
     expect(await t.services.results.getResults(agencyId, 2567)).toBeUndefined();
   });

@@ -10,6 +10,7 @@ import { TestClient, buildTestApp, html, mainText, setUpAgency, staffClient, typ
 import { fixedClock } from '../../../src/shared/clock.js';
 import { findOitItemByRole } from '../../../src/modules/catalogue/index.js';
 import { checkDocxInOffice, officeProblems, pdfPlainText, squash } from '../../support/office.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 describe.each(DIALECTS)('participation on %s', (dialect) => {
   let t: TestApp;
@@ -65,7 +66,7 @@ describe.each(DIALECTS)('participation on %s', (dialect) => {
     const text = mainText(res.body);
     for (const m of ['กรุณาระบุประเด็นที่เปิดให้มีส่วนร่วม', 'กรุณาระบุผู้เข้าร่วม (กลุ่มและจำนวน)', 'กรุณาระบุผลที่ได้จากการมีส่วนร่วม', 'กรุณาระบุการนำผลไปใช้']) expect(text).toContain(m);
     const badGroups = await admin.submit(`/admin/participation/${id}/results`, { issue: 'x', groups: 'ผู้นำชุมชน', outcome: '', useOfResult: '' });
-    expect(mainText(badGroups.body)).toContain('บรรทัดที่ 1: ต้องเป็น "กลุ่มผู้เข้าร่วม|จำนวนคน"');
+    expect(toArabicDigits(mainText(badGroups.body))).toContain('บรรทัดที่ 1: ต้องเป็น "กลุ่มผู้เข้าร่วม|จำนวนคน"');
     expect((await t.services.participation.get(agencyId, id)).issue).toBe('');
     expect((await new TestClient(t.app).get(`/a/test-town/participation/${id}/report`)).statusCode).toBe(404);
   });

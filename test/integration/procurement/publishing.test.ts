@@ -17,6 +17,7 @@ import { buildTestApp, rowCount, setUpAgency, type TestApp, type TestClient } fr
 import { pdfPlainText } from '../../support/office.js';
 import type { Clock } from '../../../src/shared/clock.js';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 /** 15 March 2569 (CE 2026), 10:00 in Thailand: October–February of FY2569 are complete, March is not. */
 let now = new Date('2026-03-15T03:00:00Z');
@@ -69,7 +70,7 @@ describe.each(DIALECTS)('monthly summaries published after an import or a sync o
     expect(o11.map((e) => e.title).sort()).toEqual(['ตุลาคม ๒๕๖๘', 'พฤศจิกายน ๒๕๖๘', 'ธันวาคม ๒๕๖๘', 'มกราคม ๒๕๖๙'].map((m) => `สรุปผลการจัดซื้อจัดจ้าง (แบบ สขร.๑) เดือน${m}`).sort());
     expect(await rowCount(t, 'oit_evidence_versions')).toBe(4);
     const register = await client.get('/admin/procurement/2569');
-    expect(register.body).toContain('นำเข้าแล้ว: ใหม่ 3 ปรับปรุง 0 ไม่เปลี่ยน 0 รายการ — แนบสรุปผลรายเดือน 4 เดือนเป็นหลักฐาน OIT (2569:O11) แล้ว');
+    expect(toArabicDigits(register.body)).toContain('นำเข้าแล้ว: ใหม่ 3 ปรับปรุง 0 ไม่เปลี่ยน 0 รายการ — แนบสรุปผลรายเดือน 4 เดือนเป็นหลักฐาน OIT (2569:O11) แล้ว');
     expect(register.body.match(/แนบเป็นหลักฐาน OIT แล้ว/g)).toHaveLength(4);
     const oct = await t.services.procurement.monthlyDocument(agencyId, 2569, '2025-10', 'pdf');
     expect((await pdfPlainText(oct.buffer)).replace(/\s+/g, ' ')).toContain('ไม่มีการจัดซื้อจัดจ้างในเดือน ตุลาคม ๒๕๖๘');
@@ -147,7 +148,7 @@ describe.each(DIALECTS)('monthly summaries published after an import or a sync o
       expect((await client.submit('/admin/procurement/2569/import/map', { token, ...mapping })).statusCode).toBe(404);
     });
 
-    it('expires after 30 minutes and is cleared by the next upload', async () => {
+    it('expires after 30 minutes and is cleared by the next upload or the scheduled sweep', async () => {
       const started = now;
       try {
         await client.get('/admin/procurement/2569');
@@ -157,7 +158,7 @@ describe.each(DIALECTS)('monthly summaries published after an import or a sync o
         await client.get('/admin/procurement/2569');
         const late = await client.submit('/admin/procurement/2569/import/map', { token, ...mapping });
         expect(late.statusCode).toBe(404);
-        expect(late.body).toContain('อาจหมดเวลา 30 นาที');
+        expect(toArabicDigits(late.body)).toContain('อาจหมดเวลา 30 นาที'); // in the agency's digits
         expect(await rowCount(t, 'procurement_pending_imports')).toBe(0);
         // An expired file nobody came back for goes with the agency's next upload.
         await client.get('/admin/procurement/2569');
@@ -168,6 +169,11 @@ describe.each(DIALECTS)('monthly summaries published after an import or a sync o
         const left = await db().selectFrom('procurement_pending_imports').select('id').execute();
         expect(left.map((r) => r.id)).not.toContain(token2);
         expect(left).toHaveLength(1);
+        // The scheduled sweep removes what nobody came back for, across agencies, and nothing unexpired.
+        expect(await t.services.procurement.sweepPendingImports()).toBe(0);
+        now = new Date(now.getTime() + 31 * 60_000);
+        expect(await t.services.procurement.sweepPendingImports()).toBe(1);
+        expect(await rowCount(t, 'procurement_pending_imports')).toBe(0);
       } finally {
         now = started;
       }

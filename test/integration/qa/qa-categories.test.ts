@@ -12,6 +12,7 @@ import { expectMatchesOpenApi } from '../../support/openapi.js';
 import { fixedClock } from '../../../src/shared/clock.js';
 import { otherAgency } from '../eservices/support.js';
 import { listAudit } from '../../../src/platform/audit.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 const DEFAULTS = ['เรื่องทั่วไป', 'การให้บริการและการขออนุญาต', 'งบประมาณและการจัดซื้อจัดจ้าง', 'บุคลากรและการรับสมัครงาน', 'ภาษีและค่าธรรมเนียม', 'เรื่องอื่น ๆ'];
 
@@ -54,7 +55,7 @@ describe.each(DIALECTS)('Q&A categories on %s', (dialect) => {
     await admin.get('/admin/qa/categories');
     const empty = await admin.submit('/admin/qa/categories', { nameTh: ' ' });
     expect(empty.statusCode).toBe(400);
-    const summary = html(empty.body).querySelectorAll('.error-summary li a').map((a) => [a.getAttribute('href'), a.textContent.trim()]);
+    const summary = html(empty.body).querySelectorAll('.error-summary li a').map((a) => [a.getAttribute('href'), toArabicDigits(a.textContent.trim())]); // in the agency's digits
     expect(summary).toEqual([['#f-nameTh', 'ชื่อหมวดต้องมีอย่างน้อย 2 ตัวอักษร']]);
     const dup = await admin.submit('/admin/qa/categories', { nameTh: '  ภาษีและค่าธรรมเนียม ' });
     expect(dup.statusCode).toBe(400);

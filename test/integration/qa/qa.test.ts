@@ -11,6 +11,7 @@ import { expectMatchesOpenApi } from '../../support/openapi.js';
 import { fixedClock } from '../../../src/shared/clock.js';
 import { findOitItemByRole } from '../../../src/modules/catalogue/index.js';
 import { otherAgency } from '../eservices/support.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 describe.each(DIALECTS)('Q&A on %s', (dialect) => {
   let t: TestApp;
@@ -43,7 +44,7 @@ describe.each(DIALECTS)('Q&A on %s', (dialect) => {
     expect(res.statusCode).toBe(400);
     const text = mainText(res.body);
     expect(text).toContain('กรุณาเลือกหมวดของคำถาม');
-    expect(text).toContain('กรุณาพิมพ์คำถามอย่างน้อย 10 ตัวอักษร');
+    expect(toArabicDigits(text)).toContain('กรุณาพิมพ์คำถามอย่างน้อย 10 ตัวอักษร'); // in the agency's digits
     expect(text).toContain('กรุณาเลือกว่าจะให้เผยแพร่คำถามหรือไม่');
     expect(html(res.body).querySelector('#f-question')!.textContent).toBe('สั้น');
     expect(await t.services.qa.list(agencyId)).toEqual([]);
@@ -62,7 +63,7 @@ describe.each(DIALECTS)('Q&A on %s', (dialect) => {
     await admin.get(`/admin/qa/${id}`);
     const empty = await admin.submit(`/admin/qa/${id}/answer`, { answer: '' });
     expect(empty.statusCode).toBe(400);
-    expect(mainText(empty.body)).toContain('กรุณาพิมพ์คำตอบอย่างน้อย 5 ตัวอักษร');
+    expect(toArabicDigits(mainText(empty.body))).toContain('กรุณาพิมพ์คำตอบอย่างน้อย 5 ตัวอักษร');
     const ok = await admin.submit(`/admin/qa/${id}/answer`, { answer: 'ใช้แบบคำขอ ข.1 และแบบแปลน ยื่นที่กองช่าง' });
     expect(ok.statusCode).toBe(303);
 

@@ -9,6 +9,7 @@ import { DIALECTS } from '../../support/database.js';
 import { TestClient, buildTestApp, html, mainText, setUpAgency, staffClient, type TestApp } from '../../support/app.js';
 import { fixedClock } from '../../../src/shared/clock.js';
 import { runSurvey } from '../../../src/cli/commands/survey.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 describe.each(DIALECTS)('self-diagnosis on %s', (dialect) => {
   let t: TestApp;
@@ -53,14 +54,14 @@ describe.each(DIALECTS)('self-diagnosis on %s', (dialect) => {
     await admin.get('/admin/self-diagnosis');
     const res = await admin.submit('/admin/self-diagnosis/rounds', { tool: 'IIT', fiscalYear: '65', quarter: '5', threshold: '1', extraQuestions: 'ไม่มีตัวชี้วัด\n9|ผิดเครื่องมือ' });
     expect(res.statusCode).toBe(400);
-    const text = mainText(res.body);
+    const text = toArabicDigits(mainText(res.body)); // messages are in the agency's digits
     expect(text).toContain('ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2570');
     expect(text).toContain('ไตรมาสต้องเป็น 1 ถึง 4');
     expect(text).toContain('เกณฑ์จำนวนผู้ตอบขั้นต่ำต้องไม่น้อยกว่า 3 คน');
     expect(await t.services.selfdiag.listRounds(agencyId)).toEqual([]);
     const lines = await admin.submit('/admin/self-diagnosis/rounds', { tool: 'IIT', fiscalYear: '2565', quarter: '2', threshold: '5', extraQuestions: 'ไม่มีตัวชี้วัด\n9|ผิดเครื่องมือ' });
-    expect(mainText(lines.body)).toContain('บรรทัดที่ 1: ต้องเป็น "ตัวชี้วัด|ข้อความคำถาม"');
-    expect(mainText(lines.body)).toContain('บรรทัดที่ 2');
+    expect(toArabicDigits(mainText(lines.body))).toContain('บรรทัดที่ 1: ต้องเป็น "ตัวชี้วัด|ข้อความคำถาม"');
+    expect(toArabicDigits(mainText(lines.body))).toContain('บรรทัดที่ 2');
     expect(await t.services.selfdiag.listRounds(agencyId)).toEqual([]);
   });
 
@@ -76,7 +77,7 @@ describe.each(DIALECTS)('self-diagnosis on %s', (dialect) => {
     // The same period twice is refused.
     const again = await admin.submit('/admin/self-diagnosis/rounds', { tool: 'IIT', fiscalYear: '2565', quarter: '2', threshold: '5', extraQuestions: '' });
     expect(again.statusCode).toBe(400);
-    expect(mainText(again.body)).toContain('มีรอบสำรวจ IIT ไตรมาส 2/2565 แล้ว');
+    expect(toArabicDigits(mainText(again.body))).toContain('มีรอบสำรวจ IIT ไตรมาส 2/2565 แล้ว');
   });
 
   it('lets each one-time link answer exactly once', async () => {

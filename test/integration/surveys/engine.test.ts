@@ -16,6 +16,7 @@ import type { Question } from '../../../src/modules/surveys/domain/questions.js'
 import type { Agency } from '../../../src/modules/agencies/domain/agency.js';
 import type { User } from '../../../src/modules/users/domain/user.js';
 import { movableClock, otherAgency } from '../eservices/support.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 const clock = movableClock('2024-03-05T03:00:00Z');
 const QUESTIONS: Question[] = [
@@ -70,7 +71,7 @@ describe.each(DIALECTS)('survey engine on %s', (dialect) => {
     expect((await c.get(url)).statusCode).toBe(200);
     const bad = await c.submit(url, { ...GOOD, staff: '5', again: '' });
     expect(bad.statusCode).toBe(400);
-    expect(mainText(bad.body)).toContain('ข้อ "ความสุภาพของเจ้าหน้าที่" ต้องเลือกระดับ 1 ถึง 4');
+    expect(toArabicDigits(mainText(bad.body))).toContain('ข้อ "ความสุภาพของเจ้าหน้าที่" ต้องเลือกระดับ 1 ถึง 4'); // in the agency's digits
     expect(mainText(bad.body)).toContain('กรุณาตอบข้อ "จะใช้บริการอีก"');
     expect(await responses()).toBe(0);
     expect((await c.submit(url, GOOD)).statusCode).toBe(303);

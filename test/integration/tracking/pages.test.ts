@@ -11,6 +11,7 @@ import { DIALECTS } from '../../support/database.js';
 import { buildTestApp, html, mainText, setUpAgency, staffClient, TestClient, type TestApp } from '../../support/app.js';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit.js';
 import { samplePhoto } from '../../../src/modules/tracking/index.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 const SEED = JSON.parse(readFileSync(new URL('../../../src/modules/ita-results/domain/fixtures/seed-fy2565.json', import.meta.url), 'utf8')) as unknown;
 
@@ -101,7 +102,7 @@ describe.each(DIALECTS)('tracking pages on %s', (dialect) => {
     const bad = await xlsx([['โครงการ/กิจกรรม', 'งบประมาณ', 'ใช้จ่ายจริง', 'ผลการดำเนินงาน'], ['ถนน คสล. หมู่ ๓', 450000, 200000, 'อยู่ระหว่างก่อสร้าง'], ['อบรมอาชีพ', 'ห้าหมื่น', 0, 'ยังไม่เริ่ม']]);
     const refused = await admin.upload(url, { problems: 'ฝนตกชุก', suggestions: 'เร่งรัดผู้รับจ้าง', projects: '' }, [{ field: 'file', filename: 'แผน.xlsx', content: bad }]);
     expect(refused.statusCode).toBe(400);
-    expect(mainText(refused.body)).toContain('แถวที่ 3 ช่อง "งบประมาณ"');
+    expect(toArabicDigits(mainText(refused.body))).toContain('แถวที่ 3 ช่อง "งบประมาณ"'); // in the agency's digits
     expect(await t.database.db.selectFrom('periodic_reports').selectAll().where('kind', '=', 'operating-plan-report').execute()).toEqual([]);
     const good = await xlsx([['โครงการ/กิจกรรม', 'งบประมาณ', 'ใช้จ่ายจริง', 'ผลการดำเนินงาน'], ['ถนน คสล. หมู่ ๓', 450000, 200000, 'อยู่ระหว่างก่อสร้าง'], ['อบรมอาชีพ', '50,000', 0, 'ยังไม่เริ่ม']]);
     const ok = await admin.upload(url, { problems: 'ฝนตกชุก', suggestions: 'เร่งรัดผู้รับจ้าง', projects: '' }, [{ field: 'file', filename: 'แผน.xlsx', content: good }]);

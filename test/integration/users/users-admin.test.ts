@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
 import { ADMIN_PASSWORD, TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 /** The flash message a 303 sets, from the raw Set-Cookie (see the note in agencies/agency-admin.test.ts). */
 function flashOf(res: { headers: Record<string, unknown> }): string | undefined {
@@ -149,7 +150,7 @@ describe.each(DIALECTS)('user administration and own password on %s', (dialect) 
 
     const short = await client.submit('/admin/account/password', { currentPassword: COORDINATOR_PASSWORD, password: 'short', passwordConfirm: 'short' });
     expect(short.statusCode).toBe(400);
-    expect(mainText(short.body)).toContain('รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร');
+    expect(toArabicDigits(mainText(short.body))).toContain('รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร'); // in the agency's digits
 
     const ok = await client.submit('/admin/account/password', { currentPassword: COORDINATOR_PASSWORD, password: 'brand-new-password-1', passwordConfirm: 'brand-new-password-1' });
     expect(ok.statusCode).toBe(303);

@@ -5,7 +5,7 @@ import type { PageContext } from '../../../ui/context.js';
 import { messages, tr, type Locale } from '../../../ui/i18n.js';
 import { formatInteger, formatThaiDate, formatThaiDateTime, type DigitStyle } from '../../../shared/thai.js';
 import type { AuditView } from '../../../platform/audit.js';
-import type { AuditLabeller } from '../labels.js';
+import type { AuditLabeller, DetailPart } from '../labels.js';
 
 const M = messages({
   title: { th: 'บันทึกการใช้งาน', en: 'Audit log' },
@@ -23,6 +23,21 @@ const M = messages({
   empty: { th: 'ยังไม่มีบันทึกการใช้งาน', en: 'No entries yet' },
 });
 
+/** An entry's details; values kept as stored (links, file names, fingerprints) are marked so. */
+export function AuditDetails({ parts }: { parts: DetailPart[] }) {
+  return (
+    <>
+      {parts.map((p, i) => (
+        <>
+          {i > 0 && '; '}
+          {p.value === '' ? p.label : `${p.label}: `}
+          {p.value !== '' && (p.verbatim ? <span class="break" data-verbatim="">{p.value}</span> : p.value)}
+        </>
+      ))}
+    </>
+  );
+}
+
 /** Thai: "1 ตุลาคม 2568 เวลา 09:30 น."; English: "1 Oct 2025 09:30" (both Bangkok time). */
 function when(locale: Locale, iso: string, digits: DigitStyle): string {
   if (locale === 'th') return formatThaiDateTime(iso, digits);
@@ -31,7 +46,7 @@ function when(locale: Locale, iso: string, digits: DigitStyle): string {
 }
 
 export function AuditPage({ ctx, entries, limit, labels }: { ctx: PageContext; entries: AuditView[]; limit: number; labels: AuditLabeller }) {
-  const { actionLabel, entityLabel, summariseDetails } = labels;
+  const { actionLabel, entityLabel } = labels;
   const L = ctx.locale;
   const digits = ctx.agency?.digits ?? 'arabic';
   return (
@@ -52,7 +67,9 @@ export function AuditPage({ ctx, entries, limit, labels }: { ctx: PageContext; e
               <td>{e.actor}</td>
               <td>{actionLabel(L, e.action)}</td>
               <td>{entityLabel(L, e.entityType)}</td>
-              <td>{summariseDetails(L, e.details)}</td>
+              <td>
+                <AuditDetails parts={labels.details(L, e.entityType, e.details, digits)} />
+              </td>
             </tr>
           ))}
         </DataTable>

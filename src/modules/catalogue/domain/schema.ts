@@ -73,6 +73,19 @@ export const ELEMENT_CHECKS = [
   'pdf-text-layer', // PDF is not only a scanned image
   'https-link', // an HTTPS link reachable from the main site
 ] as const;
+/** What each check does, in the words the catalogue pages show (never the code). */
+export const ELEMENT_CHECK_LABELS: Record<(typeof ELEMENT_CHECKS)[number], { th: string; en: string }> = {
+  'structured-structure': { th: 'มีแผนผังโครงสร้างฝ่ายการเมืองและฝ่ายประจำ', en: 'Political and permanent-staff structure present' },
+  'structured-executives': { th: 'ผู้บริหารทุกคนมีชื่อ ตำแหน่ง รูปถ่าย และช่องทางติดต่อ', en: 'Every executive has name, position, photo and contact' },
+  'structured-contact': { th: 'มีที่อยู่ โทรศัพท์ อีเมล และแผนที่', en: 'Address, telephone, e-mail and map present' },
+  'covers-fiscal-year': { th: 'เอกสารระบุปีงบประมาณของรายการ', en: "The document names the item's fiscal year" },
+  'covers-first-half': { th: 'เอกสารครอบคลุม ต.ค.–มี.ค. ของปีงบประมาณ', en: 'The document covers October to March' },
+  'covers-previous-year': { th: 'เป็นรายงานของปีงบประมาณก่อนหน้า', en: 'An annual report of the previous fiscal year' },
+  'has-problems-section': { th: 'มีหัวข้อปัญหา อุปสรรค', en: 'Has a problems section' },
+  'has-suggestions-section': { th: 'มีหัวข้อข้อเสนอแนะ', en: 'Has a suggestions section' },
+  'pdf-text-layer': { th: 'PDF มีชั้นข้อความ (ไม่ใช่ภาพสแกนอย่างเดียว)', en: 'The PDF has a text layer' },
+  'https-link': { th: 'ลิงก์ HTTPS ที่เปิดได้จากเว็บไซต์หลัก', en: 'An HTTPS link reachable from the main site' },
+};
 export const elementCheckSchema = z.enum(ELEMENT_CHECKS);
 export type ElementCheck = z.infer<typeof elementCheckSchema>;
 

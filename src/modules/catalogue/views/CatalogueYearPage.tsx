@@ -3,7 +3,7 @@ import { DataTable } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai.js';
-import type { Catalogue } from '../domain/schema.js';
+import { ELEMENT_CHECK_LABELS, type Catalogue } from '../domain/schema.js';
 import type { CatalogueSummary } from '../service.js';
 import { CM, StatusTag, Unverified, digitsOf, numIn } from './shared.js';
 import { CatalogueCaveatNotice } from './CaveatNotice.js';
@@ -257,7 +257,7 @@ export function CatalogueYearPage({
                       <Unverified locale={L} fact={el} />
                       {el.checks.length > 0 && (
                         <div class="hint">
-                          {tr(L, M.checks)}: {el.checks.join(', ')}
+                          {tr(L, M.checks)}: {el.checks.map((c) => (ELEMENT_CHECK_LABELS[c] ? tr(L, ELEMENT_CHECK_LABELS[c]) : c)).join('; ')}
                         </div>
                       )}
                     </li>

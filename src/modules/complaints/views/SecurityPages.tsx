@@ -1,21 +1,11 @@
 /** Sign-in second factor for all staff, the agency's security and notification options, key rotation. Thai only. */
-import type { ComponentChildren } from 'preact';
-import { Layout } from '../../../ui/Layout.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Button, CsrfField, DataTable, errorFor, RadioGroup, TextField } from '../../../ui/components.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatThaiDateTime } from '../../../shared/thai.js';
 import type { ComplaintOptions } from '../staff-two-factor.js';
 import type { KeyVersion } from '../rotation.js';
-
-function Page({ ctx, title, errors, children }: { ctx: PageContext; title: string; errors?: FieldError[]; children: ComponentChildren }) {
-  return (
-    <Layout ctx={ctx} title={title} errors={errors}>
-      <h1>{title}</h1>
-      {children}
-    </Layout>
-  );
-}
+import { Page } from './StaffPages.js';
 
 /** At sign-in: enrol (no factor yet) or type the code (factor enrolled, this session not yet checked). */
 export function SignInFactorPage({ ctx, next, enrol, errors }: { ctx: PageContext; next: string; enrol?: { secret: string; uri: string }; errors?: FieldError[] }) {

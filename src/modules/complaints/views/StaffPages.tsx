@@ -13,7 +13,8 @@ import { MIN_PASSPHRASE } from '../access.js';
 const d = (ctx: PageContext) => ({ digits: ctx.agency?.digits ?? 'thai' });
 const BASE = '/admin/complaints';
 
-function Page({ ctx, title, errors, children }: { ctx: PageContext; title: string; errors?: FieldError[]; children: ComponentChildren }) {
+/** A staff page of the channel: the layout and its heading (also used by SecurityPages). */
+export function Page({ ctx, title, errors, children }: { ctx: PageContext; title: string; errors?: FieldError[]; children: ComponentChildren }) {
   return (
     <Layout ctx={ctx} title={title} errors={errors}>
       <h1>{title}</h1>

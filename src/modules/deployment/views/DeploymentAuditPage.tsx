@@ -3,7 +3,8 @@ import { Layout } from '../../../ui/Layout.js';
 import { DataTable } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
-import { formatThaiDateTime } from '../../../shared/thai.js';
+import { formatThaiDateTime, localizeDigits } from '../../../shared/thai.js';
+import { AuditDetails, type AuditLabeller } from '../../audit/index.js';
 
 const M = messages({
   title: { th: 'ประวัติการเปลี่ยนแปลงระดับระบบ', en: 'Deployment change log' },
@@ -18,33 +19,21 @@ const M = messages({
   details: { th: 'รายละเอียด', en: 'Details' },
 });
 
-const ACTIONS: Record<string, string> = {
-  'catalogue.import': 'นำเข้าแคตตาล็อก ITA',
-  'deployment.agency_create': 'สร้างหน่วยงาน',
-  'deployment.agency_status': 'เปลี่ยนสถานะหน่วยงาน',
-  'deployment.invite': 'ออกลิงก์เชิญใหม่',
-  'deployment.grant': 'มอบสิทธิ์ผู้ดูแลระบบระดับจังหวัด',
-  'deployment.bulk_import': 'นำเข้าหน่วยงานและผลการประเมินจากไฟล์',
-};
-
-export function DeploymentAuditPage({ ctx, entries }: { ctx: PageContext; entries: { at: string; actor: string; action: string; details: Record<string, unknown> | null }[] }) {
+export function DeploymentAuditPage({ ctx, entries, labels }: { ctx: PageContext; entries: { at: string; actor: string; action: string; entityType: string; details: Record<string, unknown> | null }[]; labels: AuditLabeller }) {
   const L = ctx.locale;
+  const digits = L === 'th' ? (ctx.agency?.digits ?? 'arabic') : 'arabic';
   return (
     <Layout ctx={ctx} title={tr(L, M.title)}>
       <h1>{tr(L, M.title)}</h1>
       <p class="lead">{tr(L, M.lead)}</p>
-      <DataTable caption={tr(L, M.caption)} head={[tr(L, M.at), tr(L, M.actor), tr(L, M.action), tr(L, M.details)]}>
+      <DataTable caption={localizeDigits(tr(L, M.caption), digits)} head={[tr(L, M.at), tr(L, M.actor), tr(L, M.action), tr(L, M.details)]}>
         {entries.map((e) => (
           <tr>
-            <td>{formatThaiDateTime(e.at)}</td>
+            <td>{formatThaiDateTime(e.at, digits)}</td>
             <td>{e.actor}</td>
-            <td>{ACTIONS[e.action] ?? e.action}</td>
+            <td>{labels.actionLabel(L, e.action)}</td>
             <td>
-              {e.details
-                ? Object.entries(e.details)
-                    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-                    .join(', ')
-                : ''}
+              <AuditDetails parts={labels.details(L, e.entityType, e.details, digits)} />
             </td>
           </tr>
         ))}

@@ -159,6 +159,12 @@ export function RoundPage(props: { ctx: PageContext; view: RoundView; units: str
         </>
       )}
       <p class="hint">ข้อเสนอแนะแบบข้อความอิสระไม่แสดงรายคน ดูได้เฉพาะจำนวนผู้ที่เขียน</p>
+      {round.closed ? (
+        <div class="notice notice-info" data-round="closed">
+          ปิดรอบการสำรวจแล้ว ลิงก์ที่ยังไม่ได้ใช้ตอบไม่ได้อีก ผลข้างต้นเป็นผลสุดท้ายของรอบนี้
+        </div>
+      ) : (
+        <>
       <form method="post" action={`${BASE}/rounds/${round.id}/links`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <h2>ออกลิงก์ตอบแบบสำรวจ (ใช้ได้ครั้งเดียว)</h2>
@@ -167,6 +173,14 @@ export function RoundPage(props: { ctx: PageContext; view: RoundView; units: str
         <TextField name="count" label="จำนวนลิงก์" width="short" inputmode="numeric" value={values.count ?? '10'} error={errorFor(errors, 'count')} />
         <Button>ออกลิงก์และคิวอาร์โค้ด</Button>
       </form>
+      <form method="post" action={`${BASE}/rounds/${round.id}/close`}>
+        <CsrfField token={ctx.csrfToken} />
+        <h2>ปิดรอบการสำรวจ</h2>
+        <p class="hint">เมื่อปิดแล้ว ลิงก์ที่ยังไม่ได้ใช้จะตอบไม่ได้ (ผู้ตอบจะเห็นข้อความว่าปิดรับคำตอบแล้ว) และผลจะไม่เปลี่ยนอีก ควรดูผลหลังปิดรอบ เพื่อไม่ให้ใครอ่านคำตอบของคนที่เพิ่งตอบได้จากผลที่เปลี่ยนไป</p>
+        <Button variant="warning">ปิดรอบการสำรวจ</Button>
+      </form>
+        </>
+      )}
       <p class="actions">
         <a class="button button-secondary" href={`${BASE}/rounds/${round.id}/results.csv`}>ดาวน์โหลดผลรายหน่วย (CSV)</a>
       </p>

@@ -5,7 +5,7 @@ import { Button, CsrfField, DataTable, RadioGroup, Select, TextArea, TextField, 
 import type { FieldError } from '../../../shared/errors.js';
 import { formatInteger, formatNumber } from '../../../shared/thai.js';
 import { LIKERT_LABELS, QUESTION_TYPES, QUESTION_TYPE_LABELS, scaleOf, type Question, type QuestionSummary } from '../domain/questions.js';
-import type { SurveyForm, SurveyResults } from '../service.js';
+import { FORM_CLOSED, type SurveyForm, type SurveyResults } from '../service.js';
 
 /** The controls of one question; shared by the public page and any module that embeds a survey. */
 export function QuestionControl({ q, value, error }: { q: Question; value?: string; error?: string }) {
@@ -31,6 +31,8 @@ export function SurveyAnswerPage(props: { ctx: PageContext; form: SurveyForm; ac
         <div class="notice notice-info">
           ขอบคุณที่ตอบแบบสำรวจ ลิงก์นี้ใช้ตอบได้ครั้งเดียวและได้บันทึกคำตอบแล้ว
         </div>
+      ) : form.closedAt ? (
+        <div class="notice notice-info">{FORM_CLOSED}</div>
       ) : (
         <>
           {form.purpose && <p class="lead">{form.purpose}</p>}
