@@ -16,9 +16,12 @@ import type { StagedFile } from '../../platform/file-store.js';
 import { apiRequestSchema, apiStatusSchema } from './schemas.js';
 import { CITIZEN_UPLOAD } from './public-routes.js';
 import type { EservicesRoutesOptions } from './routes.js';
+import { turns } from '../../platform/turns.js';
 
 export function apiRoutes(app: FastifyInstance, { eservices, files }: EservicesRoutesOptions): void {
   const noCsrf = { config: { csrf: false } };
+  // Submissions take turns, so the public pages stay quick during a burst (platform/turns.ts).
+  const submission = { ...noCsrf, onRequest: turns(2) };
 
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
@@ -51,7 +54,7 @@ export function apiRoutes(app: FastifyInstance, { eservices, files }: EservicesR
     return { id: s.id, name: s.nameTh, fields: s.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, ...(f.options ? { options: f.options } : {}) })) };
   });
 
-  app.post<{ Params: { slug: string; id: string } }>('/a/:slug/api/services/:id/requests', noCsrf, async (request, reply) => {
+  app.post<{ Params: { slug: string; id: string } }>('/a/:slug/api/services/:id/requests', submission, async (request, reply) => {
     const agency = publicTenant(request);
     const parsed = apiRequestSchema.safeParse(request.body);
     if (!parsed.success) throw validationError('ข้อมูลคำขอไม่ถูกต้อง', zodToFieldErrors(parsed.error));
