@@ -110,8 +110,7 @@ export function complaintChannel(deps: ChannelDeps) {
   }
 
   /** Who must never see this report: the named executive (by account name) and those the reporter excluded. */
-  async function excludedFor(agencyId: string, input: Pick<ReportInput, 'executiveId' | 'excludeHandlerIds'>): Promise<string[]> {
-    const handlers = await deps.handlers(agencyId);
+  async function excludedFor(agencyId: string, handlers: { id: string; displayName: string }[], input: Pick<ReportInput, 'executiveId' | 'excludeHandlerIds'>): Promise<string[]> {
     const out = new Set((input.excludeHandlerIds ?? []).filter((id) => handlers.some((h) => h.id === id)));
     if (input.executiveId) {
       const name = await deps.executiveName(agencyId, input.executiveId);
@@ -215,14 +214,16 @@ export function complaintChannel(deps: ChannelDeps) {
     const contentJson = JSON.stringify(content);
     const reportHash = sha256Hex(contentJson);
     const receipt = newReceipt();
-    const excluded = await excludedFor(agency.id, data);
+    // Read once: who is excluded and who is told something is waiting.
+    const handlers = await deps.handlers(agency.id);
+    const excluded = await excludedFor(agency.id, handlers, data);
     const g = await guideline(agency.id);
     const due = dueDates(receivedDate, g);
     const id = randomUUID();
     const identity: Identity | undefined = data.identity && Object.values(data.identity).some(Boolean) ? data.identity : undefined;
     const boxPublic = unb64(key.box_public);
     const reporterKey = await wrapWithSecret(receipt, contentKey, RECEIPT_KDF);
-    const handlerIds = (await deps.handlers(agency.id)).map((h) => h.id);
+    const handlerIds = handlers.map((h) => h.id);
     const attachmentRows = await storeFiles(agency.id, id, null, contentKey, files, opts.keepOriginals ?? false, ts);
     try {
       await db.transaction().execute(async (tx) => {
