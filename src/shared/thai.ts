@@ -37,7 +37,7 @@ export function withDigits(text: string, digits: DigitStyle): string {
  * Digits of running text (a message, a detail) in the agency's style, identifiers left as written:
  * a token (run of non-spaces) that holds a Latin letter is an identifier — a URL, an item code
  * (O11), a tracking code (ES-7KQ2M), a file name (report-2569.pdf) — and is matched or typed
- * elsewhere exactly, so it keeps its digits (docs/adr/0009-digits-and-identifiers.md).
+ * elsewhere exactly, so it keeps its digits (docs/adr/0011-digits-and-identifiers.md).
  * @example localizeDigits('รอบ 6 เดือน ข้อ O11', 'thai') // 'รอบ ๖ เดือน ข้อ O11'
  */
 export function localizeDigits(text: string, digits: DigitStyle): string {
@@ -169,7 +169,7 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea']);
  * form values), script, style and textarea content (what a person typed) and any element marked
  * `data-verbatim` stay as they are. Idempotent. Pages whose text comes from many places (the
  * catalogue's item titles and element descriptions, stored periods) opt in as a whole instead of
- * wrapping each value (docs/adr/0009-digits-and-identifiers.md).
+ * wrapping each value (docs/adr/0011-digits-and-identifiers.md).
  * @example localizeHtmlDigits('<p title="6">รอบ 6 เดือน <a href="/oit/2565/O11">O11</a></p>', 'thai') // '<p title="6">รอบ ๖ เดือน <a href="/oit/2565/O11">O11</a></p>'
  */
 export function localizeHtmlDigits(html: string, digits: DigitStyle): string {
