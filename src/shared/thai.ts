@@ -82,6 +82,18 @@ export function parseIsoDate(iso: string): { year: number; month: number; day: n
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
+/**
+ * The Thai calendar day of an ISO date or timestamp: a date (`2026-12-01`) is its own day; a
+ * timestamp (`2026-12-01T18:30:00Z`, stored in UTC) is the day in Asia/Bangkok (UTC+7, no
+ * daylight saving), so something uploaded at 01:30 on 2 December in Thailand is dated 2 December.
+ */
+export function thaiDay(iso: string): string {
+  if (!/T\d{2}:\d{2}/.test(iso)) return iso.slice(0, 10);
+  const time = new Date(iso).getTime();
+  if (Number.isNaN(time)) return iso.slice(0, 10);
+  return new Date(time + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
 export type DateStyle = 'long' | 'short';
 
 /**
@@ -93,7 +105,7 @@ export function formatThaiDate(
   iso: string,
   opts: { style?: DateStyle; digits?: DigitStyle; locale?: 'th' | 'en' } = {},
 ): string {
-  const { year, month, day } = parseIsoDate(iso);
+  const { year, month, day } = parseIsoDate(thaiDay(iso));
   if (opts.locale === 'en') return `${day} ${EN_MONTHS_SHORT[month - 1]} ${year}`;
   const months = opts.style === 'short' ? THAI_MONTHS_SHORT : THAI_MONTHS;
   return withDigits(`${day} ${months[month - 1]} ${toBuddhistYear(year)}`, opts.digits ?? 'arabic');
