@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInteger, formatNumber, formatThaiDate, formatThaiDateTime, toArabicDigits, toThaiDigits, withDigits, parseBeDateInput, formatBeDateInput, localizeDigits, localizeHtmlDigits } from './thai.js';
+import { formatInteger, formatNumber, formatThaiDate, formatThaiDateTime, toArabicDigits, toThaiDigits, withDigits, parseBeDateInput, formatBeDateInput, localizeDigits, localizeHtmlDigits, thaiDay } from './thai.js';
 import { fixedClock, todayInThailand } from './clock.js';
 
 describe('Thai digits', () => {
@@ -103,3 +103,17 @@ describe('digits of running text and of a rendered page', () => {
     expect(localizeHtmlDigits(html, 'arabic')).toBe(html);
   });
 });
+
+describe('thaiDay and formatThaiDate of timestamps', () => {
+  it('dates a UTC timestamp by the day in Thailand', () => {
+    expect(thaiDay('2026-12-01T18:30:00.000Z')).toBe('2026-12-02');
+    expect(thaiDay('2026-12-01T16:59:59Z')).toBe('2026-12-01');
+    expect(thaiDay('2026-09-30T17:00:00.000Z')).toBe('2026-10-01');
+    expect(formatThaiDate('2026-12-01T18:30:00.000Z', { style: 'short', digits: 'thai' })).toBe('๒ ธ.ค. ๒๕๖๙');
+  });
+  it('keeps a plain date as it is', () => {
+    expect(thaiDay('2026-12-01')).toBe('2026-12-01');
+    expect(formatThaiDate('2022-10-01', { style: 'long' })).toBe('1 ตุลาคม 2565');
+  });
+});
+

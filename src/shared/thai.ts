@@ -37,7 +37,7 @@ export function withDigits(text: string, digits: DigitStyle): string {
  * Digits of running text (a message, a detail) in the agency's style, identifiers left as written:
  * a token (run of non-spaces) that holds a Latin letter is an identifier — a URL, an item code
  * (O11), a tracking code (ES-7KQ2M), a file name (report-2569.pdf) — and is matched or typed
- * elsewhere exactly, so it keeps its digits (docs/adr/0009-digits-and-identifiers.md).
+ * elsewhere exactly, so it keeps its digits (docs/adr/0011-digits-and-identifiers.md).
  * @example localizeDigits('รอบ 6 เดือน ข้อ O11', 'thai') // 'รอบ ๖ เดือน ข้อ O11'
  */
 export function localizeDigits(text: string, digits: DigitStyle): string {
@@ -82,6 +82,18 @@ export function parseIsoDate(iso: string): { year: number; month: number; day: n
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
+/**
+ * The Thai calendar day of an ISO date or timestamp: a date (`2026-12-01`) is its own day; a
+ * timestamp (`2026-12-01T18:30:00Z`, stored in UTC) is the day in Asia/Bangkok (UTC+7, no
+ * daylight saving), so something uploaded at 01:30 on 2 December in Thailand is dated 2 December.
+ */
+export function thaiDay(iso: string): string {
+  if (!/T\d{2}:\d{2}/.test(iso)) return iso.slice(0, 10);
+  const time = new Date(iso).getTime();
+  if (Number.isNaN(time)) return iso.slice(0, 10);
+  return new Date(time + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
 export type DateStyle = 'long' | 'short';
 
 /**
@@ -93,7 +105,7 @@ export function formatThaiDate(
   iso: string,
   opts: { style?: DateStyle; digits?: DigitStyle; locale?: 'th' | 'en' } = {},
 ): string {
-  const { year, month, day } = parseIsoDate(iso);
+  const { year, month, day } = parseIsoDate(thaiDay(iso));
   if (opts.locale === 'en') return `${day} ${EN_MONTHS_SHORT[month - 1]} ${year}`;
   const months = opts.style === 'short' ? THAI_MONTHS_SHORT : THAI_MONTHS;
   return withDigits(`${day} ${months[month - 1]} ${toBuddhistYear(year)}`, opts.digits ?? 'arabic');
@@ -169,7 +181,7 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea']);
  * form values), script, style and textarea content (what a person typed) and any element marked
  * `data-verbatim` stay as they are. Idempotent. Pages whose text comes from many places (the
  * catalogue's item titles and element descriptions, stored periods) opt in as a whole instead of
- * wrapping each value (docs/adr/0009-digits-and-identifiers.md).
+ * wrapping each value (docs/adr/0011-digits-and-identifiers.md).
  * @example localizeHtmlDigits('<p title="6">รอบ 6 เดือน <a href="/oit/2565/O11">O11</a></p>', 'thai') // '<p title="6">รอบ ๖ เดือน <a href="/oit/2565/O11">O11</a></p>'
  */
 export function localizeHtmlDigits(html: string, digits: DigitStyle): string {

@@ -59,7 +59,7 @@ const prefixed = (errors: FieldError[], prefix: string): FieldError[] => errors.
 export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit, files, clock }) => {
   const guard = { preHandler: requirePermission('oit.edit') };
   // Every OIT page in the agency's digits, catalogue texts (titles, element descriptions, periods)
-  // included: the rendered text is localized as a whole, identifiers kept (docs/adr/0009). Public
+  // included: the rendered text is localized as a whole, identifiers kept (docs/adr/0011). Public
   // pages arrive here as Buffers already localized before caching (public-routes.tsx).
   app.addHook('onSend', async (request, reply, payload) => {
     if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html') || request.locale !== 'th') return payload;

@@ -10,6 +10,7 @@ import { qaRepository } from './repository.js';
 import type { Clock } from '../../shared/clock.js';
 import { todayInThailand } from '../../shared/clock.js';
 import { fiscalYearOf } from '../../shared/fiscal.js';
+import { thaiDay } from '../../shared/thai.js';
 import { DomainError, notFound, validationError } from '../../shared/errors.js';
 import { zodToFieldErrors } from '../../shared/zod-errors.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
@@ -97,8 +98,9 @@ const toPublic = (e: QaEntry): PublicQaEntry => ({
   askerName: e.askerName,
   question: e.question,
   answer: e.answer,
-  askedOn: e.createdAt.slice(0, 10),
-  answeredOn: e.answeredAt ? e.answeredAt.slice(0, 10) : null,
+  // Dates as the asker lived them: the Thai day, not the UTC day of the stored timestamp.
+  askedOn: thaiDay(e.createdAt),
+  answeredOn: e.answeredAt ? thaiDay(e.answeredAt) : null,
 });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown, message: string): z.output<T> {
@@ -215,7 +217,7 @@ export function qaService({ db, clock, publicBaseUrl, getAgency, attachByRole }:
 
     /** Response times of the questions asked in a fiscal year (all years when omitted). */
     async stats(agencyId: string, fiscalYear?: number): Promise<ResponseTimeStats> {
-      const rows = (await repo.listAll(agencyId)).filter((r) => fiscalYear === undefined || fiscalYearOf(r.created_at.slice(0, 10)) === fiscalYear);
+      const rows = (await repo.listAll(agencyId)).filter((r) => fiscalYear === undefined || fiscalYearOf(thaiDay(r.created_at)) === fiscalYear);
       return responseTimes(rows.map((r) => ({ createdAt: r.created_at, answeredAt: r.answered_at, state: r.status as QaState })));
     },
 

@@ -2,7 +2,7 @@
  * Plain words and the agency's digits (issue 9 §7) on the demo agency, which chose Thai digits
  * and whose every module writes to the audit trail: each code in its audit log has Thai words,
  * and the pages that show the log, the OIT pages, a flash and an error message show no Arabic
- * digit outside identifiers (docs/adr/0009-digits-and-identifiers.md: URLs, item codes, tracking
+ * digit outside identifiers (docs/adr/0011-digits-and-identifiers.md: URLs, item codes, tracking
  * codes and file names, any token mixing Latin letters and digits, stay as written).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

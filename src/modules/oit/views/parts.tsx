@@ -32,7 +32,7 @@ export function StatusTag({ status, locale }: { status: OitStatus; locale: Local
 }
 
 export const dateTh = (iso: string | null | undefined, locale: Locale = 'th'): string =>
-  iso ? formatThaiDate(iso.slice(0, 10), { style: 'short', locale }) : '';
+  iso ? formatThaiDate(iso, { style: 'short', locale }) : ''; // a timestamp is dated by the Thai day
 
 export const periodTh = (from: string | null, to: string | null, locale: Locale = 'th'): string =>
   from && to ? `${dateTh(from, locale)} – ${dateTh(to, locale)}` : '';

@@ -196,7 +196,7 @@ export function QaAdminListPage({ ctx, entries, stats }: { ctx: PageContext; ent
 function QaRow({ ctx, e }: { ctx: PageContext; e: QaEntry }) {
   return (
     <tr>
-      <td>{formatThaiDate(e.createdAt.slice(0, 10), { digits: digitsOf(ctx), style: 'short' })}</td>
+      <td>{formatThaiDate(e.createdAt, { digits: digitsOf(ctx), style: 'short' })}</td>
       <td>{e.categoryName}</td>
       <td>
         <a href={`/admin/qa/${e.id}`}>{e.question.length > 80 ? `${e.question.slice(0, 80)}…` : e.question}</a>
