@@ -20,7 +20,7 @@ export function turns(n: number): (request: FastifyRequest, reply: FastifyReply)
     if (next) setImmediate(next);
     else active--;
   };
-  return async function takeTurn(_request, reply) {
+  return async function takeTurn(request, reply) {
     if (active < n) active++;
     else await new Promise<void>((start) => waiting.push(start));
     let done = false;
@@ -32,5 +32,8 @@ export function turns(n: number): (request: FastifyRequest, reply: FastifyReply)
     // 'close' comes for an answered and for an abandoned request alike; 'finish' for the answer.
     reply.raw.once('finish', end);
     reply.raw.once('close', end);
+    // A client that hung up while waiting had its 'close' before we listened: give the turn back
+    // now, or each such client would keep one turn forever and submissions would stop.
+    if (reply.raw.destroyed || request.raw.destroyed) end();
   };
 }
