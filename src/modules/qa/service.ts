@@ -152,8 +152,9 @@ export function qaService({ db, clock, publicBaseUrl, getAgency, attachByRole }:
       const parsed = askSchema.safeParse(raw);
       const errors = parsed.success ? [] : zodToFieldErrors(parsed.error);
       // A retired or unknown category is refused like a missing one, in the same summary.
-      const active = (await categories(agencyId)).filter((c) => !c.retired).map((c) => c.key);
-      if (parsed.success && !active.includes(parsed.data.category)) errors.push({ field: 'category', message: 'กรุณาเลือกหมวดของคำถาม' });
+      const active = (await categories(agencyId)).filter((c) => !c.retired);
+      const chosen = parsed.success ? active.find((c) => c.key === parsed.data.category) : undefined;
+      if (parsed.success && !chosen) errors.push({ field: 'category', message: 'กรุณาเลือกหมวดของคำถาม' });
       if (!parsed.success || errors.length) throw validationError('ข้อมูลคำถามไม่ครบหรือไม่ถูกต้อง', errors);
       const input = parsed.data;
       const id = randomUUID();
@@ -178,8 +179,9 @@ export function qaService({ db, clock, publicBaseUrl, getAgency, attachByRole }:
           created_at: at,
           updated_at: at,
         });
-        // The audit keeps no question text and no name: only that a question arrived.
-        await writeAudit(tx, clock, { userId: null, label: 'ประชาชน' }, { agencyId, action: 'qa.ask', entityType: 'qa_question', entityId: id, details: { category: input.category, private: input.isPrivate } });
+        // The audit keeps no question text and no name: only that a question arrived, and in which
+        // category by its Thai name (an agency's own category has a random key that reads as a code).
+        await writeAudit(tx, clock, { userId: null, label: 'ประชาชน' }, { agencyId, action: 'qa.ask', entityType: 'qa_question', entityId: id, details: { category: chosen?.nameTh ?? input.category, private: input.isPrivate } });
       });
       return { id, followCode };
     },

@@ -71,6 +71,9 @@ describe.each(DIALECTS)('Q&A categories on %s', (dialect) => {
     const key = (await askOptions()).find(([, label]) => label === 'ประปาหมู่บ้าน')![0];
     expect((await ask(key, 'น้ำประปาไม่ไหลสามวันแล้ว จะซ่อมเมื่อไร')).statusCode).toBe(303);
     const id = (await t.services.qa.list(agencyId)).find((e) => e.question.startsWith('น้ำประปา'))!.id;
+    // The audit names the category in words: its random key would read as a code on the audit page.
+    const asked = (await listAudit(t.database.db, agencyId)).find((a) => a.action === 'qa.ask' && a.entityId === id)!;
+    expect(asked.details).toMatchObject({ category: 'ประปาหมู่บ้าน' });
     await admin.get(`/admin/qa/${id}`);
     expect((await admin.submit(`/admin/qa/${id}/answer`, { answer: 'ช่างจะเข้าซ่อมวันพรุ่งนี้' })).statusCode).toBe(303);
 
