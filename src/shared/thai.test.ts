@@ -102,6 +102,16 @@ describe('digits of running text and of a rendered page', () => {
     expect(localizeHtmlDigits(localizeHtmlDigits(html, 'thai'), 'thai')).toBe(localizeHtmlDigits(html, 'thai'));
     expect(localizeHtmlDigits(html, 'arabic')).toBe(html);
   });
+
+  it('reads character references as markup: a quoted number takes the digits, the reference stays', () => {
+    expect(localizeHtmlDigits('<p>&quot;90.73&quot; &#39;6&#39; &amp;2 O11&quot; x&#8203;1</p>', 'thai')).toBe('<p>&quot;๙๐.๗๓&quot; &#39;๖&#39; &amp;๒ O11&quot; x&#8203;1</p>');
+  });
+
+  it('keeps what is shown as code as written', () => {
+    expect(localizeHtmlDigits('<pre><code>{"year": 2565}</code></pre><p>ปี 2565 <code>PORT=3000</code> <kbd>1</kbd><samp>2</samp> 3</p>', 'thai')).toBe(
+      '<pre><code>{"year": 2565}</code></pre><p>ปี ๒๕๖๕ <code>PORT=3000</code> <kbd>1</kbd><samp>2</samp> ๓</p>',
+    );
+  });
 });
 
 describe('thaiDay and formatThaiDate of timestamps', () => {

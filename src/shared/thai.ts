@@ -173,12 +173,26 @@ export function formatBeDateInput(value: string, digits: DigitStyle = 'arabic'):
 /** The example shown under every BE date field. */
 export const BE_DATE_HINT = 'วัน/เดือน/ปี พ.ศ. เช่น 31/03/2568';
 
-const RAW_TEXT = new Set(['script', 'style', 'textarea']);
+// Kept as written: raw text (scripts, styles, what a person typed in a text area) and what is shown
+// as code (pre, code, kbd, samp: an example to copy, a setting's name).
+// A character reference (`&quot;`, `&#39;`) is markup, not a word: its letters do not make a token
+// an identifier and its digits are not a number (`&quot;90.73&quot;` is a quoted score).
+const CHARACTER_REFERENCE = /&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
+
+function localizeEscapedText(text: string): string {
+  return text.replace(/\S+/g, (token) => {
+    if (/[A-Za-z]/.test(token.replace(CHARACTER_REFERENCE, ''))) return token;
+    return token.includes('&') ? token.split(/(&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/i).map((piece, i) => (i % 2 ? piece : toThaiDigits(piece))).join('') : toThaiDigits(token);
+  });
+}
+
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'pre', 'code', 'kbd', 'samp']);
 
 /**
  * The text of a rendered page in the agency's digits: every run of text between tags goes
  * through `localizeDigits` (identifiers with a Latin letter kept); tags and attributes (URLs,
- * form values), script, style and textarea content (what a person typed) and any element marked
+ * form values), script, style and textarea content (what a person typed), code shown as code
+ * (pre, code, kbd, samp) and any element marked
  * `data-verbatim` stay as they are. Idempotent. Pages whose text comes from many places (the
  * catalogue's item titles and element descriptions, stored periods) opt in as a whole instead of
  * wrapping each value (docs/adr/0011-digits-and-identifiers.md).
@@ -188,7 +202,7 @@ export function localizeHtmlDigits(html: string, digits: DigitStyle): string {
   if (digits !== 'thai') return html;
   let keep: { tag: string; depth: number } | null = null;
   return html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|[^<]+|</g, (part, close: string | undefined, name: string | undefined, attrs: string | undefined) => {
-    if (name === undefined) return keep || !/[0-9]/.test(part) ? part : localizeDigits(part, digits);
+    if (name === undefined) return keep || !/[0-9]/.test(part) ? part : localizeEscapedText(part);
     const tag = name.toLowerCase();
     if (keep) {
       if (tag === keep.tag && !(attrs ?? '').endsWith('/')) keep.depth += close ? -1 : 1;

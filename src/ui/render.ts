@@ -2,11 +2,20 @@
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { FastifyReply } from 'fastify';
+import { localizeHtmlDigits } from '../shared/thai.js';
 
 export function renderHtml(page: VNode<any>): string {
   return `<!doctype html>${renderToString(page)}`;
 }
 
+/**
+ * Sends a page in the agency's digits as a whole (docs/adr/0011): numbers come from views,
+ * services, the catalogue and what people typed, and no single helper can reach them all.
+ * Attributes, form fields, scripts and `data-verbatim` codes stay as written; English pages and
+ * Arabic-digit agencies are sent as rendered.
+ */
 export function sendPage(reply: FastifyReply, page: VNode<any>, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').send(renderHtml(page));
+  const { locale, tenant } = reply.request;
+  const html = renderHtml(page);
+  return reply.code(status).type('text/html; charset=utf-8').send(locale === 'th' ? localizeHtmlDigits(html, tenant?.digits ?? 'arabic') : html);
 }

@@ -36,7 +36,6 @@ export interface OitRoutesOptions extends Record<string, unknown> {
 type Values = Record<string, string | string[]>;
 
 import { YEAR, codeOf, idOf, yearOf } from './route-params.js';
-import { localizeHtmlDigits } from '../../shared/thai.js';
 
 /** Fields `prefix.x` of a form → `{ x }`; a repeated field stays a list. */
 function pick(values: Values, prefix: string): Record<string, string | string[]> {
@@ -58,13 +57,6 @@ const prefixed = (errors: FieldError[], prefix: string): FieldError[] => errors.
 
 export const oitRoutes: FastifyPluginAsync<OitRoutesOptions> = async (app, { oit, files, clock }) => {
   const guard = { preHandler: requirePermission('oit.edit') };
-  // Every OIT page in the agency's digits, catalogue texts (titles, element descriptions, periods)
-  // included: the rendered text is localized as a whole, identifiers kept (docs/adr/0011). Public
-  // pages arrive here as Buffers already localized before caching (public-routes.tsx).
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html') || request.locale !== 'th') return payload;
-    return localizeHtmlDigits(payload, request.tenant?.digits ?? 'arabic');
-  });
   // Who may act on one item is decided before anything sent is read (issue 7, finding 9): at
   // onRequest, ahead of the platform's input guard (preValidation), multipart parsing and the
   // handler's validation, so unit staff get 403 on an item not theirs whatever the body holds.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
 import { buildTestApp, html, mainText, setUpAgency, type TestApp, type TestClient } from '../../support/app.js';
 import { actorOf } from '../../../src/platform/audit.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 describe.each(DIALECTS)('location on the staff request page on %s', (dialect) => {
   let t: TestApp;
@@ -41,7 +42,7 @@ describe.each(DIALECTS)('location on the staff request page on %s', (dialect) =>
   it('shows the handler the coordinates and a plain OpenStreetMap link, and embeds nothing from elsewhere', async () => {
     const res = await admin.get(page);
     expect(res.statusCode).toBe(200);
-    const text = mainText(res.body);
+    const text = toArabicDigits(mainText(res.body)); // the page is in the agency's Thai digits
     expect(text).toContain('หน้าวัดกลาง ถนนศรีสะเกษ');
     expect(text).toContain('พิกัด 15.1185, 104.3222');
     const doc = html(res.body);

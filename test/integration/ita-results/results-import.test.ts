@@ -29,8 +29,9 @@ describe.each(DIALECTS)('ITA results import and templates on %s', (dialect) => {
   };
 
   /** The error table of a rejected import: [row, column, message] per problem. */
+  // The page is in the test agency's Thai digits; rows and messages are compared in Arabic ones.
   const problems = (body: string) =>
-    html(body)
+    html(toArabicDigits(body))
       .querySelectorAll('main table tbody tr')
       .map((tr) => tr.querySelectorAll('td').map((td) => td.textContent.trim()));
 

@@ -13,6 +13,7 @@ import { ADMIN_PASSWORD, buildTestApp, setUpAgency, signIn, type TestApp, type T
 import { createServices, type Services } from '../../../src/app.js';
 import { openDatabase, type Db } from '../../../src/db/index.js';
 import type { Clock } from '../../../src/shared/clock.js';
+import { toArabicDigits } from '../../../src/shared/thai.js';
 
 describe.each(DIALECTS)('OIT watch on %s', (dialect) => {
   let t: TestApp;
@@ -98,7 +99,7 @@ describe.each(DIALECTS)('OIT watch on %s', (dialect) => {
     expect(dash.body).toMatch(/id="oit-watch-card"><div class="card-value">๑</);
     const page = await client.get('/admin/oit/watch');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('เปิดไม่ได้ (HTTP 404)');
+    expect(toArabicDigits(page.body)).toContain('เปิดไม่ได้ (HTTP 404)'); // in the agency's digits
     now = new Date('2026-03-14T01:00:00Z');
     fileBroken = false;
     expect(await a.oitWatch.runWatch('instance-a')).toMatchObject({ problems: 0, resolved: 1 });

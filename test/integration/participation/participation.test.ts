@@ -42,7 +42,7 @@ describe.each(DIALECTS)('participation on %s', (dialect) => {
     const ok = await admin.submit('/admin/participation', { kind: 'budget-hearing', title: 'รับฟังความคิดเห็นงบประมาณ 2570', issue: '', place: 'หอประชุม', startsOn: '2026-03-10', endsOn: '2026-03-10', acceptsOnline: '1', published: '1' });
     expect(ok.statusCode).toBe(303);
     id = (ok.headers.location as string).split('/').pop()!;
-    expect(mainText((await new TestClient(t.app).get('/a/test-town/participation')).body)).toContain('รับฟังความคิดเห็นงบประมาณ 2570');
+    expect(toArabicDigits(mainText((await new TestClient(t.app).get('/a/test-town/participation')).body))).toContain('รับฟังความคิดเห็นงบประมาณ 2570');
   });
 
   it('takes registrations and opinions without an account and never shows names publicly', async () => {

@@ -90,7 +90,7 @@ export function ReceiptPage({ ctx, slug, receipt, acknowledgement }: { ctx: Page
       <h1>{title}</h1>
       <div class="panel receipt-panel">
         <p>รหัสติดตามเรื่องของท่าน</p>
-        <p class="receipt" id="receipt">{withDigits(formatReceipt(receipt), 'arabic')}</p>
+        <p class="receipt" id="receipt" data-verbatim>{formatReceipt(receipt)}</p>
       </div>
       <div class="notice notice-warn">
         <p><strong>จดรหัสนี้เก็บไว้ในที่ปลอดภัย</strong> หน้านี้แสดงรหัสเพียงครั้งเดียว ระบบไม่ได้เก็บรหัสไว้ จึงออกรหัสให้ใหม่ไม่ได้ ใครมีรหัสนี้จะเห็นความคืบหน้าและข้อความของเรื่องนี้</p>
@@ -99,8 +99,8 @@ export function ReceiptPage({ ctx, slug, receipt, acknowledgement }: { ctx: Page
       <details>
         <summary>หลักฐานการรับเรื่อง (ลายมือชื่ออิเล็กทรอนิกส์ของหน่วยงาน)</summary>
         <p class="hint">ตรวจสอบได้ด้วยกุญแจสาธารณะของหน่วยงานที่ /a/{slug}/api/complaint-key (Ed25519) หลักฐานนี้ไม่มีเนื้อหาของเรื่อง</p>
-        <p class="mono break">payload: {acknowledgement.payload}</p>
-        <p class="mono break">signature: {acknowledgement.signature}</p>
+        <p class="mono break" data-verbatim>payload: {acknowledgement.payload}</p>
+        <p class="mono break" data-verbatim>signature: {acknowledgement.signature}</p>
       </details>
       <p><a href={`/a/${slug}/report-corruption/follow-up`}>ไปหน้าติดตามเรื่อง</a></p>
     </Layout>

@@ -14,7 +14,7 @@ export function SignInFactorPage({ ctx, next, enrol, errors }: { ctx: PageContex
       {enrol ? (
         <>
           <p>หน่วยงานกำหนดให้เจ้าหน้าที่ทุกคนเข้าระบบด้วยการยืนยันตัวตนสองขั้นตอน กรุณาเพิ่มบัญชีในแอป Authenticator (เช่น Google Authenticator, Microsoft Authenticator, FreeOTP) ด้วยรหัสลับนี้ แล้วกรอกรหัส 6 หลักจากแอป</p>
-          <p class="mono break" id="totp-secret">{enrol.secret}</p>
+          <p class="mono break" data-verbatim id="totp-secret">{enrol.secret}</p>
           <p class="hint break">หรือใช้ลิงก์ otpauth: {enrol.uri}</p>
         </>
       ) : (
@@ -38,7 +38,7 @@ export function SignInRecoveryCodesPage({ ctx, codes, next }: { ctx: PageContext
   return (
     <Page ctx={ctx} title="รหัสกู้คืน">
       <p class="notice notice-warn">เก็บรหัสกู้คืนเหล่านี้ไว้ในที่ปลอดภัย แต่ละรหัสใช้แทนรหัสจากแอปได้ครั้งเดียว หน้านี้แสดงเพียงครั้งเดียว</p>
-      <ul class="mono" id="recovery-codes">{codes.map((c) => (<li>{c}</li>))}</ul>
+      <ul class="mono" data-verbatim id="recovery-codes">{codes.map((c) => (<li>{c}</li>))}</ul>
       <p><a href={next}>ทำงานต่อ</a></p>
     </Page>
   );
@@ -98,7 +98,7 @@ export function RotationPage({ ctx, versions, errors, done }: { ctx: PageContext
             <td>{v.version}</td>
             <td>{formatThaiDateTime(v.createdAt, digits)}</td>
             <td>{v.active ? 'ใช้อยู่' : 'เลิกใช้'}</td>
-            <td class="mono break">{v.publicKey}</td>
+            <td class="mono break" data-verbatim>{v.publicKey}</td>
           </tr>
         ))}
       </DataTable>

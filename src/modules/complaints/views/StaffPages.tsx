@@ -27,7 +27,7 @@ export function EnrolPage({ ctx, secret, uri, errors }: { ctx: PageContext; secr
   return (
     <Page ctx={ctx} title="ตั้งค่าการยืนยันตัวตนสองขั้นตอน" errors={errors}>
       <p>ผู้รับผิดชอบเรื่องร้องเรียนการทุจริตต้องยืนยันตัวตนสองขั้นตอนทุกครั้งก่อนเปิดเรื่อง เพิ่มบัญชีในแอป Authenticator (เช่น Google Authenticator, Microsoft Authenticator, FreeOTP) ด้วยรหัสลับนี้</p>
-      <p class="mono break" id="totp-secret">{secret}</p>
+      <p class="mono break" data-verbatim id="totp-secret">{secret}</p>
       <p class="hint break">หรือใช้ลิงก์ otpauth: {uri}</p>
       <form method="post" action={`${BASE}/2fa`} novalidate>
         <CsrfField token={ctx.csrfToken} />
@@ -42,7 +42,7 @@ export function RecoveryCodesPage({ ctx, codes }: { ctx: PageContext; codes: str
   return (
     <Page ctx={ctx} title="รหัสกู้คืน">
       <p class="notice notice-warn">เก็บรหัสกู้คืนเหล่านี้ไว้ในที่ปลอดภัย แต่ละรหัสใช้แทนรหัสจากแอปได้ครั้งเดียว หน้านี้แสดงเพียงครั้งเดียว</p>
-      <ul class="mono" id="recovery-codes">{codes.map((c) => (<li>{c}</li>))}</ul>
+      <ul class="mono" data-verbatim id="recovery-codes">{codes.map((c) => (<li>{c}</li>))}</ul>
       <p><a href={BASE}>ไปหน้าเรื่องร้องเรียน</a></p>
     </Page>
   );
@@ -152,7 +152,7 @@ export function DetailPage({ ctx, r, errors, identity, canDisclose }: { ctx: Pag
           <ul>
             {r.attachments.map((a) => (
               <li>
-                <a href={`${BASE}/r/${r.id}/files/${a.id}`}>{a.name}</a> — ลบข้อมูลแฝงแล้ว ({a.removed.join(', ') || 'ไม่มี'}) · SHA-256 ต้นฉบับ <span class="mono">{a.originalSha256}</span>
+                <a href={`${BASE}/r/${r.id}/files/${a.id}`}>{a.name}</a> — ลบข้อมูลแฝงแล้ว ({a.removed.join(', ') || 'ไม่มี'}) · SHA-256 ต้นฉบับ <span class="mono" data-verbatim>{a.originalSha256}</span>
                 {a.originalKept && <> · <a href={`${BASE}/r/${r.id}/files/${a.id}?original=1`}>ไฟล์ต้นฉบับ</a></>}
               </li>
             ))}
@@ -253,7 +253,7 @@ export function HandlersPage({ ctx, handlers, code }: { ctx: PageContext; handle
   const label: Record<string, string> = { ready: 'เปิดกุญแจได้', pending: 'รอรับสิทธิ์ (มีรหัสมอบสิทธิ์แล้ว)', none: 'ยังไม่ได้รับสิทธิ์' };
   return (
     <Page ctx={ctx} title="ผู้รับผิดชอบเรื่องร้องเรียน">
-      {code && <p class="notice notice-warn" role="status">รหัสมอบสิทธิ์สำหรับ {code.name}: <strong class="mono" id="transfer-code">{code.code}</strong> — ส่งให้ด้วยตนเอง แสดงครั้งเดียว</p>}
+      {code && <p class="notice notice-warn" role="status">รหัสมอบสิทธิ์สำหรับ {code.name}: <strong class="mono" data-verbatim id="transfer-code">{code.code}</strong> — ส่งให้ด้วยตนเอง แสดงครั้งเดียว</p>}
       <DataTable caption="ผู้มีบทบาทผู้รับผิดชอบเรื่องร้องเรียน" head={['ชื่อ', 'สิทธิ์เปิดกุญแจ', '']}>
         {handlers.map((h) => (
           <tr>

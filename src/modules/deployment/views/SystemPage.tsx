@@ -39,7 +39,7 @@ export function SystemPage({ ctx, status }: { ctx: PageContext; status: SystemSt
       <h1>{tr(L, M.title)}</h1>
       <dl class="summary-list">
         <dt>{tr(L, M.version)}</dt>
-        <dd>{status.version}</dd>
+        <dd data-verbatim>{status.version}</dd>
         <dt>{tr(L, M.database)}</dt>
         <dd>{status.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}</dd>
       </dl>

@@ -213,7 +213,7 @@ export function StatusPage(props: { ctx: PageContext; status: StatusView; justSu
         </div>
       )}
       <p>
-        รหัสติดตาม <span class="tracking-code">{s.trackingCode}</span>
+        รหัสติดตาม <span class="tracking-code" data-verbatim>{s.trackingCode}</span>
       </p>
       <dl class="summary-list">
         <dt>งานบริการ</dt>

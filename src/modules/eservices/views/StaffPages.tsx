@@ -10,6 +10,8 @@ import { displayValue, maskPhone, type FieldValues, type FormField } from '../do
 import { formatCoordinates, osmLink } from '../domain/location.js';
 import type { RequestSummary, Service } from '../service.js';
 
+const COPIED_AS_TYPED = new Set<string>(['phone', 'national-id']);
+
 type Named = { id: string; name: string };
 const digitsOf = (ctx: PageContext) => ctx.agency?.digits ?? 'arabic';
 const stateTone = (s: RequestState) => (s === 'done' ? 'good' : s === 'rejected' ? 'bad' : s === 'waiting_citizen' ? 'warn' : 'neutral');
@@ -130,7 +132,7 @@ export function RequestPage(props: { ctx: PageContext; view: RequestDetailView; 
         <a href="/admin/eservices">← คิวคำขอ</a>
       </p>
       <h1>
-        คำขอ <span class="tracking-code">{r.trackingCode}</span>
+        คำขอ <span class="tracking-code" data-verbatim>{r.trackingCode}</span>
       </h1>
       <dl class="summary-list">
         <dt>งานบริการ</dt>
@@ -158,13 +160,16 @@ export function RequestPage(props: { ctx: PageContext; view: RequestDetailView; 
             {Object.entries(v.values).map(([k, val]) => (
               <>
                 <dt>{fieldOf(k)?.label ?? k}</dt>
-                <dd>{typeof val === 'object' && v.unmasked ? <LocationValue value={val} /> : displayValue(fieldOf(k) ?? { type: 'text' }, val, v.unmasked)}</dd>
+                {/* A national ID or phone number is copied into other systems and a dialer: kept in Arabic digits. */}
+                <dd data-verbatim={COPIED_AS_TYPED.has(fieldOf(k)?.type ?? 'text') ? '' : undefined}>
+                  {typeof val === 'object' && v.unmasked ? <LocationValue value={val} /> : displayValue(fieldOf(k) ?? { type: 'text' }, val, v.unmasked)}
+                </dd>
               </>
             ))}
             {v.contactPhone && (
               <>
                 <dt>โทรศัพท์ติดต่อกลับ</dt>
-                <dd>{v.unmasked ? v.contactPhone : maskPhone(v.contactPhone)}</dd>
+                <dd data-verbatim>{v.unmasked ? v.contactPhone : maskPhone(v.contactPhone)}</dd>
               </>
             )}
             {v.contactEmail && (

@@ -140,7 +140,7 @@ export function QaFollowPage(props: { ctx: PageContext; entry?: QaEntry & { code
       {entry ? (
         <>
           <p>
-            รหัสติดตาม <span class="tracking-code">{entry.code}</span>
+            รหัสติดตาม <span class="tracking-code" data-verbatim>{entry.code}</span>
           </p>
           <p>
             สถานะ: <Tag tone={entry.answer ? 'good' : entry.state === 'rejected' ? 'bad' : 'warn'}>{entry.answer ? 'ตอบแล้ว' : entry.state === 'rejected' ? 'ไม่เผยแพร่' : 'รอคำตอบ'}</Tag>

@@ -203,7 +203,7 @@ export function LinkSlipsPage({ ctx, round, unit, slips }: { ctx: PageContext; r
             <strong>{round.title}</strong> · ใบที่ {i + 1}
           </p>
           <div class="qr" role="img" aria-label={`คิวอาร์โค้ดลิงก์แบบสำรวจใบที่ ${i + 1}`} dangerouslySetInnerHTML={{ __html: s.qr }} />
-          <p class="mono break">{s.url}</p>
+          <p class="mono break" data-verbatim>{s.url}</p>
         </div>
       ))}
     </Layout>
