@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { validationError } from '../shared/errors.js';
 import { forbiddenCharIn, forbiddenCharMessage } from '../shared/text.js';
+import { toArabicDigits } from '../shared/thai.js';
 
 /** Nesting a form or JSON body may reasonably have; deeper is refused rather than walked. */
 const MAX_DEPTH = 8;
@@ -35,6 +36,29 @@ function refuse(field: string, char: string): never {
   throw validationError(forbiddenCharMessage(field, char), [{ field, message: `มีอักขระควบคุมที่มองไม่เห็น (${char})` }]);
 }
 
+/**
+ * A value made only of digits and number punctuation with a Thai digit in it: a score, a count, a
+ * BE date, an amount, a phone number typed on a Thai keyboard or copied from a page in the
+ * agency's Thai digits (docs/adr/0011). Text with any letter (Thai or Latin) is not one.
+ */
+const NUMBER_IN_THAI_DIGITS = /^[\s0-9\u0E50-\u0E59.,:/+\-%()]*[\u0E50-\u0E59][\s0-9\u0E50-\u0E59.,:/+\-%()]*$/;
+/** A password is compared as typed, character for character: never rewritten. */
+const SECRET_FIELD = /password/i;
+
+/**
+ * Form fields and query values that are numbers written in Thai digits, in Arabic digits, so
+ * every schema, date parser and search reads them as numbers without each learning Thai digits.
+ * What a person wrote in words is left as typed. Returns a new object; arrays are kept arrays.
+ */
+export function numbersInArabicDigits<T>(value: T, name = ''): T {
+  if (typeof value === 'string') return (NUMBER_IN_THAI_DIGITS.test(value) && !SECRET_FIELD.test(name) ? toArabicDigits(value) : value) as T;
+  if (Array.isArray(value)) return value.map((v) => numbersInArabicDigits(v, name)) as T;
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, numbersInArabicDigits(v, k)])) as T;
+  }
+  return value;
+}
+
 export function installInputGuard(app: FastifyInstance): void {
   // preValidation: the urlencoded and JSON bodies are parsed by then; multipart bodies are still
   // a stream (their fields pass checkField inside readMultipart).
@@ -43,5 +67,8 @@ export function installInputGuard(app: FastifyInstance): void {
     walk('', request.params, 0);
     walk('', request.query, 0);
     if (!request.isMultipart()) walk('', request.body, 0);
+    // Forms only: a JSON client sends numbers as numbers, and its strings are data to keep.
+    if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) request.body = numbersInArabicDigits(request.body);
+    request.query = numbersInArabicDigits(request.query);
   });
 }

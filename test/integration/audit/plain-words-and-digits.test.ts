@@ -142,6 +142,14 @@ describe.each(DIALECTS)('plain words and the agency digits on %s', (dialect) => 
     expect(inline.flatMap((m) => strayArabicDigits(`<main>${m}</main>`))).toEqual([]);
   });
 
+  it('a number typed in Thai digits is read as a number, and words keep what was typed', async () => {
+    // The settings page shows "๓ วัน" in the agency's digits; an officer types the days the same way.
+    await admin.get('/admin/complaints/settings');
+    const saved = await admin.submit('/admin/complaints/settings', { responsibleUnit: 'สำนักปลัด ชั้น ๒', acknowledgeDays: '๕', concludeDays: '๔๕', phone: '๐๔๕-๖๑๒-๓๔๕', address: '', email: '' });
+    expect(saved.statusCode).toBe(303);
+    expect(await t.services.complaints.channel.guideline(agencyId)).toMatchObject({ responsibleUnit: 'สำนักปลัด ชั้น ๒', acknowledgeDays: 5, concludeDays: 45, phone: '045-612-345' });
+  });
+
   it('the catalogue page names each automatic check in words, not its code', async () => {
     const res = await admin.get('/admin/catalogue/2568');
     expect(res.statusCode).toBe(200);

@@ -21,6 +21,14 @@ describe('Thai word search', () => {
     expect(matches('ภาษีที่ดิน')).toBe(false);
   });
 
+  it('finds a year or a number whichever digits the asker and the searcher typed', () => {
+    const stored = searchText('ภาษีที่ดินปี ๒๕๖๙ ชำระได้ถึงเมื่อไร', 'ภายในวันที่ 30 เมษายน 2569');
+    const matches = (q: string) => searchTerms(q).every((t) => stored.includes(` ${t}`));
+    expect(matches('2569')).toBe(true);
+    expect(matches('๓๐ เมษายน')).toBe(true);
+    expect(matches('2570')).toBe(false);
+  });
+
   it('limits and de-duplicates terms and escapes LIKE wildcards', () => {
     expect(searchTerms('ภาษี ภาษี ภาษี')).toEqual(['ภาษี']);
     expect(searchTerms('ก ข ค ง จ ฉ ช ซ ฌ ญ').length).toBeLessThanOrEqual(8);

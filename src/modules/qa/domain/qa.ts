@@ -2,6 +2,7 @@
  * The question-and-answer channel, pure: categories, states, Thai word search that runs the same
  * on both databases, and response-time statistics.
  */
+import { toArabicDigits } from '../../../shared/thai.js';
 
 /**
  * The default categories every agency starts with (seeded on its first use of the channel), in
@@ -38,10 +39,13 @@ export const QA_STATE_LABELS: Record<QaState, string> = { pending: 'รอตร
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
-/** Words of a text: Thai cut by the segmenter, everything lower-cased, punctuation dropped. */
+/**
+ * Words of a text: Thai cut by the segmenter, everything lower-cased, punctuation dropped, digits
+ * in one form (๒๕๖๙ and 2569 are the same year, whichever the asker or the searcher typed).
+ */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter.segment(text.normalize('NFC').toLowerCase())) {
+  for (const s of segmenter.segment(toArabicDigits(text.normalize('NFC')).toLowerCase())) {
     if (!s.isWordLike) continue;
     const w = s.segment.trim();
     if (w) out.push(w);
