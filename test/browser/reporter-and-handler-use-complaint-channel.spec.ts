@@ -62,7 +62,7 @@ async function openChannel(j: Journey): Promise<{ secret: string; recovery: stri
     await page.goto(`${base}/admin/complaints`);
     await at(page, /ยืนยันตัวตนสองขั้นตอน/);
     const secret = normalized(await page.locator('#totp-secret').textContent());
-    await page.getByLabel('รหัส 6 หลักจากแอป').fill(totpCode(secret, new Date()));
+    await page.getByLabel('รหัส ๖ หลักจากแอป').fill(totpCode(secret, new Date()));
     await page.getByRole('button', { name: 'ยืนยัน' }).click();
     await at(page, /^รหัสกู้คืน$/);
     const recovery = (await page.locator('#recovery-codes li').allTextContents()).map((s) => s.trim());
@@ -112,7 +112,7 @@ async function report(page: Page, base: string, withPhoto: boolean): Promise<str
 async function followUp(page: Page, base: string, receipt: string): Promise<void> {
   await page.goto(`${base}/a/${AGENCY.slug}/report-corruption/follow-up`);
   await at(page, /^ติดตามเรื่องที่แจ้ง$/);
-  await page.getByLabel('รหัสติดตามเรื่อง 16 หลัก').fill(receipt);
+  await page.getByLabel('รหัสติดตามเรื่อง ๑๖ หลัก').fill(receipt);
   await page.getByRole('button', { name: 'ดูความคืบหน้า' }).click();
   await at(page, /^ความคืบหน้าของเรื่อง$/);
   expect(page.url()).not.toContain(receipt);
@@ -131,7 +131,7 @@ describe('a reporter and a handler use the corruption-complaint channel', () => 
         await page.goto(`${base}/admin/complaints`);
         await at(page, /เปิดกุญแจ/);
         // The enrolment used this 30-second step; a code is good once, so take the next step's.
-        await page.getByLabel('รหัส 6 หลักจากแอป หรือรหัสกู้คืน').fill(totpCode(secret, new Date(Date.now() + 30_000)));
+        await page.getByLabel('รหัส ๖ หลักจากแอป หรือรหัสกู้คืน').fill(totpCode(secret, new Date(Date.now() + 30_000)));
         await page.getByLabel('รหัสผ่านสำหรับกุญแจ').fill(PASSPHRASE);
         await page.getByRole('button', { name: 'เปิดกุญแจ' }).click();
         await at(page, /^เรื่องร้องเรียนการทุจริต$/);

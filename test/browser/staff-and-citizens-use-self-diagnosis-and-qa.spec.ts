@@ -20,7 +20,8 @@ const ADMIN = { displayName: 'สมศรี ใจดี', username: 'somsri',
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const SUGGESTION = 'ควรเปิดเผยเกณฑ์การเลื่อนขั้นให้ชัดเจน';
-const ROUND_TITLE = /^ประเมินตนเอง IIT ไตรมาส 1\/\d{4}$/;
+// Either digit set: headings are compared normalized, link names as shown (the agency's Thai digits).
+const ROUND_TITLE = /^ประเมินตนเอง IIT ไตรมาส [1๑]\/[0-9๐-๙]{4}$/;
 
 /** The slip prints the agency's public address; the test server listens elsewhere, so keep the path. */
 const onServer = (base: string, printed: string) => `${base}${new URL(printed).pathname}`;

@@ -1,7 +1,7 @@
 /** Page objects of e-services: the citizen's pages (work without JavaScript) and the staff's. */
 import type { Page } from 'playwright-core';
 import { BasePage } from './base-page.js';
-import { normalized } from '../support/text.js';
+import { eitherDigits, normalized } from '../support/text.js';
 
 export class EserviceIndexPage extends BasePage {
   static async open(page: Page, base: string, slug: string): Promise<EserviceIndexPage> {
@@ -68,7 +68,7 @@ export class SurveyPage extends BasePage {
   async answerAll(level: number, suggestion: string): Promise<SurveyPage> {
     const groups = this.page.locator('fieldset');
     for (let i = 0; i < (await groups.count()); i++) {
-      await groups.nth(i).getByLabel(new RegExp(`^${level} `)).check();
+      await groups.nth(i).getByLabel(new RegExp(`^${eitherDigits(level)} `)).check();
     }
     await this.page.getByLabel(/ข้อเสนอแนะ/).fill(suggestion);
     await this.page.getByRole('button', { name: 'ส่งคำตอบ' }).click();

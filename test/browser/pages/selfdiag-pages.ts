@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { BasePage } from './base-page.js';
-import { normalized } from '../support/text.js';
+import { eitherDigits, normalized } from '../support/text.js';
 
 export class SelfdiagIndexPage extends BasePage {
   static async open(page: Page, base: string): Promise<SelfdiagIndexPage> {
@@ -92,7 +92,7 @@ export class SurveyAnswerPage extends BasePage {
     const n = await groups.count();
     for (let i = 0; i < n; i++) {
       const g = groups.nth(i);
-      const scale = g.getByLabel(new RegExp(`^${level} `));
+      const scale = g.getByLabel(new RegExp(`^${eitherDigits(level)} `));
       if ((await scale.count()) > 0) await scale.check();
       else await g.getByLabel(level >= 3 ? 'ใช่' : 'ไม่ใช่', { exact: true }).check();
     }
