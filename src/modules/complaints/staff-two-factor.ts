@@ -26,9 +26,27 @@ const toOptions = (row: OptionsRow | undefined): ComplaintOptions =>
 /** How long a verified mark is worth keeping: no session lives longer (users module: 7 days). */
 const MARK_MAX_AGE_MS = 8 * 24 * 3600_000;
 
+/**
+ * Whether each agency requires the second factor, kept a few seconds per process: the gate asks on
+ * every staff request, and the answer changes only when an administrator saves the options (which
+ * empties this process's cache at once; another instance follows within POLICY_CACHE_MS).
+ */
+const POLICY_CACHE_MS = 10_000;
+const POLICY_CACHE_MAX = 5_000;
+
 export function staffTwoFactor(deps: { db: Kysely<ComplaintsDb>; clock: Clock; access: ComplaintAccess }) {
   const { db, clock, access } = deps;
   const repo = complaintsRepository(db);
+  const required = new Map<string, { value: boolean; until: number }>();
+  async function requiresSecondFactor(agencyId: string): Promise<boolean> {
+    const now = clock.now().getTime();
+    const hit = required.get(agencyId);
+    if (hit && hit.until > now) return hit.value;
+    const value = toOptions(await repo.options(agencyId)).requireStaff2fa;
+    if (required.size >= POLICY_CACHE_MAX) required.clear();
+    required.set(agencyId, { value, until: now + POLICY_CACHE_MS });
+    return value;
+  }
 
   async function markVerified(user: HandlerUser, sessionToken: string): Promise<void> {
     await repo.insertStaffSession({ id: randomUUID(), agency_id: user.agencyId, user_id: user.id, session_ref: access.sessionRef(sessionToken), verified_at: clock.now().toISOString() });
@@ -49,6 +67,7 @@ export function staffTwoFactor(deps: { db: Kysely<ComplaintsDb>; clock: Clock; a
           await writeAudit(tx, clock, actor, { agencyId, action: 'complaints.notify.settings', entityType: 'complaint_settings', entityId: agencyId, details: { email: o.notifyEmail, line: o.notifyLineTo !== null } });
         }
       });
+      required.delete(agencyId); // this process asks afresh on its next staff request
     },
 
     /**
@@ -56,7 +75,7 @@ export function staffTwoFactor(deps: { db: Kysely<ComplaintsDb>; clock: Clock; a
      * pass the factor in this session. Nothing when the agency does not require it.
      */
     async pending(user: { id: string; agencyId: string }, sessionToken: string): Promise<'enrol' | 'verify' | undefined> {
-      if (!toOptions(await repo.options(user.agencyId)).requireStaff2fa) return undefined;
+      if (!(await requiresSecondFactor(user.agencyId))) return undefined;
       if ((await access.factorState(user.agencyId, user.id)) !== 'confirmed') return 'enrol';
       return (await repo.staffSession(user.agencyId, user.id, access.sessionRef(sessionToken))) ? undefined : 'verify';
     },

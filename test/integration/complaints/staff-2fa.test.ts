@@ -105,4 +105,15 @@ describe.each(DIALECTS)('staff-wide two-factor sign-in (%s)', (dialect) => {
     const other = await staffClient(t, agencyId, 'viewer1', ['viewer']);
     expect((await other.get('/admin')).statusCode).toBe(200);
   });
+
+  it('a change saved by another instance of the server shows here within ten seconds', async () => {
+    // The gate keeps each agency's answer a few seconds; another process's save reaches this one
+    // only through the database, as when two instances serve one deployment.
+    const other = await staffClient(t, agencyId, 'viewer2', ['viewer']);
+    expect((await other.get('/admin')).statusCode).toBe(200);
+    await db().updateTable('complaint_options').set({ require_staff_2fa: 1 }).where('agency_id', '=', agencyId).execute();
+    expect((await other.get('/admin')).statusCode).toBe(200);
+    clock.advance(10_001);
+    expect((await other.get('/admin')).headers.location).toBe('/admin/two-factor?next=%2Fadmin');
+  });
 });
