@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { TestClient, buildTestApp, html, mainText, rowCount, setUpAgency, type TestApp } from '../../support/app.js';
-import { fixedClock } from '../../../src/shared/clock.js';
+import { TestClient, html, mainText, rowCount, type TestApp } from '../../support/app.js';
+import { appWithRound, printLinks } from './support.js';
 import { listAudit } from '../../../src/platform/audit.js';
 
 describe.each(DIALECTS)('closing a self-diagnosis round on %s', (dialect) => {
@@ -19,17 +19,10 @@ describe.each(DIALECTS)('closing a self-diagnosis round on %s', (dialect) => {
   let answers: Record<string, string>;
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect, { clock: fixedClock('2022-01-10T03:00:00Z') });
-    admin = await setUpAgency(t);
-    agencyId = (await t.services.agencies.findBySlug('test-town'))!.id;
-    await admin.get('/admin/self-diagnosis');
-    const created = await admin.submit('/admin/self-diagnosis/rounds', { tool: 'IIT', fiscalYear: '2565', quarter: '2', threshold: '5', extraQuestions: '' });
-    roundId = (created.headers.location as string).split('/').pop()!;
-    const round = await t.services.selfdiag.getRound(agencyId, roundId);
-    answers = Object.fromEntries(round.questions.map((q) => [q.key, q.scoring.kind === 'yesno' ? 'no' : '3']));
-    await admin.get(`/admin/self-diagnosis/rounds/${roundId}`);
-    const slips = await admin.submit(`/admin/self-diagnosis/rounds/${roundId}/links`, { unit: 'กองคลัง', count: '3' });
-    links = html(slips.body).querySelectorAll('.slip .mono').map((e) => new URL(e.textContent.trim()).pathname);
+    const s = await appWithRound(dialect);
+    ({ t, admin, agencyId, roundId } = s);
+    answers = Object.fromEntries(s.round.questions.map((q) => [q.key, q.scoring.kind === 'yesno' ? 'no' : '3']));
+    links = await printLinks(s, 'กองคลัง', 3);
   });
   afterAll(() => t.close());
 

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../support/database.js';
-import { TestClient, buildTestApp, html, mainText, setUpAgency, type TestApp } from '../../support/app.js';
-import { fixedClock } from '../../../src/shared/clock.js';
+import { TestClient, html, mainText, type TestApp } from '../../support/app.js';
+import { appWithRound, printLinks } from './support.js';
 import { parseCsvLine } from '../../browser/support/csv.js';
 
 describe.each(DIALECTS)('self-diagnosis results export on %s', (dialect) => {
@@ -19,22 +19,15 @@ describe.each(DIALECTS)('self-diagnosis results export on %s', (dialect) => {
   let formId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect, { clock: fixedClock('2022-01-10T03:00:00Z') });
-    admin = await setUpAgency(t);
-    agencyId = (await t.services.agencies.findBySlug('test-town'))!.id;
-    await admin.get('/admin/self-diagnosis');
-    const created = await admin.submit('/admin/self-diagnosis/rounds', { tool: 'IIT', fiscalYear: '2565', quarter: '2', threshold: '5', extraQuestions: '' });
-    roundId = (created.headers.location as string).split('/').pop()!;
-    const round = await t.services.selfdiag.getRound(agencyId, roundId);
-    formId = round.formId;
+    const s = await appWithRound(dialect);
+    ({ t, admin, agencyId, roundId } = s);
+    formId = s.round.formId;
     for (const [unit, n] of [['สำนักปลัด', 5], ['กองช่าง', 2]] as const) {
-      await admin.get(`/admin/self-diagnosis/rounds/${roundId}`);
-      const slips = await admin.submit(`/admin/self-diagnosis/rounds/${roundId}/links`, { unit, count: String(n) });
-      for (const url of html(slips.body).querySelectorAll('.slip .mono').map((e) => new URL(e.textContent.trim()).pathname)) {
+      for (const url of await printLinks(s, unit, n)) {
         const c = new TestClient(t.app);
         await c.get(url);
         const fields: Record<string, string> = { suggestion: `ข้อความลับของ${unit}` };
-        for (const q of round.questions) fields[q.key] = q.scoring.kind === 'yesno' ? 'no' : unit === 'กองช่าง' ? '1' : '4';
+        for (const q of s.round.questions) fields[q.key] = q.scoring.kind === 'yesno' ? 'no' : unit === 'กองช่าง' ? '1' : '4';
         expect((await c.submit(url, fields)).statusCode).toBe(303);
       }
     }
