@@ -28,7 +28,9 @@ document.addEventListener('DOMContentLoaded', () => {
             lat.value = pos.coords.latitude.toFixed(6);
             lng.value = pos.coords.longitude.toFixed(6);
           }
-          if (status) status.textContent = `บันทึกพิกัด ${pos.coords.latitude.toFixed(5)}, ${pos.coords.longitude.toFixed(5)} แล้ว`;
+          // Words only: the coordinates mean little to a citizen, and a script's numbers would
+          // escape the agency's digits (pages are localized on the server).
+          if (status) status.textContent = 'บันทึกตำแหน่งปัจจุบันของท่านแล้ว';
         },
         () => {
           if (status) status.textContent = 'ไม่สามารถระบุตำแหน่งได้ กรุณากรอกที่อยู่แทน';
