@@ -30,4 +30,14 @@ describe('numbers typed in Thai digits', () => {
     expect(numbersInArabicDigits({ indicators: { '1': '๙๐', '2': ['๑', 'หนึ่ง'] }, codes: ['O๑', '๒'] })).toEqual({ indicators: { '1': '90', '2': ['1', 'หนึ่ง'] }, codes: ['O๑', '2'] });
     expect(numbersInArabicDigits(undefined)).toBeUndefined();
   });
+
+  it('hands back the same object when nothing is rewritten, and remembers each form field as typed', () => {
+    const plain = { q: 'ภาษี', year: '2569', list: ['1', '2'] };
+    expect(numbersInArabicDigits(plain)).toBe(plain);
+    const typed = new Map<string, string>();
+    const body = { score: '๘๖.๐๕', year: '2569', nested: { deep: '๒' }, many: ['๓'] };
+    expect(numbersInArabicDigits(body, typed)).toEqual({ score: '86.05', year: '2569', nested: { deep: '2' }, many: ['3'] });
+    expect(body.score).toBe('๘๖.๐๕'); // the parsed body is not changed in place
+    expect([...typed]).toEqual([['score', '๘๖.๐๕']]);
+  });
 });

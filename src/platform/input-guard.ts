@@ -45,18 +45,45 @@ const NUMBER_IN_THAI_DIGITS = /^[\s0-9\u0E50-\u0E59.,:/+\-%()]*[\u0E50-\u0E59][\
 /** A password is compared as typed, character for character: never rewritten. */
 const SECRET_FIELD = /password/i;
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * Form fields whose number was typed in Thai digits, by name, as typed: the body holds them in
+     * Arabic digits for every parser, and a form shown back (with errors) shows them as typed.
+     */
+    typedNumbers?: Map<string, string>;
+  }
+}
+
 /**
  * Form fields and query values that are numbers written in Thai digits, in Arabic digits, so
  * every schema, date parser and search reads them as numbers without each learning Thai digits.
- * What a person wrote in words is left as typed. Returns a new object; arrays are kept arrays.
+ * What a person wrote in words is left as typed. The value itself comes back when nothing is
+ * rewritten (the usual request costs no copy); arrays stay arrays. A rewritten top-level field's
+ * typed text goes into `typed`.
  */
-export function numbersInArabicDigits<T>(value: T, name = ''): T {
-  if (typeof value === 'string') return (NUMBER_IN_THAI_DIGITS.test(value) && !SECRET_FIELD.test(name) ? toArabicDigits(value) : value) as T;
-  if (Array.isArray(value)) return value.map((v) => numbersInArabicDigits(v, name)) as T;
-  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, numbersInArabicDigits(v, k)])) as T;
+export function numbersInArabicDigits<T>(value: T, typed?: Map<string, string>): T {
+  return rewrite(value, '', typed) as T;
+}
+
+function rewrite(value: unknown, name: string, typed: Map<string, string> | undefined): unknown {
+  if (typeof value === 'string') {
+    if (!NUMBER_IN_THAI_DIGITS.test(value) || SECRET_FIELD.test(name)) return value;
+    typed?.set(name, value);
+    return toArabicDigits(value);
   }
-  return value;
+  if (Array.isArray(value)) {
+    const out = value.map((v) => rewrite(v, name, undefined));
+    return out.some((v, i) => v !== value[i]) ? out : value;
+  }
+  if (!value || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    // Only the fields of the form itself are remembered as typed: deeper ones are not shown back.
+    const r = rewrite(v, k, name === '' ? typed : undefined);
+    if (r !== v) (out ??= { ...value })[k] = r;
+  }
+  return out ?? value;
 }
 
 export function installInputGuard(app: FastifyInstance): void {
@@ -68,7 +95,11 @@ export function installInputGuard(app: FastifyInstance): void {
     walk('', request.query, 0);
     if (!request.isMultipart()) walk('', request.body, 0);
     // Forms only: a JSON client sends numbers as numbers, and its strings are data to keep.
-    if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) request.body = numbersInArabicDigits(request.body);
+    if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      const typed = new Map<string, string>();
+      request.body = numbersInArabicDigits(request.body, typed);
+      if (typed.size) request.typedNumbers = typed;
+    }
     request.query = numbersInArabicDigits(request.query);
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInteger, formatNumber, formatThaiDate, formatThaiDateTime, toArabicDigits, toThaiDigits, withDigits, parseBeDateInput, formatBeDateInput, localizeDigits, localizeHtmlDigits, thaiDay } from './thai.js';
+import { formatInteger, formatNumber, formatThaiDate, formatThaiDateTime, toArabicDigits, toThaiDigits, withDigits, parseBeDateInput, formatBeDateInput, localizeDigits, localizeHtmlDigits, showTypedNumbers, thaiDay } from './thai.js';
 import { fixedClock, todayInThailand } from './clock.js';
 
 describe('Thai digits', () => {
@@ -110,6 +110,16 @@ describe('digits of running text and of a rendered page', () => {
   it('keeps what is shown as code as written', () => {
     expect(localizeHtmlDigits('<pre><code>{"year": 2565}</code></pre><p>ปี 2565 <code>PORT=3000</code> <kbd>1</kbd><samp>2</samp> 3</p>', 'thai')).toBe(
       '<pre><code>{"year": 2565}</code></pre><p>ปี ๒๕๖๕ <code>PORT=3000</code> <kbd>1</kbd><samp>2</samp> ๓</p>',
+    );
+  });
+});
+
+describe('showTypedNumbers', () => {
+  it('gives back what was typed in Thai digits, only where the field still holds its reading', () => {
+    const typed = new Map([['indicators.1', '๘๖.๐๕'], ['a&b', '๑'], ['changed', '๒']]);
+    const html = '<input id="x" name="indicators.1" value="86.05"/><input name="indicators.2" value="120"/><input name="a&amp;b" value="1"/><input name="changed" value="3"/><textarea name="indicators.1">86.05</textarea>';
+    expect(showTypedNumbers(html, typed)).toBe(
+      '<input id="x" name="indicators.1" value="๘๖.๐๕"/><input name="indicators.2" value="120"/><input name="a&amp;b" value="๑"/><input name="changed" value="3"/><textarea name="indicators.1">86.05</textarea>',
     );
   });
 });

@@ -213,3 +213,19 @@ export function localizeHtmlDigits(html: string, digits: DigitStyle): string {
     return part;
   });
 }
+
+/**
+ * A form shown back shows what the person typed: an `input` whose value is the Arabic-digit
+ * reading of a number they typed in Thai digits (the platform's input guard reads it so) gets the
+ * typed text back. `typed` maps field names to the typed text; other inputs are left alone.
+ * @example showTypedNumbers('<input name="score" value="86.05"/>', new Map([['score', '๘๖.๐๕']])) // '<input name="score" value="๘๖.๐๕"/>'
+ */
+export function showTypedNumbers(html: string, typed: ReadonlyMap<string, string>): string {
+  return html.replace(/<input\b[^>]*>/g, (tag) => {
+    const name = /\sname="([^"]*)"/.exec(tag)?.[1];
+    const original = name === undefined ? undefined : typed.get(name.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    if (original === undefined) return tag;
+    // A typed number holds only digits, spaces and number punctuation: nothing to escape.
+    return tag.replace(/\svalue="([^"]*)"/, (attr, value: string) => (value === toArabicDigits(original) ? ` value="${original}"` : attr));
+  });
+}

@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { FastifyReply } from 'fastify';
-import { localizeHtmlDigits } from '../shared/thai.js';
+import { localizeHtmlDigits, showTypedNumbers } from '../shared/thai.js';
 
 export function renderHtml(page: VNode<any>): string {
   return `<!doctype html>${renderToString(page)}`;
@@ -15,7 +15,10 @@ export function renderHtml(page: VNode<any>): string {
  * Arabic-digit agencies are sent as rendered.
  */
 export function sendPage(reply: FastifyReply, page: VNode<any>, status = 200): FastifyReply {
-  const { locale, tenant } = reply.request;
-  const html = renderHtml(page);
+  const { locale, tenant, typedNumbers } = reply.request;
+  const rendered = renderHtml(page);
+  // Numbers typed in Thai digits were read in Arabic ones (platform/input-guard.ts); a form shown
+  // back with errors gives the person what they typed.
+  const html = typedNumbers ? showTypedNumbers(rendered, typedNumbers) : rendered;
   return reply.code(status).type('text/html; charset=utf-8').send(locale === 'th' ? localizeHtmlDigits(html, tenant?.digits ?? 'arabic') : html);
 }

@@ -134,8 +134,7 @@ describe.each(DIALECTS)('ITA results entry and analysis on %s', (dialect) => {
     expect(summary.querySelector('a[href="#f-indicators-3"]')).not.toBeNull();
     expect(toArabicDigits(doc.querySelector('#f-indicators-2-error')!.textContent)).toContain('120');
     // Every entered value is kept.
-    // A number typed in Thai digits is read as that number: the form shows it back in Arabic digits.
-    expect(doc.querySelector('#f-indicators-1')!.getAttribute('value')).toBe('86.05');
+    expect(doc.querySelector('#f-indicators-1')!.getAttribute('value')).toBe('๘๖.๐๕');
     expect(doc.querySelector('#f-indicators-2')!.getAttribute('value')).toBe('120');
     expect(doc.querySelector('#f-indicators-3')!.getAttribute('value')).toBe('');
     expect(doc.querySelector('#f-indicators-10')!.getAttribute('value')).toBe('18.75');
