@@ -178,11 +178,12 @@ export const BE_DATE_HINT = 'วัน/เดือน/ปี พ.ศ. เช่
 // A character reference (`&quot;`, `&#39;`) is markup, not a word: its letters do not make a token
 // an identifier and its digits are not a number (`&quot;90.73&quot;` is a quoted score).
 const CHARACTER_REFERENCE = /&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
+const CHARACTER_REFERENCE_PIECE = new RegExp(`(${CHARACTER_REFERENCE.source})`, 'i');
 
 function localizeEscapedText(text: string): string {
   return text.replace(/\S+/g, (token) => {
     if (/[A-Za-z]/.test(token.replace(CHARACTER_REFERENCE, ''))) return token;
-    return token.includes('&') ? token.split(/(&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/i).map((piece, i) => (i % 2 ? piece : toThaiDigits(piece))).join('') : toThaiDigits(token);
+    return token.includes('&') ? token.split(CHARACTER_REFERENCE_PIECE).map((piece, i) => (i % 2 ? piece : toThaiDigits(piece))).join('') : toThaiDigits(token);
   });
 }
 
