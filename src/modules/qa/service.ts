@@ -155,7 +155,7 @@ export function qaService({ db, clock, publicBaseUrl, getAgency, attachByRole }:
       const active = (await categories(agencyId)).filter((c) => !c.retired);
       const chosen = parsed.success ? active.find((c) => c.key === parsed.data.category) : undefined;
       if (parsed.success && !chosen) errors.push({ field: 'category', message: 'กรุณาเลือกหมวดของคำถาม' });
-      if (!parsed.success || errors.length) throw validationError('ข้อมูลคำถามไม่ครบหรือไม่ถูกต้อง', errors);
+      if (!parsed.success || !chosen || errors.length) throw validationError('ข้อมูลคำถามไม่ครบหรือไม่ถูกต้อง', errors);
       const input = parsed.data;
       const id = randomUUID();
       const followCode = `QA-${part()}-${part()}`;
@@ -181,7 +181,7 @@ export function qaService({ db, clock, publicBaseUrl, getAgency, attachByRole }:
         });
         // The audit keeps no question text and no name: only that a question arrived, and in which
         // category by its Thai name (an agency's own category has a random key that reads as a code).
-        await writeAudit(tx, clock, { userId: null, label: 'ประชาชน' }, { agencyId, action: 'qa.ask', entityType: 'qa_question', entityId: id, details: { category: chosen?.nameTh ?? input.category, private: input.isPrivate } });
+        await writeAudit(tx, clock, { userId: null, label: 'ประชาชน' }, { agencyId, action: 'qa.ask', entityType: 'qa_question', entityId: id, details: { category: chosen.nameTh, private: input.isPrivate } });
       });
       return { id, followCode };
     },
