@@ -19,6 +19,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyDirectory, TenantAgency } from './identity.js';
 import { enterScopeCell, setScope } from '../db/tenant-scope.js';
 import { notFound } from '../shared/errors.js';
+import { expiringCache } from './expiring-cache.js';
 
 export { withDeploymentScope, withTenant, currentScope, type DeploymentReason } from '../db/tenant-scope.js';
 
@@ -106,20 +107,11 @@ const LOOKUP_CACHE_MAX = 2_000;
  * - bounded: a client cannot grow it with made-up Host headers or slugs.
  */
 export function tenantLookupCache(now: () => number = Date.now) {
-  const entries = new Map<string, { agency: TenantAgency | undefined; until: number }>();
+  const cache = expiringCache<TenantAgency | undefined>({ ttlMs: LOOKUP_CACHE_MS, max: LOOKUP_CACHE_MAX, now });
   return {
-    async get(key: string, find: () => Promise<TenantAgency | undefined>, keepMiss: boolean): Promise<TenantAgency | undefined> {
-      const t = now();
-      const hit = entries.get(key);
-      if (hit && hit.until > t) return hit.agency;
-      const agency = await find();
-      if (agency || keepMiss) {
-        if (entries.size >= LOOKUP_CACHE_MAX) entries.clear();
-        entries.set(key, { agency, until: t + LOOKUP_CACHE_MS });
-      }
-      return agency;
-    },
-    clear: (): void => entries.clear(),
+    get: (key: string, find: () => Promise<TenantAgency | undefined>, keepMiss: boolean): Promise<TenantAgency | undefined> =>
+      cache.get(key, find, (agency) => agency !== undefined || keepMiss),
+    clear: (): void => cache.clear(),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { ComplaintsDb, OptionsRow } from './tables.js';
 import type { Clock } from '../../shared/clock.js';
 import { writeAudit, type Actor } from '../../platform/audit.js';
+import { expiringCache } from '../../platform/expiring-cache.js';
 import { complaintsRepository } from './repository.js';
 import type { ComplaintAccess, HandlerUser } from './access.js';
 
@@ -37,16 +38,8 @@ const POLICY_CACHE_MAX = 5_000;
 export function staffTwoFactor(deps: { db: Kysely<ComplaintsDb>; clock: Clock; access: ComplaintAccess }) {
   const { db, clock, access } = deps;
   const repo = complaintsRepository(db);
-  const required = new Map<string, { value: boolean; until: number }>();
-  async function requiresSecondFactor(agencyId: string): Promise<boolean> {
-    const now = clock.now().getTime();
-    const hit = required.get(agencyId);
-    if (hit && hit.until > now) return hit.value;
-    const value = toOptions(await repo.options(agencyId)).requireStaff2fa;
-    if (required.size >= POLICY_CACHE_MAX) required.clear();
-    required.set(agencyId, { value, until: now + POLICY_CACHE_MS });
-    return value;
-  }
+  const required = expiringCache<boolean>({ ttlMs: POLICY_CACHE_MS, max: POLICY_CACHE_MAX, now: () => clock.now().getTime() });
+  const requiresSecondFactor = (agencyId: string): Promise<boolean> => required.get(agencyId, async () => toOptions(await repo.options(agencyId)).requireStaff2fa);
 
   async function markVerified(user: HandlerUser, sessionToken: string): Promise<void> {
     await repo.insertStaffSession({ id: randomUUID(), agency_id: user.agencyId, user_id: user.id, session_ref: access.sessionRef(sessionToken), verified_at: clock.now().toISOString() });
