@@ -11,7 +11,6 @@ import { sendPage } from '../../ui/render.js';
 import { tr } from '../../ui/i18n.js';
 import { DomainError, type FieldError } from '../../shared/errors.js';
 import { zodToFieldErrors } from '../../shared/zod-errors.js';
-import { toArabicDigits } from '../../shared/thai.js';
 import { agencyProfileSchema, executiveSchema, unitSchema } from './schemas.js';
 import type { AgenciesService } from './service.js';
 import { AgencyProfilePage, PROFILE_MESSAGES, profileValues } from './views/AgencyProfilePage.js';
@@ -30,9 +29,6 @@ function formFields(body: unknown): Record<string, string> {
   const entries = Object.entries((body ?? {}) as Record<string, unknown>).filter(([k]) => k !== '_csrf');
   return Object.fromEntries(entries.map(([k, v]) => [k, String((Array.isArray(v) ? v[0] : v) ?? '')]));
 }
-
-/** Officers may type the order in Thai digits; the schema reads Arabic ones. */
-const withArabicOrder = (values: Record<string, string>) => ({ ...values, sortOrder: toArabicDigits(values.sortOrder ?? '').trim() });
 
 /**
  * Parses `values` with `schema` and runs the use case; returns the field errors to show again
@@ -79,7 +75,7 @@ export const agenciesRoutes: FastifyPluginAsync<AgenciesRoutesOptions> = async (
   app.post('/admin/agency/units', manage, async (request, reply) => {
     const { user, agency } = staff(request);
     const values = formFields(request.body);
-    const errors = await submit(unitSchema, withArabicOrder(values), (input) => agencies.addUnit(actorOf(user), agency.id, input.nameTh, input.sortOrder));
+    const errors = await submit(unitSchema, values, (input) => agencies.addUnit(actorOf(user), agency.id, input.nameTh, input.sortOrder));
     if (errors) {
       const units = await agencies.listUnits(agency.id);
       return sendPage(reply, <UnitsPage ctx={pageContext(request, reply)} units={units} values={values} errors={errors} />, 400);
@@ -98,7 +94,7 @@ export const agenciesRoutes: FastifyPluginAsync<AgenciesRoutesOptions> = async (
     const { user, agency } = staff(request);
     const unit = await agencies.getUnit(agency.id, request.params.id);
     const values = formFields(request.body);
-    const errors = await submit(unitSchema, withArabicOrder(values), (input) => agencies.updateUnit(actorOf(user), agency.id, unit.id, input.nameTh, input.sortOrder));
+    const errors = await submit(unitSchema, values, (input) => agencies.updateUnit(actorOf(user), agency.id, unit.id, input.nameTh, input.sortOrder));
     if (errors) return sendPage(reply, <UnitEditPage ctx={pageContext(request, reply)} unitId={unit.id} values={values} errors={errors} />, 400);
     return redirect(reply, '/admin/agency/units', tr(request.locale, UNIT_MESSAGES.saved));
   });
@@ -121,7 +117,7 @@ export const agenciesRoutes: FastifyPluginAsync<AgenciesRoutesOptions> = async (
   app.post('/admin/agency/executives', manage, async (request, reply) => {
     const { user, agency } = staff(request);
     const values = formFields(request.body);
-    const errors = await submit(executiveSchema, withArabicOrder(values), (input) => agencies.addExecutive(actorOf(user), agency.id, input));
+    const errors = await submit(executiveSchema, values, (input) => agencies.addExecutive(actorOf(user), agency.id, input));
     if (errors) {
       const executives = await agencies.listExecutives(agency.id);
       return sendPage(reply, <ExecutivesPage ctx={pageContext(request, reply)} executives={executives} values={values} errors={errors} />, 400);
@@ -140,7 +136,7 @@ export const agenciesRoutes: FastifyPluginAsync<AgenciesRoutesOptions> = async (
     const executive = await agencies.getExecutive(agency.id, request.params.id);
     const values = formFields(request.body);
     // The photo is left as it is (undefined): it is managed with the OIT pages.
-    const errors = await submit(executiveSchema, withArabicOrder(values), (input) => agencies.updateExecutive(actorOf(user), agency.id, executive.id, input));
+    const errors = await submit(executiveSchema, values, (input) => agencies.updateExecutive(actorOf(user), agency.id, executive.id, input));
     if (errors) return sendPage(reply, <ExecutiveEditPage ctx={pageContext(request, reply)} executiveId={executive.id} values={values} errors={errors} />, 400);
     return redirect(reply, '/admin/agency/executives', tr(request.locale, EXECUTIVE_MESSAGES.saved));
   });
