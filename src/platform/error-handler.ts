@@ -7,7 +7,6 @@ import { h } from 'preact';
 import { DomainError, describeFieldError, type FieldError } from '../shared/errors.js';
 import { isApiRoute } from './openapi/document.js';
 import { Layout } from '../ui/Layout.js';
-import { Message } from '../ui/components.js';
 import { sendPage } from '../ui/render.js';
 import { pageContext } from './request-context.js';
 import type { PageContext } from '../ui/context.js';
@@ -79,7 +78,7 @@ export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, stat
   }
   return sendPage(
     reply,
-    h(Layout, { ctx, title, children: [h('h1', null, title), h('p', { class: 'lead' }, h(Message, { text: message })), fields.length ? h('ul', null, fields.slice(0, 20).map((e) => h('li', null, h(Message, { text: describeFieldError(e) })))) : null, h('p', null, h('a', { href: '/' }, request.locale === 'en' ? 'Back to the home page' : 'กลับหน้าแรก'))] }),
+    h(Layout, { ctx, title, children: [h('h1', null, title), h('p', { class: 'lead' }, message), fields.length ? h('ul', null, fields.slice(0, 20).map((e) => h('li', null, describeFieldError(e)))) : null, h('p', null, h('a', { href: '/' }, request.locale === 'en' ? 'Back to the home page' : 'กลับหน้าแรก'))] }),
     status,
   );
 }

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.js';
 import { messages, tr } from './i18n.js';
 import type { FieldError } from '../shared/errors.js';
-import { ErrorSummary, Message, MessageDigits } from './components.js';
+import { ErrorSummary } from './components.js';
 
 const M = messages({
   skip: { th: 'ข้ามไปยังเนื้อหาหลัก', en: 'Skip to main content' },
@@ -58,7 +58,6 @@ export function Layout({ ctx, title, errors, children, variant = 'staff', styles
         <script src="/assets/app.js" defer></script>
       </head>
       <body>
-        <MessageDigits.Provider value={ctx.locale === 'th' ? (ctx.agency?.digits ?? 'arabic') : 'arabic'}>
         <a class="skip-link" href="#main">{tr(ctx.locale, M.skip)}</a>
         <header class="site-header">
           <div class="container header-row">
@@ -96,7 +95,7 @@ export function Layout({ ctx, title, errors, children, variant = 'staff', styles
         <main id="main" class="container" tabindex={-1}>
           {ctx.flash && (
             <div class="notice notice-success" role="status">
-              <Message text={ctx.flash} />
+              {ctx.flash}
             </div>
           )}
           {hasErrors && <ErrorSummary locale={ctx.locale} errors={errors!} />}
@@ -105,7 +104,6 @@ export function Layout({ ctx, title, errors, children, variant = 'staff', styles
         <footer class="site-footer">
           <div class="container">{tr(ctx.locale, M.footer)}</div>
         </footer>
-        </MessageDigits.Provider>
       </body>
     </html>
   );

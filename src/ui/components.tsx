@@ -2,29 +2,16 @@
  * The design system's form and content components. Props in, markup out; no data fetching.
  * Field ids are the field names, so the error summary can link to them.
  */
-import { createContext, type ComponentChildren } from 'preact';
-import { useContext } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../shared/errors.js';
 import { messages, tr, type Locale } from './i18n.js';
 import { compoundSpans } from '../shared/thai-words.js';
-import { BE_DATE_HINT, formatBeDateInput, localizeDigits, withDigits, type DigitStyle } from '../shared/thai.js';
+import { BE_DATE_HINT, formatBeDateInput, withDigits, type DigitStyle } from '../shared/thai.js';
 
 const M = messages({
   summaryTitle: { th: 'พบปัญหาในข้อมูลที่กรอก', en: 'There is a problem' },
   row: { th: 'แถวที่', en: 'Row' },
 });
-
-/**
- * The agency's digits for messages (flash, error summary, inline errors), provided by Layout.
- * Messages are written once with Arabic digits in services and schemas; they take the agency's
- * style where they are shown, so the summary and the inline message stay word for word the same.
- */
-export const MessageDigits = createContext<DigitStyle>('arabic');
-
-/** A message in the agency's digits (identifiers such as O11 or ES-7KQ2M as written). */
-export function Message({ text }: { text: string }) {
-  return <>{localizeDigits(text, useContext(MessageDigits))}</>;
-}
 
 /** Field name → HTML id: dots and brackets are not safe in fragment links. */
 export const fieldId = (name: string): string => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
@@ -41,11 +28,11 @@ export function ErrorSummary({ errors, locale }: { errors: FieldError[]; locale:
           <li>
             {e.field && e.row === undefined ? (
               <a href={`#${fieldId(e.field)}`}>
-                <Message text={e.message} />
+                {e.message}
               </a>
             ) : (
               <span>
-                <Message text={`${e.row !== undefined ? `${tr(locale, M.row)} ${e.row}${e.field ? ` (${e.field})` : ''}: ` : ''}${e.message}`} />
+                {`${e.row !== undefined ? `${tr(locale, M.row)} ${e.row}${e.field ? ` (${e.field})` : ''}: ` : ''}${e.message}`}
               </span>
             )}
           </li>
@@ -82,7 +69,7 @@ export function Field({ name, label, hint, error, children }: FieldProps) {
       )}
       {error && (
         <p id={`${id}-error`} class="error-message">
-          <Message text={error} />
+          {error}
         </p>
       )}
       {children({ id, name, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': 'true' as const } : {}) })}
@@ -241,7 +228,7 @@ export function RadioGroup(props: { name: string; legend: string; options: { val
       )}
       {props.error && (
         <p id={`${id}-error`} class="error-message">
-          <Message text={props.error} />
+          {props.error}
         </p>
       )}
       <div class={props.inline ? 'radios radios-inline' : 'radios'}>

@@ -5,7 +5,7 @@
  */
 import { Layout } from '../../../ui/Layout.js';
 import type { PageContext } from '../../../ui/context.js';
-import { Button, CsrfField, errorFor, Select, TextArea, TextField, Message } from '../../../ui/components.js';
+import { Button, CsrfField, errorFor, Select, TextArea, TextField } from '../../../ui/components.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatThaiDate, formatThaiDateTime, withDigits } from '../../../shared/thai.js';
 import { CATEGORIES, CATEGORY_LABELS } from '../domain/types.js';
@@ -64,7 +64,7 @@ export function ReportFormPage(props: { ctx: PageContext; slug: string; open: bo
             <div class="field">
               <label class="label" for="f-files">รูปภาพประกอบ (ถ้ามี)</label>
               <p class="hint" id="f-files-hint">JPEG หรือ PNG ไม่เกิน {MAX_FILES} รูป รูปละไม่เกิน 10 MB ระบบลบข้อมูลแฝงในรูป เช่น พิกัด GPS วันเวลาและรุ่นกล้อง ออกก่อนเก็บ</p>
-              {errorFor(errors, 'files') && <p class="error-message"><Message text={errorFor(errors, 'files')!} /></p>}
+              {errorFor(errors, 'files') && <p class="error-message">{errorFor(errors, 'files')!}</p>}
               <input class="file-input" type="file" id="f-files" name="files" accept="image/jpeg,image/png" multiple aria-describedby="f-files-hint" />
             </div>
             <label class="checkbox"><input type="checkbox" name="keepOriginals" value="yes" checked={values.keepOriginals === 'yes'} /> เก็บไฟล์ต้นฉบับ (ที่ยังมีข้อมูลแฝง) ไว้ด้วยแบบเข้ารหัส — เลือกเฉพาะเมื่อข้อมูลแฝงเป็นหลักฐานสำคัญ</label>
@@ -158,7 +158,7 @@ export function StatusPage({ ctx, slug, receipt, view, errors, message, notice }
         <TextArea name="message" label="ข้อความถึงเจ้าหน้าที่" rows={5} value={message} error={errorFor(errors, 'message')} />
         <div class="field">
           <label class="label" for="f-files">รูปภาพเพิ่มเติม (ถ้ามี)</label>
-          {errorFor(errors, 'files') && <p class="error-message"><Message text={errorFor(errors, 'files')!} /></p>}
+          {errorFor(errors, 'files') && <p class="error-message">{errorFor(errors, 'files')!}</p>}
           <input class="file-input" type="file" id="f-files" name="files" accept="image/jpeg,image/png" multiple />
         </div>
         <Button>ส่งข้อความ</Button>

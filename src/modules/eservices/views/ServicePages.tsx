@@ -1,7 +1,7 @@
 /** Staff pages of the service catalogue: services with templates to switch on, and one service's settings and form. */
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/Layout.js';
-import { Button, CsrfField, DataTable, Select, Tag, TextArea, TextField, errorFor, Message } from '../../../ui/components.js';
+import { Button, CsrfField, DataTable, Select, Tag, TextArea, TextField, errorFor } from '../../../ui/components.js';
 import type { FieldError } from '../../../shared/errors.js';
 import { formatInteger } from '../../../shared/thai.js';
 import { CATEGORIES, CATEGORY_LABELS } from '../domain/states.js';
@@ -80,7 +80,7 @@ export function ServiceEditPage(props: { ctx: PageContext; service: Service; uni
           <label for="f-enabled">เปิดรับคำขอทางออนไลน์</label>
         </div>
         <h2>ช่องในแบบฟอร์มคำขอ</h2>
-        {e("fields") && <p class="error-message"><Message text={e("fields")!} /></p>}
+        {e("fields") && <p class="error-message">{e("fields")!}</p>}
         <p class="hint">เว้นรหัสช่องว่างเพื่อลบช่อง ตัวเลือกใส่บรรทัดละหนึ่งข้อ (เฉพาะช่องแบบตัวเลือก)</p>
         {Array.from({ length: rows }, (_, i) => (
           <fieldset class="field-row">

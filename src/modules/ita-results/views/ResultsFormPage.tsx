@@ -1,5 +1,5 @@
 import { Layout } from '../../../ui/Layout.js';
-import { Button, CsrfField, Select, TextField, errorFor, fieldId, Message } from '../../../ui/components.js';
+import { Button, CsrfField, Select, TextField, errorFor, fieldId } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
@@ -157,7 +157,7 @@ export function ResultsFormPage({
                         <td>
                           {error && (
                             <p id={`${id}-error`} class="error-message">
-                              <Message text={error} />
+                              {error}
                             </p>
                           )}
                           <label class="visually-hidden" for={id}>

@@ -1,5 +1,5 @@
 import { Layout } from '../../../ui/Layout.js';
-import { Button, DataTable, fieldId, CsrfField, Message } from '../../../ui/components.js';
+import { Button, DataTable, fieldId, CsrfField } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
@@ -71,7 +71,7 @@ export function ResultsImportPage({ ctx, templateYears, failure }: { ctx: PageCo
           </label>
           {failure && (
             <p id={`${id}-error`} class="error-message">
-              <Message text={failure.message} />
+              {failure.message}
             </p>
           )}
           <input

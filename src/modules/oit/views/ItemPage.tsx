@@ -8,7 +8,7 @@
 import type { ComponentChildren } from 'preact';
 import { CatalogueCaveatNotice } from '../../catalogue/index.js';
 import { Layout } from '../../../ui/Layout.js';
-import { DateInput, Button, CsrfField, Field, Select, TextArea, TextField, errorFor, fieldId, Message } from '../../../ui/components.js';
+import { DateInput, Button, CsrfField, Field, Select, TextArea, TextField, errorFor, fieldId } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr, type Locale } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
@@ -114,7 +114,7 @@ function CheckboxGroup({ name, legend, options, checked, error, hint }: { name: 
       {hint && <div class="hint">{hint}</div>}
       {error && (
         <p id={`${id}-error`} class="error-message">
-          <Message text={error} />
+          {error}
         </p>
       )}
       {options.map((o, i) => (

@@ -1,6 +1,6 @@
 /** Creating a staff account and changing its roles, unit and status. */
 import { Layout } from '../../../ui/Layout.js';
-import { Button, CsrfField, Select, TextField, errorFor, fieldId, Message } from '../../../ui/components.js';
+import { Button, CsrfField, Select, TextField, errorFor, fieldId } from '../../../ui/components.js';
 import type { PageContext } from '../../../ui/context.js';
 import { messages, tr, type Locale } from '../../../ui/i18n.js';
 import type { FieldError } from '../../../shared/errors.js';
@@ -59,7 +59,7 @@ function RoleCheckboxes({ locale, selected, error }: { locale: Locale; selected:
         <legend class="label">{tr(locale, M.roles)}</legend>
         {error && (
           <p id={`${base}-error`} class="error-message">
-            <Message text={error} />
+            {error}
           </p>
         )}
         {ROLES.map((role, i) => {
