@@ -107,6 +107,12 @@ describe('digits of running text and of a rendered page', () => {
     expect(localizeHtmlDigits('<p>&quot;90.73&quot; &#39;6&#39; &amp;2 O11&quot; x&#8203;1</p>', 'thai')).toBe('<p>&quot;๙๐.๗๓&quot; &#39;๖&#39; &amp;๒ O11&quot; x&#8203;1</p>');
   });
 
+  it('ends a kept element at its own end tag, nested ones of its name counted; a self-closing one keeps nothing', () => {
+    expect(localizeHtmlDigits('<code>1<code>2</code>3</code>4<img data-verbatim alt="x"/>5<span data-verbatim=""><span>6</span>7</span>8', 'thai')).toBe(
+      '<code>1<code>2</code>3</code>๔<img data-verbatim alt="x"/>๕<span data-verbatim=""><span>6</span>7</span>๘',
+    );
+  });
+
   it('keeps what is shown as code as written', () => {
     expect(localizeHtmlDigits('<pre><code>{"year": 2565}</code></pre><p>ปี 2565 <code>PORT=3000</code> <kbd>1</kbd><samp>2</samp> 3</p>', 'thai')).toBe(
       '<pre><code>{"year": 2565}</code></pre><p>ปี ๒๕๖๕ <code>PORT=3000</code> <kbd>1</kbd><samp>2</samp> ๓</p>',

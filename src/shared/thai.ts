@@ -181,38 +181,58 @@ const CHARACTER_REFERENCE = /&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
 const CHARACTER_REFERENCE_PIECE = new RegExp(`(${CHARACTER_REFERENCE.source})`, 'i');
 
 function localizeEscapedText(text: string): string {
+  // Most runs are plain numbers and Thai words: one pass, no token to look at.
+  if (!/[A-Za-z&]/.test(text)) return toThaiDigits(text);
   return text.replace(/\S+/g, (token) => {
     if (/[A-Za-z]/.test(token.replace(CHARACTER_REFERENCE, ''))) return token;
     return token.includes('&') ? token.split(CHARACTER_REFERENCE_PIECE).map((piece, i) => (i % 2 ? piece : toThaiDigits(piece))).join('') : toThaiDigits(token);
   });
 }
 
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'pre', 'code', 'kbd', 'samp']);
+// Kept as written: raw text (scripts, styles, what a person typed in a text area), what is shown
+// as code (pre, code, kbd, samp: an example to copy, a setting's name) and any element marked
+// data-verbatim. This finds where such an element opens.
+const KEPT_ELEMENT = /<(script|style|textarea|pre|code|kbd|samp)(?=[\s>/])[^>]*>|<([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*?)?\sdata-verbatim(?=[\s=>/])[^>]*>/gi;
+// A run of text holding a digit: after a tag (or at the start) up to the next tag.
+const TEXT_WITH_DIGIT = /(^|>)([^<]*?[0-9][^<]*)/g;
+
+/** Where the element opened by the tag ending at `from` closes (after its end tag; nested ones of its name counted). */
+function endOfElement(html: string, tag: string, from: number): number {
+  const tags = new RegExp(`<(/?)${tag}(?=[\\s>/])[^>]*>`, 'gi');
+  tags.lastIndex = from;
+  let depth = 1;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    if (m[1]) depth -= 1;
+    else if (!m[0].endsWith('/>')) depth += 1;
+    if (depth === 0) return tags.lastIndex;
+  }
+  return html.length;
+}
+
+const localizeTextRuns = (markup: string): string => markup.replace(TEXT_WITH_DIGIT, (_, before: string, text: string) => before + localizeEscapedText(text));
 
 /**
  * The text of a rendered page in the agency's digits: every run of text between tags goes
  * through `localizeDigits` (identifiers with a Latin letter kept); tags and attributes (URLs,
  * form values), script, style and textarea content (what a person typed), code shown as code
- * (pre, code, kbd, samp) and any element marked
- * `data-verbatim` stay as they are. Idempotent. Pages whose text comes from many places (the
- * catalogue's item titles and element descriptions, stored periods) opt in as a whole instead of
- * wrapping each value (docs/adr/0011-digits-and-identifiers.md).
+ * (pre, code, kbd, samp) and any element marked `data-verbatim` stay as they are. Idempotent.
+ * Only the text runs that hold a digit and the few kept elements are visited, never every tag:
+ * a 900-row table pays for its numbers, not for its markup.
  * @example localizeHtmlDigits('<p title="6">รอบ 6 เดือน <a href="/oit/2565/O11">O11</a></p>', 'thai') // '<p title="6">รอบ ๖ เดือน <a href="/oit/2565/O11">O11</a></p>'
  */
 export function localizeHtmlDigits(html: string, digits: DigitStyle): string {
   if (digits !== 'thai') return html;
-  let keep: { tag: string; depth: number } | null = null;
-  return html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|[^<]+|</g, (part, close: string | undefined, name: string | undefined, attrs: string | undefined) => {
-    if (name === undefined) return keep || !/[0-9]/.test(part) ? part : localizeEscapedText(part);
-    const tag = name.toLowerCase();
-    if (keep) {
-      if (tag === keep.tag && !(attrs ?? '').endsWith('/')) keep.depth += close ? -1 : 1;
-      if (keep.depth === 0) keep = null;
-      return part;
-    }
-    if (!close && (RAW_TEXT.has(tag) || /\sdata-verbatim(?=[\s=>/]|$)/.test(attrs ?? ''))) keep = { tag, depth: 1 };
-    return part;
-  });
+  let out = '';
+  let from = 0;
+  KEPT_ELEMENT.lastIndex = 0;
+  for (let m = KEPT_ELEMENT.exec(html); m; m = KEPT_ELEMENT.exec(html)) {
+    if (m[0].endsWith('/>')) continue; // a self-closing tag keeps nothing
+    const end = endOfElement(html, (m[1] ?? m[2])!, KEPT_ELEMENT.lastIndex);
+    out += localizeTextRuns(html.slice(from, m.index)) + html.slice(m.index, end);
+    from = end;
+    KEPT_ELEMENT.lastIndex = end;
+  }
+  return out + localizeTextRuns(html.slice(from));
 }
 
 /**
