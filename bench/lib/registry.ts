@@ -7,6 +7,7 @@ export const BENCHES: { name: string; file: string; summary: string }[] = [
   { name: 'pdf', file: 'pdf.ts', summary: 'seed measures document as PDF, 20 runs after 2 warm-ups (target median < 1 s)' },
   { name: 'import-8317', file: 'import-8317.ts', summary: 'parse + analyse 8,317 agencies from one CSV / XLSX in a child process (< 5 s, < 500 MB), and store into SQLite' },
   { name: 'oit-public', file: 'oit-public.ts', summary: 'req/s and latency of the public OIT year index vs a bare Fastify route, 50 connections (≥ 50 %, p99 < 20 ms)' },
+  { name: 'page-digits', file: 'page-digits.ts', summary: 'a 50- and a 900-row table page through localizeHtmlDigits, the whole-page Thai-digit pass of sendPage' },
   { name: 'reports', file: 'reports.ts', summary: '6-month measures report of a 15-measure plan as DOCX and PDF, 20 runs each after 2 warm-ups (median)' },
   { name: 'deployment', file: 'deployment.ts', summary: 'province view (≈100–900 agencies, p95 < 100 ms), national summary (8,317, p95 < 1 s) and public OIT index vs bare route with 8,317 agencies × 5 years on PostgreSQL' },
   { name: 'eservice-submit', file: 'eservice-submit.ts', summary: 'e-service JSON submissions/s (≥ 200/s) while the public OIT index keeps p99 < 50 ms, on the demo agency' },
